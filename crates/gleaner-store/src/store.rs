@@ -1,0 +1,119 @@
+//! The `Store` trait: everything Gleaner keeps, behind one interface.
+
+use gleaner_core::{
+    Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
+    Signal, Timestamp,
+};
+
+use crate::error::StoreError;
+
+/// Everything derived from one event, committed atomically: the event is
+/// marked as seen, its signals are written and its audit record appended, or
+/// none of it happens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventOutcome {
+    /// The hashed event id (idempotency key).
+    pub event: HashedId,
+    /// The account the event belongs to (the owner of the signals and audit record).
+    pub account_id: AccountId,
+    /// Derived signals; empty when the event was dropped.
+    pub signals: Vec<Signal>,
+    /// The guardrail decision.
+    pub audit: AuditRecord,
+}
+
+/// What a [`Store::commit_events`] call did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CommitReport {
+    /// Outcomes written.
+    pub committed: usize,
+    /// Outcomes skipped because their event was already stored.
+    pub already_present: usize,
+}
+
+/// What a [`Store::forget_account`] call removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ForgetReport {
+    /// Whether the account existed.
+    pub account_removed: bool,
+    /// Signals removed.
+    pub signals_removed: usize,
+    /// Audit records removed.
+    pub audit_records_removed: usize,
+    /// Seen-event markers removed.
+    pub events_removed: usize,
+}
+
+/// Sizes, for reports and the operator dashboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StoreStats {
+    /// Accounts held.
+    pub accounts: usize,
+    /// Catalog items held.
+    pub catalog_items: usize,
+    /// Events seen (used or dropped).
+    pub events: usize,
+    /// Signals held.
+    pub signals: usize,
+    /// Audit records held.
+    pub audit_records: usize,
+    /// Accounts erased with `forget` (a count only; nothing else of them stays).
+    pub tombstones: u64,
+}
+
+/// Persistence for accounts, catalog, signals and audit records.
+///
+/// # Contract (every backend; checked by the conformance suite in `testsuite`)
+///
+/// - Writes are atomic per call: after a crash a call's effect is all there
+///   or not there at all.
+/// - [`Store::commit_events`] is idempotent by `EventOutcome::event`: an
+///   event already present is skipped and counted in
+///   [`CommitReport::already_present`], nothing about it changes.
+/// - [`Store::forget_account`] leaves nothing findable by the account id:
+///   no account, signal, audit record (matched through the hashed id) or
+///   seen-event marker of that account; only the tombstone count grows.
+/// - No method takes or returns conversation text: the types cannot carry it.
+/// - Listing methods return items in key order (account id, then event hash,
+///   then topic for signals; insertion order for audit records), so every
+///   backend gives the same answer.
+pub trait Store: Send + Sync {
+    /// Inserts or replaces accounts, keyed by account id.
+    fn put_accounts(&self, accounts: &[Account]) -> Result<(), StoreError>;
+    /// Returns one account.
+    fn account(&self, account_id: &AccountId) -> Result<Option<Account>, StoreError>;
+    /// Returns every account of an accounts center, in account-id order.
+    fn accounts_in_center(&self, center: &AccountsCenterId) -> Result<Vec<Account>, StoreError>;
+    /// Returns every account id, in order.
+    fn account_ids(&self) -> Result<Vec<AccountId>, StoreError>;
+
+    /// Inserts or replaces catalog items, keyed by item id.
+    fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError>;
+    /// Returns one catalog item.
+    fn catalog_item(&self, item_id: &ItemId) -> Result<Option<CatalogItem>, StoreError>;
+    /// Returns the catalog items of one kind (or all), in item-id order.
+    fn catalog_items(&self, kind: Option<ItemKind>) -> Result<Vec<CatalogItem>, StoreError>;
+
+    /// Returns true when the event was already committed.
+    fn has_event(&self, event: &HashedId) -> Result<bool, StoreError>;
+    /// Commits a batch of event outcomes in one transaction (see the contract).
+    fn commit_events(&self, outcomes: &[EventOutcome]) -> Result<CommitReport, StoreError>;
+
+    /// Returns the signals an account produced.
+    fn signals_of(&self, account_id: &AccountId) -> Result<Vec<Signal>, StoreError>;
+    /// Returns the audit records of an account, oldest first.
+    fn audit_of(&self, account_id: &AccountId) -> Result<Vec<AuditRecord>, StoreError>;
+    /// Calls `visit` for every audit record, oldest first (for counts and dashboards).
+    fn for_each_audit_record(
+        &self,
+        visit: &mut dyn FnMut(&AuditRecord),
+    ) -> Result<(), StoreError>;
+
+    /// Removes every trace of an account (see the contract).
+    fn forget_account(&self, account_id: &AccountId) -> Result<ForgetReport, StoreError>;
+    /// Deletes signals that happened strictly before `cutoff`; returns how many.
+    fn expire_signals(&self, cutoff: Timestamp) -> Result<usize, StoreError>;
+
+    /// Returns sizes.
+    fn stats(&self) -> Result<StoreStats, StoreError>;
+}
