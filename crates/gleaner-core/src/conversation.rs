@@ -39,7 +39,11 @@ impl ConversationText {
 
 impl fmt::Debug for ConversationText {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "ConversationText(<redacted {} bytes>)", self.0.len())
+        write!(
+            formatter,
+            "ConversationText(<redacted {} bytes>)",
+            self.0.len()
+        )
     }
 }
 

@@ -23,7 +23,7 @@
 //! - [`reason`]: [`ReasonCode`] with its stable string form.
 //! - [`purpose`]: [`Purposes`], what a signal may be used for (ads, content).
 //! - [`signal`]: [`Signal`], one derived interest of one account.
-//! - [`audit`]: [`AuditRecord`].
+//! - [`audit`]: the [`AuditRecord`] type.
 #![warn(missing_docs)]
 
 pub mod account;
@@ -42,7 +42,9 @@ pub use audit::{AuditOutcome, AuditRecord};
 pub use catalog::{CatalogItem, ItemKind};
 pub use conversation::{Conversation, ConversationText, Role, Turn};
 pub use event::{AiInteraction, Engagement, EngagementAction, Event, EventBody, Modality};
-pub use ids::{AccountId, AccountsCenterId, CountryCode, EventId, HashedId, ItemId, Surface, TopicId};
+pub use ids::{
+    AccountId, AccountsCenterId, CountryCode, EventId, HashedId, ItemId, Surface, TopicId,
+};
 pub use purpose::Purposes;
 pub use reason::ReasonCode;
 pub use sensitive::SensitiveCategory;

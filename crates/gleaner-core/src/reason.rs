@@ -74,10 +74,7 @@ impl FromStr for ReasonCode {
     fn from_str(raw: &str) -> Result<Self, Self::Err> {
         let unknown = || UnknownReasonCode(raw.to_owned());
         if let Some(category) = raw.strip_prefix("sensitive:") {
-            return category
-                .parse()
-                .map(Self::Sensitive)
-                .map_err(|_| unknown());
+            return category.parse().map(Self::Sensitive).map_err(|_| unknown());
         }
         Ok(match raw {
             "encrypted" => Self::Encrypted,
