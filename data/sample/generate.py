@@ -18,6 +18,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 from themes import ANSWERS, LOCAL, LOCAL_ANSWERS, THEMES  # noqa: E402
 
