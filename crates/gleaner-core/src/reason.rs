@@ -54,6 +54,24 @@ impl ReasonCode {
     }
 }
 
+impl ReasonCode {
+    /// Returns a one-line explanation for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Encrypted => "end-to-end encrypted chat: never read",
+            Self::Jurisdiction => "the account's country is excluded or unknown",
+            Self::Minor => "under 18 or age unknown: no profiling-based ads",
+            Self::BeforeEffectiveDate => "happened before the policy's effective date",
+            Self::NotNotified => "the person had not been notified yet",
+            Self::OptedOut => "the person turned AI personalization off",
+            Self::Sensitive(_) => "the conversation touches a sensitive category",
+            Self::HiddenByUser => "the person hid this topic",
+            Self::NotLinked => "the accounts are not linked in the accounts center",
+            Self::Expired => "older than the retention period",
+        }
+    }
+}
+
 impl fmt::Display for ReasonCode {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -42,4 +42,7 @@ pub struct UseFacts<'a> {
     /// The signal's topic followed by its ancestors; `None` when the topic
     /// is not in the taxonomy.
     pub topic_lineage: Option<&'a [TopicId]>,
+    /// Topics the person hid on any account linked to the serving one (the
+    /// serving and source accounts' own hidden topics count as well).
+    pub linked_hidden_topics: &'a [TopicId],
 }

@@ -50,6 +50,7 @@ fn use_decision(serving: &Account, source: &Account, now: Timestamp) -> gleaner_
         signal_at: at(2026, 1, 10),
         signal_is_ai_interaction: true,
         topic_lineage: Some(&LINEAGE),
+        linked_hidden_topics: &[],
     })
 }
 

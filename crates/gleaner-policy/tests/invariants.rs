@@ -94,6 +94,7 @@ proptest! {
             signal_at,
             signal_is_ai_interaction: is_ai,
             topic_lineage: Some(&LINEAGE),
+            linked_hidden_topics: &[],
         });
         if decision.is_dropped() {
             prop_assert!(!decision.reasons.is_empty());

@@ -24,7 +24,10 @@ impl Rule for HiddenTopic {
         let hidden_on_source = facts
             .source_account
             .is_some_and(|source| hidden_by(&source.hidden_topics));
-        if hidden_by(&facts.serving_account.hidden_topics) || hidden_on_source {
+        if hidden_by(&facts.serving_account.hidden_topics)
+            || hidden_on_source
+            || hidden_by(facts.linked_hidden_topics)
+        {
             Verdict::drop(ReasonCode::HiddenByUser)
         } else {
             Verdict::allow()
@@ -62,6 +65,17 @@ mod tests {
         source.hidden_topics = vec![TopicId(20)];
         assert!(!HiddenTopic
             .on_use(&use_facts(&serving, &source), &PolicyConfig::default())
+            .is_allow());
+    }
+
+    #[test]
+    fn hidden_on_any_linked_account_counts() {
+        let serving = good_account("a");
+        let hidden = [TopicId(412)];
+        let mut facts = use_facts(&serving, &serving);
+        facts.linked_hidden_topics = &hidden;
+        assert!(!HiddenTopic
+            .on_use(&facts, &PolicyConfig::default())
             .is_allow());
     }
 

@@ -119,6 +119,7 @@ pub(crate) mod fixtures {
             signal_at: at(2026, 1, 10),
             signal_is_ai_interaction: true,
             topic_lineage: Some(&LINEAGE),
+            linked_hidden_topics: &[],
         }
     }
 }
