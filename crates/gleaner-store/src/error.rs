@@ -20,6 +20,17 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// The store was written by a newer Gleaner with a layout this build
+    /// does not know; it is left untouched.
+    #[error("store at `{location}` has schema version {found}, newer than the {supported} this build supports")]
+    SchemaTooNew {
+        /// Where.
+        location: String,
+        /// The version found in the store.
+        found: u64,
+        /// The newest version this build reads.
+        supported: u64,
+    },
     /// The backend failed during an operation.
     #[error("store backend failed: {0}")]
     Backend(String),

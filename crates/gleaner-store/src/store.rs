@@ -104,10 +104,7 @@ pub trait Store: Send + Sync {
     /// Returns the audit records of an account, oldest first.
     fn audit_of(&self, account_id: &AccountId) -> Result<Vec<AuditRecord>, StoreError>;
     /// Calls `visit` for every audit record, oldest first (for counts and dashboards).
-    fn for_each_audit_record(
-        &self,
-        visit: &mut dyn FnMut(&AuditRecord),
-    ) -> Result<(), StoreError>;
+    fn for_each_audit_record(&self, visit: &mut dyn FnMut(&AuditRecord)) -> Result<(), StoreError>;
 
     /// Removes every trace of an account (see the contract).
     fn forget_account(&self, account_id: &AccountId) -> Result<ForgetReport, StoreError>;

@@ -1,0 +1,604 @@
+//! [`EmbeddedStore`]: the [`Store`] trait on one redb database file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use gleaner_core::{
+    Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
+    Signal, Timestamp,
+};
+use redb::{
+    Database, Durability, ReadTransaction, ReadableDatabase, ReadableTable, ReadableTableMetadata,
+    TableDefinition, WriteTransaction,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::keys;
+use crate::error::StoreError;
+use crate::store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};
+
+/// The name of the database file inside the store directory.
+pub const DATABASE_FILE_NAME: &str = "gleaner.redb";
+
+/// The layout version this build writes and reads. A store with a larger
+/// version is refused with [`StoreError::SchemaTooNew`] and left untouched.
+pub const SCHEMA_VERSION: u64 = 1;
+
+type BytesTable = TableDefinition<'static, &'static [u8], &'static [u8]>;
+type IndexTable = TableDefinition<'static, &'static [u8], ()>;
+
+const ACCOUNTS: BytesTable = TableDefinition::new("accounts");
+const ACCOUNTS_BY_CENTER: IndexTable = TableDefinition::new("accounts_by_center");
+const CATALOG: BytesTable = TableDefinition::new("catalog");
+const SEEN_EVENTS: BytesTable = TableDefinition::new("seen_events");
+const EVENTS_BY_ACCOUNT: IndexTable = TableDefinition::new("events_by_account");
+const SIGNALS: BytesTable = TableDefinition::new("signals");
+const SIGNALS_BY_TIME: IndexTable = TableDefinition::new("signals_by_time");
+const AUDIT: BytesTable = TableDefinition::new("audit");
+const AUDIT_ORDER: TableDefinition<'static, u64, &'static [u8]> =
+    TableDefinition::new("audit_order");
+const META: TableDefinition<'static, &'static str, u64> = TableDefinition::new("meta");
+
+const META_SCHEMA_VERSION: &str = "schema_version";
+const META_NEXT_AUDIT_SEQUENCE: &str = "next_audit_sequence";
+const META_TOMBSTONES: &str = "tombstones";
+
+/// The default backend: a directory holding one redb file,
+/// [`DATABASE_FILE_NAME`].
+///
+/// Every trait method is one redb transaction; writes commit with
+/// [`Durability::Immediate`] (one fsync per call, which is why callers should
+/// pass whole batches to [`Store::commit_events`]). Values are JSON for
+/// debuggability. Cloning is not offered: share it behind an `Arc`.
+pub struct EmbeddedStore {
+    database: Database,
+    location: PathBuf,
+}
+
+impl std::fmt::Debug for EmbeddedStore {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("EmbeddedStore")
+            .field("location", &self.location)
+            .finish_non_exhaustive()
+    }
+}
+
+fn backend_error(error: impl Into<redb::Error>) -> StoreError {
+    StoreError::Backend(error.into().to_string())
+}
+
+fn to_json(value: &impl Serialize) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(value).map_err(|error| StoreError::Backend(format!("encode: {error}")))
+}
+
+fn from_json<T: DeserializeOwned>(table: &str, key: &[u8], bytes: &[u8]) -> Result<T, StoreError> {
+    serde_json::from_slice(bytes).map_err(|error| StoreError::Corrupt {
+        key: format!("{table}/{}", String::from_utf8_lossy(key)),
+        reason: error.to_string(),
+    })
+}
+
+fn corrupt_key(table: &str, key: &[u8]) -> StoreError {
+    StoreError::Corrupt {
+        key: format!("{table}/{}", String::from_utf8_lossy(key)),
+        reason: "malformed key".to_owned(),
+    }
+}
+
+fn to_count(length: u64) -> usize {
+    usize::try_from(length).unwrap_or(usize::MAX)
+}
+
+/// Collects the keys of `table` that start with `prefix`, in order.
+fn keys_with_prefix<V: redb::Value + 'static>(
+    table: &impl ReadableTable<&'static [u8], V>,
+    prefix: &[u8],
+) -> Result<Vec<Vec<u8>>, StoreError> {
+    let mut found_keys = Vec::new();
+    for entry in table.range(prefix..).map_err(backend_error)? {
+        let (key_guard, _) = entry.map_err(backend_error)?;
+        let key = key_guard.value();
+        if !key.starts_with(prefix) {
+            break;
+        }
+        found_keys.push(key.to_vec());
+    }
+    Ok(found_keys)
+}
+
+/// Decodes every value of `table` under `prefix`, in key order.
+fn values_with_prefix<T: DeserializeOwned>(
+    table: &impl ReadableTable<&'static [u8], &'static [u8]>,
+    table_name: &str,
+    prefix: &[u8],
+) -> Result<Vec<T>, StoreError> {
+    let mut values = Vec::new();
+    for entry in table.range(prefix..).map_err(backend_error)? {
+        let (key_guard, value_guard) = entry.map_err(backend_error)?;
+        let key = key_guard.value();
+        if !key.starts_with(prefix) {
+            break;
+        }
+        values.push(from_json(table_name, key, value_guard.value())?);
+    }
+    Ok(values)
+}
+
+impl EmbeddedStore {
+    /// Opens the store in `directory`, creating the directory and the
+    /// database file when missing.
+    ///
+    /// Fails with [`StoreError::SchemaTooNew`] when the file was written by a
+    /// newer layout, and with [`StoreError::Open`] when the directory cannot
+    /// be created or the file is locked by another process.
+    pub fn open(directory: &Path) -> Result<Self, StoreError> {
+        let location_text = directory.display().to_string();
+        let open_error = |reason: String| StoreError::Open {
+            location: location_text.clone(),
+            reason,
+        };
+        fs::create_dir_all(directory).map_err(|error| open_error(error.to_string()))?;
+        let database = Database::create(directory.join(DATABASE_FILE_NAME))
+            .map_err(|error| open_error(error.to_string()))?;
+        let store = Self {
+            database,
+            location: directory.to_path_buf(),
+        };
+        store.initialize_schema()?;
+        Ok(store)
+    }
+
+    /// Returns the directory this store lives in.
+    pub fn location(&self) -> &Path {
+        &self.location
+    }
+
+    /// Creates every table and checks or records the schema version.
+    fn initialize_schema(&self) -> Result<(), StoreError> {
+        self.write(|transaction| {
+            let mut meta = transaction.open_table(META).map_err(backend_error)?;
+            let found_version_opt = meta
+                .get(META_SCHEMA_VERSION)
+                .map_err(backend_error)?
+                .map(|guard| guard.value());
+            if let Some(found_version) = found_version_opt {
+                if found_version > SCHEMA_VERSION {
+                    return Err(StoreError::SchemaTooNew {
+                        location: self.location.display().to_string(),
+                        found: found_version,
+                        supported: SCHEMA_VERSION,
+                    });
+                }
+            } else {
+                meta.insert(META_SCHEMA_VERSION, SCHEMA_VERSION)
+                    .map_err(backend_error)?;
+            }
+            for definition in [ACCOUNTS, CATALOG, SEEN_EVENTS, SIGNALS, AUDIT] {
+                transaction.open_table(definition).map_err(backend_error)?;
+            }
+            for definition in [ACCOUNTS_BY_CENTER, EVENTS_BY_ACCOUNT, SIGNALS_BY_TIME] {
+                transaction.open_table(definition).map_err(backend_error)?;
+            }
+            transaction.open_table(AUDIT_ORDER).map_err(backend_error)?;
+            Ok(())
+        })
+    }
+
+    /// Runs `body` in one write transaction committed with
+    /// [`Durability::Immediate`]; an error aborts everything `body` wrote.
+    fn write<T>(
+        &self,
+        body: impl FnOnce(&WriteTransaction) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut transaction = self.database.begin_write().map_err(backend_error)?;
+        transaction
+            .set_durability(Durability::Immediate)
+            .map_err(backend_error)?;
+        let result = body(&transaction)?;
+        transaction.commit().map_err(backend_error)?;
+        Ok(result)
+    }
+
+    fn read(&self) -> Result<ReadTransaction, StoreError> {
+        self.database.begin_read().map_err(backend_error)
+    }
+}
+
+fn read_meta(meta: &impl ReadableTable<&'static str, u64>, name: &str) -> Result<u64, StoreError> {
+    Ok(meta
+        .get(name)
+        .map_err(backend_error)?
+        .map_or(0, |guard| guard.value()))
+}
+
+impl Store for EmbeddedStore {
+    fn put_accounts(&self, accounts: &[Account]) -> Result<(), StoreError> {
+        self.write(|transaction| {
+            let mut accounts_table = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
+            let mut by_center = transaction
+                .open_table(ACCOUNTS_BY_CENTER)
+                .map_err(backend_error)?;
+            for account in accounts {
+                let id_bytes = account.account_id.as_str().as_bytes();
+                let previous_opt = accounts_table
+                    .insert(id_bytes, to_json(account)?.as_slice())
+                    .map_err(backend_error)?
+                    .map(|guard| guard.value().to_vec());
+                if let Some(previous_bytes) = previous_opt {
+                    let previous: Account = from_json("accounts", id_bytes, &previous_bytes)?;
+                    if let Some(previous_center) = &previous.accounts_center_id {
+                        by_center
+                            .remove(
+                                keys::center_key(previous_center, &account.account_id).as_slice(),
+                            )
+                            .map_err(backend_error)?;
+                    }
+                }
+                if let Some(center) = &account.accounts_center_id {
+                    by_center
+                        .insert(keys::center_key(center, &account.account_id).as_slice(), ())
+                        .map_err(backend_error)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn account(&self, account_id: &AccountId) -> Result<Option<Account>, StoreError> {
+        let transaction = self.read()?;
+        let accounts_table = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
+        let id_bytes = account_id.as_str().as_bytes();
+        let found_opt = accounts_table.get(id_bytes).map_err(backend_error)?;
+        found_opt
+            .map(|guard| from_json("accounts", id_bytes, guard.value()))
+            .transpose()
+    }
+
+    fn accounts_in_center(&self, center: &AccountsCenterId) -> Result<Vec<Account>, StoreError> {
+        let transaction = self.read()?;
+        let by_center = transaction
+            .open_table(ACCOUNTS_BY_CENTER)
+            .map_err(backend_error)?;
+        let accounts_table = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
+        let prefix = keys::center_prefix(center);
+        let mut accounts = Vec::new();
+        for index_key in keys_with_prefix(&by_center, &prefix)? {
+            let id_bytes = &index_key[prefix.len()..];
+            let Some(guard) = accounts_table.get(id_bytes).map_err(backend_error)? else {
+                return Err(corrupt_key("accounts_by_center", &index_key));
+            };
+            accounts.push(from_json("accounts", id_bytes, guard.value())?);
+        }
+        Ok(accounts)
+    }
+
+    fn account_ids(&self) -> Result<Vec<AccountId>, StoreError> {
+        let transaction = self.read()?;
+        let accounts_table = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
+        let mut account_ids = Vec::new();
+        for entry in accounts_table.iter().map_err(backend_error)? {
+            let (key_guard, _) = entry.map_err(backend_error)?;
+            let key = key_guard.value();
+            let id_text = std::str::from_utf8(key).map_err(|_| corrupt_key("accounts", key))?;
+            account_ids.push(AccountId::new(id_text));
+        }
+        Ok(account_ids)
+    }
+
+    fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError> {
+        self.write(|transaction| {
+            let mut catalog = transaction.open_table(CATALOG).map_err(backend_error)?;
+            for item in items {
+                catalog
+                    .insert(item.item_id.as_str().as_bytes(), to_json(item)?.as_slice())
+                    .map_err(backend_error)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn catalog_item(&self, item_id: &ItemId) -> Result<Option<CatalogItem>, StoreError> {
+        let transaction = self.read()?;
+        let catalog = transaction.open_table(CATALOG).map_err(backend_error)?;
+        let id_bytes = item_id.as_str().as_bytes();
+        let found_opt = catalog.get(id_bytes).map_err(backend_error)?;
+        found_opt
+            .map(|guard| from_json("catalog", id_bytes, guard.value()))
+            .transpose()
+    }
+
+    /// Scans the whole catalog and filters by kind: catalogs are small next to
+    /// signals, and a kind index would be one more table to keep in step.
+    fn catalog_items(&self, kind: Option<ItemKind>) -> Result<Vec<CatalogItem>, StoreError> {
+        let transaction = self.read()?;
+        let catalog = transaction.open_table(CATALOG).map_err(backend_error)?;
+        let all_items: Vec<CatalogItem> = values_with_prefix(&catalog, "catalog", &[])?;
+        Ok(all_items
+            .into_iter()
+            .filter(|item| kind.is_none_or(|wanted| item.kind == wanted))
+            .collect())
+    }
+
+    fn has_event(&self, event: &HashedId) -> Result<bool, StoreError> {
+        let transaction = self.read()?;
+        let seen_events = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
+        Ok(seen_events
+            .get(event.as_bytes().as_slice())
+            .map_err(backend_error)?
+            .is_some())
+    }
+
+    fn commit_events(&self, outcomes: &[EventOutcome]) -> Result<CommitReport, StoreError> {
+        self.write(|transaction| {
+            let mut seen_events = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
+            let mut events_by_account = transaction
+                .open_table(EVENTS_BY_ACCOUNT)
+                .map_err(backend_error)?;
+            let mut signals = transaction.open_table(SIGNALS).map_err(backend_error)?;
+            let mut signals_by_time = transaction
+                .open_table(SIGNALS_BY_TIME)
+                .map_err(backend_error)?;
+            let mut audit = transaction.open_table(AUDIT).map_err(backend_error)?;
+            let mut audit_order = transaction.open_table(AUDIT_ORDER).map_err(backend_error)?;
+            let mut meta = transaction.open_table(META).map_err(backend_error)?;
+            let mut next_audit_sequence = read_meta(&meta, META_NEXT_AUDIT_SEQUENCE)?;
+            let mut report = CommitReport::default();
+            for outcome in outcomes {
+                let event_bytes = outcome.event.as_bytes().as_slice();
+                // The seen table is written as we go, so a repeat inside the
+                // batch is found here too.
+                if seen_events
+                    .get(event_bytes)
+                    .map_err(backend_error)?
+                    .is_some()
+                {
+                    report.already_present += 1;
+                    continue;
+                }
+                let account_hash = outcome.account_id.hashed();
+                debug_assert_eq!(outcome.audit.account, account_hash);
+                seen_events
+                    .insert(event_bytes, account_hash.as_bytes().as_slice())
+                    .map_err(backend_error)?;
+                events_by_account
+                    .insert(
+                        keys::account_event_key(&account_hash, &outcome.event).as_slice(),
+                        (),
+                    )
+                    .map_err(backend_error)?;
+                for signal in &outcome.signals {
+                    debug_assert_eq!(signal.account_id, outcome.account_id);
+                    debug_assert_eq!(signal.event, outcome.event);
+                    let signal_key =
+                        keys::signal_key(&outcome.account_id, &outcome.event, signal.topic);
+                    let replaced_opt = signals
+                        .insert(signal_key.as_slice(), to_json(signal)?.as_slice())
+                        .map_err(backend_error)?
+                        .map(|guard| guard.value().to_vec());
+                    // Two signals of one event with the same topic: the last
+                    // one wins, and its predecessor's time index entry goes.
+                    if let Some(replaced_bytes) = replaced_opt {
+                        let replaced: Signal = from_json("signals", &signal_key, &replaced_bytes)?;
+                        signals_by_time
+                            .remove(keys::signal_time_key(replaced.at, &signal_key).as_slice())
+                            .map_err(backend_error)?;
+                    }
+                    signals_by_time
+                        .insert(keys::signal_time_key(signal.at, &signal_key).as_slice(), ())
+                        .map_err(backend_error)?;
+                }
+                let sequence = next_audit_sequence;
+                next_audit_sequence += 1;
+                audit
+                    .insert(
+                        keys::audit_key(&account_hash, sequence).as_slice(),
+                        to_json(&outcome.audit)?.as_slice(),
+                    )
+                    .map_err(backend_error)?;
+                audit_order
+                    .insert(sequence, account_hash.as_bytes().as_slice())
+                    .map_err(backend_error)?;
+                report.committed += 1;
+            }
+            meta.insert(META_NEXT_AUDIT_SEQUENCE, next_audit_sequence)
+                .map_err(backend_error)?;
+            Ok(report)
+        })
+    }
+
+    fn signals_of(&self, account_id: &AccountId) -> Result<Vec<Signal>, StoreError> {
+        let transaction = self.read()?;
+        let signals = transaction.open_table(SIGNALS).map_err(backend_error)?;
+        values_with_prefix(&signals, "signals", &keys::signal_prefix(account_id))
+    }
+
+    fn audit_of(&self, account_id: &AccountId) -> Result<Vec<AuditRecord>, StoreError> {
+        let transaction = self.read()?;
+        let audit = transaction.open_table(AUDIT).map_err(backend_error)?;
+        values_with_prefix(&audit, "audit", account_id.hashed().as_bytes())
+    }
+
+    fn for_each_audit_record(&self, visit: &mut dyn FnMut(&AuditRecord)) -> Result<(), StoreError> {
+        let transaction = self.read()?;
+        let audit = transaction.open_table(AUDIT).map_err(backend_error)?;
+        let audit_order = transaction.open_table(AUDIT_ORDER).map_err(backend_error)?;
+        for entry in audit_order.iter().map_err(backend_error)? {
+            let (sequence_guard, account_guard) = entry.map_err(backend_error)?;
+            let sequence = sequence_guard.value();
+            let account_hash = keys::hash_from(account_guard.value())
+                .ok_or_else(|| corrupt_key("audit_order", &sequence.to_be_bytes()))?;
+            let audit_key = keys::audit_key(&account_hash, sequence);
+            let Some(record_guard) = audit.get(audit_key.as_slice()).map_err(backend_error)? else {
+                return Err(corrupt_key("audit_order", &sequence.to_be_bytes()));
+            };
+            let record: AuditRecord = from_json("audit", &audit_key, record_guard.value())?;
+            visit(&record);
+        }
+        Ok(())
+    }
+
+    fn forget_account(&self, account_id: &AccountId) -> Result<ForgetReport, StoreError> {
+        let account_hash = account_id.hashed();
+        self.write(|transaction| {
+            let mut report = ForgetReport::default();
+
+            let mut accounts_table = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
+            let id_bytes = account_id.as_str().as_bytes();
+            let removed_account_opt = accounts_table
+                .remove(id_bytes)
+                .map_err(backend_error)?
+                .map(|guard| guard.value().to_vec());
+            if let Some(removed_bytes) = removed_account_opt {
+                report.account_removed = true;
+                let removed: Account = from_json("accounts", id_bytes, &removed_bytes)?;
+                if let Some(center) = &removed.accounts_center_id {
+                    let mut by_center = transaction
+                        .open_table(ACCOUNTS_BY_CENTER)
+                        .map_err(backend_error)?;
+                    by_center
+                        .remove(keys::center_key(center, account_id).as_slice())
+                        .map_err(backend_error)?;
+                }
+            }
+
+            let mut signals = transaction.open_table(SIGNALS).map_err(backend_error)?;
+            let mut signals_by_time = transaction
+                .open_table(SIGNALS_BY_TIME)
+                .map_err(backend_error)?;
+            for signal_key in keys_with_prefix(&signals, &keys::signal_prefix(account_id))? {
+                let removed_opt = signals
+                    .remove(signal_key.as_slice())
+                    .map_err(backend_error)?
+                    .map(|guard| guard.value().to_vec());
+                if let Some(removed_bytes) = removed_opt {
+                    let removed: Signal = from_json("signals", &signal_key, &removed_bytes)?;
+                    signals_by_time
+                        .remove(keys::signal_time_key(removed.at, &signal_key).as_slice())
+                        .map_err(backend_error)?;
+                    report.signals_removed += 1;
+                }
+            }
+
+            let mut audit = transaction.open_table(AUDIT).map_err(backend_error)?;
+            let mut audit_order = transaction.open_table(AUDIT_ORDER).map_err(backend_error)?;
+            for audit_key in keys_with_prefix(&audit, account_hash.as_bytes())? {
+                let sequence = keys::audit_key_sequence(&audit_key)
+                    .ok_or_else(|| corrupt_key("audit", &audit_key))?;
+                audit.remove(audit_key.as_slice()).map_err(backend_error)?;
+                audit_order.remove(sequence).map_err(backend_error)?;
+                report.audit_records_removed += 1;
+            }
+
+            let mut seen_events = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
+            let mut events_by_account = transaction
+                .open_table(EVENTS_BY_ACCOUNT)
+                .map_err(backend_error)?;
+            for index_key in keys_with_prefix(&events_by_account, account_hash.as_bytes())? {
+                let event_bytes = &index_key[keys::HASH_LEN..];
+                seen_events.remove(event_bytes).map_err(backend_error)?;
+                events_by_account
+                    .remove(index_key.as_slice())
+                    .map_err(backend_error)?;
+                report.events_removed += 1;
+            }
+
+            let removed_anything = report.account_removed
+                || report.signals_removed > 0
+                || report.audit_records_removed > 0
+                || report.events_removed > 0;
+            if removed_anything {
+                let mut meta = transaction.open_table(META).map_err(backend_error)?;
+                let tombstones = read_meta(&meta, META_TOMBSTONES)?;
+                meta.insert(META_TOMBSTONES, tombstones + 1)
+                    .map_err(backend_error)?;
+            }
+            Ok(report)
+        })
+    }
+
+    fn expire_signals(&self, cutoff: Timestamp) -> Result<usize, StoreError> {
+        let cutoff_bytes = keys::time_bytes(cutoff);
+        self.write(|transaction| {
+            let mut signals = transaction.open_table(SIGNALS).map_err(backend_error)?;
+            let mut signals_by_time = transaction
+                .open_table(SIGNALS_BY_TIME)
+                .map_err(backend_error)?;
+            // Every index key of a signal at `cutoff` or later is greater than
+            // the bare cutoff bytes, so this range is "strictly before".
+            let mut expired_index_keys = Vec::new();
+            for entry in signals_by_time
+                .range(..cutoff_bytes.as_slice())
+                .map_err(backend_error)?
+            {
+                let (key_guard, _) = entry.map_err(backend_error)?;
+                expired_index_keys.push(key_guard.value().to_vec());
+            }
+            for index_key in &expired_index_keys {
+                signals_by_time
+                    .remove(index_key.as_slice())
+                    .map_err(backend_error)?;
+                signals
+                    .remove(&index_key[keys::TIME_LEN..])
+                    .map_err(backend_error)?;
+            }
+            Ok(expired_index_keys.len())
+        })
+    }
+
+    fn stats(&self) -> Result<StoreStats, StoreError> {
+        let transaction = self.read()?;
+        let length_of = |definition: BytesTable| -> Result<usize, StoreError> {
+            let table = transaction.open_table(definition).map_err(backend_error)?;
+            Ok(to_count(table.len().map_err(backend_error)?))
+        };
+        let meta = transaction.open_table(META).map_err(backend_error)?;
+        Ok(StoreStats {
+            accounts: length_of(ACCOUNTS)?,
+            catalog_items: length_of(CATALOG)?,
+            events: length_of(SEEN_EVENTS)?,
+            signals: length_of(SIGNALS)?,
+            audit_records: length_of(AUDIT)?,
+            tombstones: read_meta(&meta, META_TOMBSTONES)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_a_store_with_a_newer_schema_and_leaves_it_alone() {
+        let directory = tempfile::tempdir().unwrap();
+        {
+            let store = EmbeddedStore::open(directory.path()).unwrap();
+            store
+                .write(|transaction| {
+                    let mut meta = transaction.open_table(META).map_err(backend_error)?;
+                    meta.insert(META_SCHEMA_VERSION, SCHEMA_VERSION + 1)
+                        .map_err(backend_error)?;
+                    Ok(())
+                })
+                .unwrap();
+        }
+        let error = EmbeddedStore::open(directory.path()).unwrap_err();
+        assert!(
+            matches!(error, StoreError::SchemaTooNew { found, supported, .. }
+                if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION),
+            "{error}"
+        );
+        assert!(error.to_string().contains("newer"), "{error}");
+    }
+
+    #[test]
+    fn open_creates_the_directory_and_one_file() {
+        let parent = tempfile::tempdir().unwrap();
+        let directory = parent.path().join("nested").join("gleaner-data");
+        let store = EmbeddedStore::open(&directory).unwrap();
+        assert_eq!(store.location(), directory.as_path());
+        assert!(directory.join(DATABASE_FILE_NAME).is_file());
+        assert_eq!(store.stats().unwrap(), StoreStats::default());
+    }
+}

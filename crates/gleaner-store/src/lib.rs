@@ -1,0 +1,70 @@
+//! Persistence for Gleaner: everything kept lives behind one trait, [`Store`].
+//!
+//! This is the only crate that knows a storage backend. The engine, the
+//! server and the CLI hold an `Arc<dyn Store>` obtained from
+//! [`StoreResolver::resolve`] with the `--store` value of SPEC §5, so a new
+//! backend changes nothing outside this crate.
+//!
+//! # Consistency promises
+//!
+//! The [`Store`] documentation is the contract; in short:
+//!
+//! - **Atomic per call.** A call's writes are all there or none are, even if
+//!   the process is killed mid-call. [`Store::commit_events`] takes a whole
+//!   batch of event outcomes (seen marker + signals + audit record each) and
+//!   commits it in one transaction.
+//! - **Idempotent ingest.** An event already stored (or repeated inside one
+//!   batch) is skipped and counted as `already_present`; nothing about it
+//!   changes.
+//! - **Forget means gone.** [`Store::forget_account`] removes the account,
+//!   its signals, its audit records (found through the hashed id) and its
+//!   seen-event markers; only a tombstone count remains.
+//! - **No text.** The types the trait takes and returns cannot hold
+//!   conversation text ([`gleaner_core::ConversationText`] is not
+//!   `Serialize`), so no backend can store it.
+//! - **Same answers everywhere.** Listing methods return a fixed key order,
+//!   so backends are interchangeable and comparable in tests.
+//!
+//! # Backends
+//!
+//! - [`EmbeddedStore`] (default, a directory path): one redb file, values as
+//!   JSON for debuggability, one fsync per write call.
+//! - [`ModelStore`] (`memory://`): an in-memory reference, the oracle of the
+//!   model-based test.
+//!
+//! # Adding a backend
+//!
+//! 1. Add `src/<backend>/{mod.rs, config.rs, store.rs, tests.rs}` behind a
+//!    cargo feature, implementing [`Store`].
+//! 2. Add one line to [`StoreResolver::with_default_backends`] mapping its
+//!    URL scheme to its factory (the commented `redis`/`postgres` lines show
+//!    where).
+//! 3. Run the conformance suite on it: `store_test_suite!(name, || ...)`
+//!    from [`testsuite`] (feature `testsuite`), and add it to the
+//!    model-based test in `tests/model_based.rs`.
+//!
+//! # Layout
+//!
+//! - [`store`]: the [`Store`] trait and its report types.
+//! - [`error`]: the [`StoreError`] type.
+//! - [`embedded`]: [`EmbeddedStore`] on redb (tables and key layouts
+//!   documented there).
+//! - [`model`]: [`ModelStore`], in memory.
+//! - [`resolver`]: [`StoreResolver`], URL scheme → backend factory.
+//! - [`testsuite`] (feature `testsuite`): the conformance suite macro and the
+//!   model-based test's actions.
+#![warn(missing_docs)]
+
+pub mod embedded;
+pub mod error;
+pub mod model;
+pub mod resolver;
+pub mod store;
+#[cfg(feature = "testsuite")]
+pub mod testsuite;
+
+pub use embedded::{EmbeddedStore, DATABASE_FILE_NAME, SCHEMA_VERSION};
+pub use error::StoreError;
+pub use model::ModelStore;
+pub use resolver::{StoreFactory, StoreResolver};
+pub use store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};

@@ -1,0 +1,176 @@
+//! [`StoreResolver`]: from a `--store` value to an open [`Store`].
+//!
+//! The backends a build offers are the lines of one table,
+//! [`StoreResolver::with_default_backends`], one line per URL scheme, each
+//! behind the cargo feature that compiles the backend. "Which backends
+//! exist?" is answered by reading that function.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::embedded::EmbeddedStore;
+use crate::error::StoreError;
+use crate::model::ModelStore;
+use crate::store::Store;
+
+/// Opens a store from the part of the URL after `scheme://` (for a plain
+/// path, the whole value).
+pub type StoreFactory = fn(location: &str) -> Result<Arc<dyn Store>, StoreError>;
+
+/// The scheme a value without `scheme://` resolves to: a directory path.
+pub const PATH_SCHEME: &str = "file";
+
+/// Maps a `--store` value to a backend by its URL scheme (SPEC §5).
+///
+/// - no `scheme://` (e.g. `./gleaner-data`) or `file://DIR`: [`EmbeddedStore`]
+///   in that directory;
+/// - `memory://`: a fresh [`ModelStore`] (nothing is kept);
+/// - any other scheme: [`StoreError::UnsupportedScheme`] listing what this
+///   build has.
+#[derive(Clone, Debug)]
+pub struct StoreResolver {
+    factories: Vec<(&'static str, StoreFactory)>,
+}
+
+fn open_embedded(location: &str) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(EmbeddedStore::open(Path::new(location))?))
+}
+
+#[allow(clippy::unnecessary_wraps)] // the signature of every StoreFactory
+fn open_memory(_location: &str) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(ModelStore::new()))
+}
+
+impl Default for StoreResolver {
+    fn default() -> Self {
+        Self::with_default_backends()
+    }
+}
+
+impl StoreResolver {
+    /// Returns a resolver with no backend at all (add them with [`Self::add`]).
+    pub fn empty() -> Self {
+        Self {
+            factories: Vec::new(),
+        }
+    }
+
+    /// Returns a resolver with every backend compiled into this build.
+    pub fn with_default_backends() -> Self {
+        let mut resolver = Self::empty();
+        resolver.add(PATH_SCHEME, open_embedded);
+        resolver.add("memory", open_memory);
+        // #[cfg(feature = "redis")] resolver.add("redis", crate::redis::open_redis);
+        // #[cfg(feature = "postgres")] resolver.add("postgres", crate::postgres::open_postgres);
+        resolver
+    }
+
+    /// Registers (or replaces) the factory of one scheme.
+    pub fn add(&mut self, scheme: &'static str, factory: StoreFactory) -> &mut Self {
+        self.factories
+            .retain(|(registered_scheme, _)| *registered_scheme != scheme);
+        self.factories.push((scheme, factory));
+        self
+    }
+
+    /// Returns the schemes this resolver handles, in registration order.
+    pub fn schemes(&self) -> Vec<&'static str> {
+        self.factories.iter().map(|(scheme, _)| *scheme).collect()
+    }
+
+    /// Opens the store that `store_url` names.
+    pub fn resolve(&self, store_url: &str) -> Result<Arc<dyn Store>, StoreError> {
+        let (scheme, location) = split_scheme(store_url);
+        let factory_opt = self
+            .factories
+            .iter()
+            .find(|(registered_scheme, _)| registered_scheme.eq_ignore_ascii_case(scheme))
+            .map(|(_, factory)| *factory);
+        match factory_opt {
+            Some(factory) => factory(location),
+            None => Err(StoreError::UnsupportedScheme {
+                scheme: scheme.to_owned(),
+                available: self.schemes().join(", "),
+            }),
+        }
+    }
+}
+
+/// Splits `scheme://rest`; a value without `://` is a path.
+fn split_scheme(store_url: &str) -> (&str, &str) {
+    match store_url.split_once("://") {
+        Some((scheme, rest)) if is_scheme(scheme) => (scheme, rest),
+        _ => (PATH_SCHEME, store_url),
+    }
+}
+
+/// RFC 3986: `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.
+fn is_scheme(candidate: &str) -> bool {
+    let mut characters = candidate.chars();
+    characters
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
+        && characters.all(|rest| rest.is_ascii_alphanumeric() || matches!(rest, '+' | '-' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_paths_and_file_urls_open_the_embedded_store() {
+        let directory = tempfile::tempdir().unwrap();
+        let plain_path = directory.path().join("plain");
+        let resolver = StoreResolver::default();
+        let store = resolver.resolve(plain_path.to_str().unwrap()).unwrap();
+        assert_eq!(store.stats().unwrap().accounts, 0);
+        assert!(plain_path.join(crate::DATABASE_FILE_NAME).is_file());
+
+        let url_path = directory.path().join("by-url");
+        let url = format!("file://{}", url_path.display());
+        resolver.resolve(&url).unwrap();
+        assert!(url_path.join(crate::DATABASE_FILE_NAME).is_file());
+    }
+
+    #[test]
+    fn memory_scheme_gives_a_fresh_model_store() {
+        let store = StoreResolver::default().resolve("memory://").unwrap();
+        assert_eq!(store.stats().unwrap(), crate::StoreStats::default());
+    }
+
+    #[test]
+    fn unknown_scheme_lists_the_available_ones() {
+        let error = StoreResolver::default()
+            .resolve("cassandra://db:9042")
+            .err()
+            .unwrap();
+        let StoreError::UnsupportedScheme { scheme, available } = &error else {
+            panic!("unexpected error {error}");
+        };
+        assert_eq!(scheme, "cassandra");
+        assert_eq!(available, "file, memory");
+        assert_eq!(
+            error.to_string(),
+            "unsupported store url scheme `cassandra` (available: file, memory)"
+        );
+    }
+
+    #[test]
+    fn split_scheme_treats_odd_values_as_paths() {
+        assert_eq!(split_scheme("./gleaner-data"), ("file", "./gleaner-data"));
+        assert_eq!(split_scheme("redis://h:6379"), ("redis", "h:6379"));
+        assert_eq!(split_scheme("/tmp/a://b"), ("file", "/tmp/a://b"));
+        assert_eq!(split_scheme(r"C:\data"), ("file", r"C:\data"));
+        assert_eq!(split_scheme("MEMORY://"), ("MEMORY", ""));
+    }
+
+    #[test]
+    fn a_registered_scheme_replaces_the_previous_factory() {
+        let mut resolver = StoreResolver::empty();
+        resolver
+            .add("memory", open_memory)
+            .add("memory", open_memory);
+        assert_eq!(resolver.schemes(), vec!["memory"]);
+        assert!(resolver.resolve("./x").is_err());
+    }
+}

@@ -1,0 +1,515 @@
+//! One function per contract point of [`Store`]; each takes a fresh store.
+//!
+//! Each function panics with a message naming the broken promise.
+
+use gleaner_core::{
+    AccountId, AccountsCenterId, AuditRecord, HashedId, ItemId, ItemKind, Signal, TopicId,
+};
+
+use super::fixtures::{account, catalog_item, day, dropped_outcome, used_outcome};
+use crate::store::{CommitReport, ForgetReport, Store, StoreStats};
+
+/// Everything observable about the given accounts, to compare before/after.
+#[derive(Debug, PartialEq)]
+struct Snapshot {
+    signals: Vec<Vec<Signal>>,
+    audit: Vec<Vec<AuditRecord>>,
+    all_audit: Vec<AuditRecord>,
+    stats: StoreStats,
+}
+
+fn snapshot(store: &dyn Store, account_ids: &[&str]) -> Snapshot {
+    Snapshot {
+        signals: account_ids
+            .iter()
+            .map(|id| store.signals_of(&AccountId::new(*id)).unwrap())
+            .collect(),
+        audit: account_ids
+            .iter()
+            .map(|id| store.audit_of(&AccountId::new(*id)).unwrap())
+            .collect(),
+        all_audit: all_audit_records(store),
+        stats: store.stats().unwrap(),
+    }
+}
+
+fn all_audit_records(store: &dyn Store) -> Vec<AuditRecord> {
+    let mut records = Vec::new();
+    store
+        .for_each_audit_record(&mut |record| records.push(record.clone()))
+        .unwrap();
+    records
+}
+
+fn topics_of(signals: &[Signal]) -> Vec<u32> {
+    signals.iter().map(|signal| signal.topic.0).collect()
+}
+
+/// Accounts are stored, read back and replaced by id.
+pub fn put_get_replace_accounts(store: &dyn Store) {
+    let first = account("fb:1", None);
+    store.put_accounts(std::slice::from_ref(&first)).unwrap();
+    assert_eq!(
+        store.account(&first.account_id).unwrap(),
+        Some(first.clone())
+    );
+    assert_eq!(store.account(&AccountId::new("fb:2")).unwrap(), None);
+
+    let mut replacement = first.clone();
+    replacement.hidden_topics = vec![TopicId(20)];
+    replacement.birth_year = None;
+    store
+        .put_accounts(std::slice::from_ref(&replacement))
+        .unwrap();
+    assert_eq!(store.account(&first.account_id).unwrap(), Some(replacement));
+    assert_eq!(
+        store.stats().unwrap().accounts,
+        1,
+        "replace must not duplicate"
+    );
+}
+
+/// `account_ids` lists every account once, in id order.
+pub fn account_ids_are_listed_in_order(store: &dyn Store) {
+    store
+        .put_accounts(&[
+            account("wa:2", None),
+            account("fb:9", None),
+            account("ig:5", None),
+        ])
+        .unwrap();
+    store.put_accounts(&[account("fb:9", None)]).unwrap();
+    let listed: Vec<String> = store
+        .account_ids()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().to_owned())
+        .collect();
+    assert_eq!(listed, ["fb:9", "ig:5", "wa:2"]);
+}
+
+/// The center index follows puts, moves between centers, unlinking and forget.
+pub fn accounts_in_center_follow_a_move_to_another_center(store: &dyn Store) {
+    let center_one = AccountsCenterId::new("ac:1");
+    let center_two = AccountsCenterId::new("ac:2");
+    store
+        .put_accounts(&[
+            account("wa:2", Some("ac:1")),
+            account("fb:1", Some("ac:1")),
+            account("ig:3", Some("ac:2")),
+            account("ms:4", None),
+        ])
+        .unwrap();
+    let ids_in = |center: &AccountsCenterId| -> Vec<String> {
+        store
+            .accounts_in_center(center)
+            .unwrap()
+            .iter()
+            .map(|found| found.account_id.as_str().to_owned())
+            .collect()
+    };
+    assert_eq!(ids_in(&center_one), ["fb:1", "wa:2"]);
+    assert_eq!(ids_in(&center_two), ["ig:3"]);
+
+    store
+        .put_accounts(&[account("wa:2", Some("ac:2"))])
+        .unwrap();
+    assert_eq!(
+        ids_in(&center_one),
+        ["fb:1"],
+        "moved account left its old center"
+    );
+    assert_eq!(ids_in(&center_two), ["ig:3", "wa:2"]);
+
+    store.put_accounts(&[account("fb:1", None)]).unwrap();
+    assert!(
+        ids_in(&center_one).is_empty(),
+        "unlinked account left its center"
+    );
+
+    store.forget_account(&AccountId::new("ig:3")).unwrap();
+    assert_eq!(
+        ids_in(&center_two),
+        ["wa:2"],
+        "forgotten account left its center"
+    );
+    assert!(ids_in(&AccountsCenterId::new("ac:404")).is_empty());
+}
+
+/// Catalog items are read by id and listed by kind (or all) in id order.
+pub fn catalog_items_are_listed_by_kind_in_id_order(store: &dyn Store) {
+    store
+        .put_catalog_items(&[
+            catalog_item("reel:b", ItemKind::Reel, &[20]),
+            catalog_item("ad:z", ItemKind::Ad, &[24]),
+            catalog_item("ad:a", ItemKind::Ad, &[20, 24]),
+        ])
+        .unwrap();
+    let replacement = catalog_item("ad:z", ItemKind::Ad, &[1]);
+    store
+        .put_catalog_items(std::slice::from_ref(&replacement))
+        .unwrap();
+    assert_eq!(
+        store.catalog_item(&ItemId::new("ad:z")).unwrap(),
+        Some(replacement)
+    );
+    assert_eq!(
+        store.catalog_item(&ItemId::new("ad:missing")).unwrap(),
+        None
+    );
+    let ids_of = |kind_opt: Option<ItemKind>| -> Vec<String> {
+        store
+            .catalog_items(kind_opt)
+            .unwrap()
+            .iter()
+            .map(|item| item.item_id.as_str().to_owned())
+            .collect()
+    };
+    assert_eq!(ids_of(Some(ItemKind::Ad)), ["ad:a", "ad:z"]);
+    assert_eq!(ids_of(Some(ItemKind::Reel)), ["reel:b"]);
+    assert!(ids_of(Some(ItemKind::Group)).is_empty());
+    assert_eq!(ids_of(None), ["ad:a", "ad:z", "reel:b"]);
+    assert_eq!(store.stats().unwrap().catalog_items, 3);
+}
+
+/// A committed event is seen; others are not.
+pub fn commit_marks_events_as_seen(store: &dyn Store) {
+    let outcome = used_outcome("fb:1", "e-1", &[20], day(1));
+    assert!(!store.has_event(&outcome.event).unwrap());
+    let report = store.commit_events(std::slice::from_ref(&outcome)).unwrap();
+    assert_eq!(
+        report,
+        CommitReport {
+            committed: 1,
+            already_present: 0
+        }
+    );
+    assert!(store.has_event(&outcome.event).unwrap());
+    assert!(!store.has_event(&HashedId::of("e-2")).unwrap());
+}
+
+/// The same batch committed twice: everything `already_present`, nothing changes.
+pub fn commit_of_the_same_batch_twice_changes_nothing(store: &dyn Store) {
+    let batch = vec![
+        used_outcome("fb:1", "e-1", &[20, 24], day(1)),
+        dropped_outcome("fb:1", "e-2", day(2)),
+        used_outcome("wa:2", "e-3", &[9], day(3)),
+    ];
+    let first = store.commit_events(&batch).unwrap();
+    assert_eq!(
+        first,
+        CommitReport {
+            committed: 3,
+            already_present: 0
+        }
+    );
+    let before = snapshot(store, &["fb:1", "wa:2"]);
+    let second = store.commit_events(&batch).unwrap();
+    assert_eq!(
+        second,
+        CommitReport {
+            committed: 0,
+            already_present: 3
+        }
+    );
+    assert_eq!(
+        snapshot(store, &["fb:1", "wa:2"]),
+        before,
+        "a repeat changed the store"
+    );
+}
+
+/// A batch holding the same event twice commits its first occurrence only.
+pub fn an_event_repeated_inside_one_batch_is_committed_once(store: &dyn Store) {
+    let first = used_outcome("fb:1", "e-1", &[20], day(1));
+    let repeat_with_other_content = used_outcome("fb:1", "e-1", &[24, 25], day(2));
+    let report = store
+        .commit_events(&[first.clone(), repeat_with_other_content])
+        .unwrap();
+    assert_eq!(
+        report,
+        CommitReport {
+            committed: 1,
+            already_present: 1
+        }
+    );
+    let account_id = AccountId::new("fb:1");
+    assert_eq!(store.signals_of(&account_id).unwrap(), first.signals);
+    assert_eq!(store.audit_of(&account_id).unwrap(), vec![first.audit]);
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        (stats.events, stats.signals, stats.audit_records),
+        (1, 1, 1)
+    );
+}
+
+/// An empty batch is a successful no-op.
+pub fn an_empty_batch_commits_nothing(store: &dyn Store) {
+    assert_eq!(store.commit_events(&[]).unwrap(), CommitReport::default());
+    assert_eq!(store.stats().unwrap(), StoreStats::default());
+}
+
+/// `signals_of` returns one account's signals by event hash, then topic.
+pub fn signals_are_listed_by_event_hash_then_topic(store: &dyn Store) {
+    let event_ids = ["e-1", "e-2", "e-3", "e-4"];
+    let outcomes: Vec<_> = event_ids
+        .iter()
+        .enumerate()
+        .map(|(index, event_id)| used_outcome("fb:1", event_id, &[30, 7, 19], day(index as u32)))
+        .collect();
+    store.commit_events(&outcomes).unwrap();
+    store
+        .commit_events(&[used_outcome("fb:10", "e-other", &[1], day(1))])
+        .unwrap();
+    let listed = store.signals_of(&AccountId::new("fb:1")).unwrap();
+    assert_eq!(listed.len(), 12, "another account's signals leaked in");
+    let listed_keys: Vec<(HashedId, u32)> = listed
+        .iter()
+        .map(|signal| (signal.event, signal.topic.0))
+        .collect();
+    let mut sorted_keys = listed_keys.clone();
+    sorted_keys.sort_unstable();
+    assert_eq!(listed_keys, sorted_keys);
+    assert_eq!(topics_of(&listed[..3]), [7, 19, 30]);
+    assert!(store
+        .signals_of(&AccountId::new("fb:404"))
+        .unwrap()
+        .is_empty());
+}
+
+/// Audit records come back oldest first, per account and overall.
+pub fn audit_records_are_listed_oldest_first(store: &dyn Store) {
+    // Event hashes are deliberately not in commit order.
+    let first_batch = vec![
+        used_outcome("fb:1", "e-9", &[20], day(5)),
+        dropped_outcome("wa:2", "e-1", day(1)),
+        dropped_outcome("fb:1", "e-5", day(3)),
+    ];
+    let second_batch = vec![
+        used_outcome("wa:2", "e-7", &[1], day(2)),
+        dropped_outcome("fb:1", "e-2", day(0)),
+    ];
+    store.commit_events(&first_batch).unwrap();
+    store.commit_events(&second_batch).unwrap();
+    let in_commit_order: Vec<AuditRecord> = first_batch
+        .iter()
+        .chain(&second_batch)
+        .map(|outcome| outcome.audit.clone())
+        .collect();
+    assert_eq!(all_audit_records(store), in_commit_order);
+    let of_account = |id: &str| -> Vec<AuditRecord> {
+        in_commit_order
+            .iter()
+            .filter(|record| record.account == AccountId::new(id).hashed())
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        store.audit_of(&AccountId::new("fb:1")).unwrap(),
+        of_account("fb:1")
+    );
+    assert_eq!(
+        store.audit_of(&AccountId::new("wa:2")).unwrap(),
+        of_account("wa:2")
+    );
+}
+
+/// `forget` leaves nothing of the account and touches nothing of another.
+pub fn forget_removes_every_trace_of_one_account_only(store: &dyn Store) {
+    store
+        .put_accounts(&[account("fb:1", Some("ac:1")), account("wa:2", Some("ac:1"))])
+        .unwrap();
+    let forgotten_batch = vec![
+        used_outcome("fb:1", "e-1", &[20, 24], day(1)),
+        dropped_outcome("fb:1", "e-2", day(2)),
+    ];
+    store.commit_events(&forgotten_batch).unwrap();
+    store
+        .commit_events(&[
+            used_outcome("wa:2", "e-3", &[9], day(3)),
+            dropped_outcome("wa:2", "e-4", day(4)),
+        ])
+        .unwrap();
+    let kept_before = snapshot(store, &["wa:2"]);
+    let tombstones_before = kept_before.stats.tombstones;
+
+    let forgotten = AccountId::new("fb:1");
+    let report = store.forget_account(&forgotten).unwrap();
+    assert_eq!(
+        report,
+        ForgetReport {
+            account_removed: true,
+            signals_removed: 2,
+            audit_records_removed: 2,
+            events_removed: 2,
+        }
+    );
+    assert_eq!(store.account(&forgotten).unwrap(), None);
+    assert!(store.signals_of(&forgotten).unwrap().is_empty());
+    assert!(store.audit_of(&forgotten).unwrap().is_empty());
+    for outcome in &forgotten_batch {
+        assert!(
+            !store.has_event(&outcome.event).unwrap(),
+            "seen marker kept"
+        );
+    }
+    assert!(!store.account_ids().unwrap().contains(&forgotten));
+    let forgotten_hash = forgotten.hashed();
+    assert!(
+        all_audit_records(store)
+            .iter()
+            .all(|record| record.account != forgotten_hash),
+        "an audit record of the forgotten account is still listed"
+    );
+
+    let kept_after = snapshot(store, &["wa:2"]);
+    assert_eq!(
+        kept_after.signals, kept_before.signals,
+        "other account touched"
+    );
+    assert_eq!(kept_after.audit, kept_before.audit, "other account touched");
+    assert_eq!(kept_after.all_audit, kept_before.audit[0]);
+    assert!(store.account(&AccountId::new("wa:2")).unwrap().is_some());
+    assert_eq!(kept_after.stats.tombstones, tombstones_before + 1);
+    assert_eq!(kept_after.stats.accounts, 1);
+    assert_eq!(kept_after.stats.events, 2);
+}
+
+/// After `forget`, the same event may be ingested again (nothing remembers it).
+pub fn forget_lets_a_forgotten_event_be_ingested_again(store: &dyn Store) {
+    let outcome = used_outcome("fb:1", "e-1", &[20], day(1));
+    store.commit_events(std::slice::from_ref(&outcome)).unwrap();
+    store.forget_account(&AccountId::new("fb:1")).unwrap();
+    let report = store.commit_events(std::slice::from_ref(&outcome)).unwrap();
+    assert_eq!(report.committed, 1);
+    assert_eq!(
+        store.signals_of(&outcome.account_id).unwrap(),
+        outcome.signals
+    );
+}
+
+/// Forgetting an account the store never held removes nothing and leaves no tombstone.
+pub fn forget_of_an_unknown_account_changes_nothing(store: &dyn Store) {
+    store.put_accounts(&[account("fb:1", None)]).unwrap();
+    store
+        .commit_events(&[used_outcome("fb:1", "e-1", &[20], day(1))])
+        .unwrap();
+    let before = snapshot(store, &["fb:1"]);
+    let report = store.forget_account(&AccountId::new("fb:404")).unwrap();
+    assert_eq!(report, ForgetReport::default());
+    assert_eq!(snapshot(store, &["fb:1"]), before);
+}
+
+/// `expire_signals(cutoff)` removes signals strictly before `cutoff`, nothing else.
+pub fn expire_removes_exactly_the_signals_strictly_before_the_cutoff(store: &dyn Store) {
+    let mut just_before = used_outcome("fb:1", "e-2", &[24], day(3));
+    just_before.signals[0].at = day(3) - chrono::Duration::nanoseconds(1);
+    store
+        .commit_events(&[
+            used_outcome("fb:1", "e-1", &[20, 21], day(1)),
+            just_before,
+            used_outcome("fb:1", "e-3", &[22], day(3)),
+            used_outcome("wa:2", "e-4", &[23], day(2)),
+            used_outcome("wa:2", "e-5", &[25], day(4)),
+        ])
+        .unwrap();
+    let audit_before = all_audit_records(store);
+
+    let expired = store.expire_signals(day(3)).unwrap();
+    assert_eq!(expired, 4);
+    assert_eq!(
+        topics_of(&store.signals_of(&AccountId::new("fb:1")).unwrap()),
+        [22]
+    );
+    assert_eq!(
+        topics_of(&store.signals_of(&AccountId::new("wa:2")).unwrap()),
+        [25]
+    );
+    assert_eq!(
+        all_audit_records(store),
+        audit_before,
+        "expire touched the audit log"
+    );
+    assert!(
+        store.has_event(&HashedId::of("e-1")).unwrap(),
+        "expired events stay seen"
+    );
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.signals, stats.events), (2, 5));
+
+    assert_eq!(
+        store.expire_signals(day(3)).unwrap(),
+        0,
+        "expire is idempotent"
+    );
+    assert_eq!(store.expire_signals(day(100)).unwrap(), 2);
+    assert_eq!(store.stats().unwrap().signals, 0);
+}
+
+/// `stats` counts every table and the tombstones.
+pub fn stats_count_everything_held(store: &dyn Store) {
+    store
+        .put_accounts(&[
+            account("fb:1", None),
+            account("wa:2", None),
+            account("ig:3", None),
+        ])
+        .unwrap();
+    store
+        .put_catalog_items(&[catalog_item("ad:a", ItemKind::Ad, &[20])])
+        .unwrap();
+    store
+        .commit_events(&[
+            used_outcome("fb:1", "e-1", &[20, 24], day(1)),
+            dropped_outcome("wa:2", "e-2", day(1)),
+            used_outcome("ig:3", "e-3", &[9], day(1)),
+        ])
+        .unwrap();
+    assert_eq!(
+        store.stats().unwrap(),
+        StoreStats {
+            accounts: 3,
+            catalog_items: 1,
+            events: 3,
+            signals: 3,
+            audit_records: 3,
+            tombstones: 0,
+        }
+    );
+    store.forget_account(&AccountId::new("ig:3")).unwrap();
+    store.forget_account(&AccountId::new("wa:2")).unwrap();
+    assert_eq!(
+        store.stats().unwrap(),
+        StoreStats {
+            accounts: 1,
+            catalog_items: 1,
+            events: 1,
+            signals: 2,
+            audit_records: 1,
+            tombstones: 2,
+        }
+    );
+}
+
+/// Audit records carry hashed ids only: no raw account or event id comes back.
+pub fn audit_records_hold_hashed_ids_only(store: &dyn Store) {
+    store
+        .commit_events(&[used_outcome(
+            "wa:secret-2001",
+            "event-secret-1",
+            &[20],
+            day(1),
+        )])
+        .unwrap();
+    let records = store.audit_of(&AccountId::new("wa:secret-2001")).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].account, HashedId::of("wa:secret-2001"));
+    assert_eq!(records[0].event, HashedId::of("event-secret-1"));
+    for record in all_audit_records(store) {
+        let serialized = serde_json::to_string(&record).unwrap();
+        assert!(
+            !serialized.contains("secret"),
+            "raw id in audit record: {serialized}"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! The conformance suite every [`Store`] backend runs (feature `testsuite`).
+//!
+//! [`store_test_suite!`](crate::store_test_suite) generates one `#[test]` per
+//! contract point of [`Store`] plus a model-based property test that runs
+//! random [`Action`]s against the backend and a [`ModelStore`] and requires
+//! the same observable state after every action.
+//!
+//! ```ignore
+//! gleaner_store::store_test_suite!(embedded, gleaner_store::testsuite::TestStore::embedded_in_tempdir);
+//! gleaner_store::store_test_suite!(model, || gleaner_store::ModelStore::new());
+//! ```
+//!
+//! The argument is anything callable with no argument that returns an
+//! [`IntoTestStore`]: a store, or a [`TestStore`] that also owns whatever
+//! must outlive the store (a temporary directory, a container handle).
+//!
+//! # Layout
+//!
+//! - [`fixtures`]: accounts, catalog items and event outcomes for tests.
+//! - [`cases`]: one public function per contract point, `fn(&dyn Store)`.
+//! - [`model_test`]: [`Action`], its proptest strategy and the comparison
+//!   with [`ModelStore`].
+
+use std::any::Any;
+use std::ops::Deref;
+use std::path::Path;
+
+use crate::embedded::EmbeddedStore;
+use crate::model::ModelStore;
+use crate::store::Store;
+
+pub mod cases;
+pub mod fixtures;
+pub mod model_test;
+
+pub use model_test::{
+    actions_strategy, assert_agrees_with_model, run_model_based_test, Action, OutcomeSpec,
+};
+
+/// A store under test, with whatever must live as long as it.
+///
+/// The store is dropped before the guard, so a directory guard outlives the
+/// database file it holds.
+pub struct TestStore {
+    store: Box<dyn Store>,
+    _keep_alive: Option<Box<dyn Any>>,
+}
+
+impl TestStore {
+    /// Wraps a store that needs nothing kept alive.
+    pub fn new(store: impl Store + 'static) -> Self {
+        Self {
+            store: Box::new(store),
+            _keep_alive: None,
+        }
+    }
+
+    /// Wraps a store and a value that must outlive it.
+    pub fn with_guard(store: impl Store + 'static, guard: impl Any) -> Self {
+        Self {
+            store: Box::new(store),
+            _keep_alive: Some(Box::new(guard)),
+        }
+    }
+
+    /// Returns a fresh [`EmbeddedStore`] in a new temporary directory that
+    /// is removed when the `TestStore` is dropped.
+    pub fn embedded_in_tempdir() -> Self {
+        let directory = tempfile::tempdir().expect("create a temporary directory");
+        let store = EmbeddedStore::open(directory.path()).expect("open the embedded store");
+        Self::with_guard(store, directory)
+    }
+
+    /// Returns a fresh [`EmbeddedStore`] in `directory` (kept by the caller).
+    pub fn embedded_in(directory: &Path) -> Self {
+        Self::new(EmbeddedStore::open(directory).expect("open the embedded store"))
+    }
+
+    /// Returns a fresh [`ModelStore`].
+    pub fn model() -> Self {
+        Self::new(ModelStore::new())
+    }
+
+    /// Returns the store.
+    pub fn store(&self) -> &dyn Store {
+        &*self.store
+    }
+}
+
+impl Deref for TestStore {
+    type Target = dyn Store;
+
+    fn deref(&self) -> &Self::Target {
+        &*self.store
+    }
+}
+
+/// What a store factory given to [`store_test_suite!`](crate::store_test_suite) may return.
+pub trait IntoTestStore {
+    /// Converts into a [`TestStore`].
+    fn into_test_store(self) -> TestStore;
+}
+
+impl IntoTestStore for TestStore {
+    fn into_test_store(self) -> TestStore {
+        self
+    }
+}
+
+impl<S: Store + 'static> IntoTestStore for S {
+    fn into_test_store(self) -> TestStore {
+        TestStore::new(self)
+    }
+}
+
+/// Generates the conformance suite for one backend: a module named `$suite`
+/// with one `#[test]` per function of [`cases`] and a model-based test.
+///
+/// `$make_store` is called once per test and must return an
+/// [`IntoTestStore`].
+#[macro_export]
+macro_rules! store_test_suite {
+    ($suite:ident, $make_store:expr) => {
+        mod $suite {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn fresh_store() -> $crate::testsuite::TestStore {
+                let make_store = $make_store;
+                $crate::testsuite::IntoTestStore::into_test_store(make_store())
+            }
+
+            $crate::store_test_suite!(@cases fresh_store;
+                put_get_replace_accounts,
+                account_ids_are_listed_in_order,
+                accounts_in_center_follow_a_move_to_another_center,
+                catalog_items_are_listed_by_kind_in_id_order,
+                commit_marks_events_as_seen,
+                commit_of_the_same_batch_twice_changes_nothing,
+                an_event_repeated_inside_one_batch_is_committed_once,
+                an_empty_batch_commits_nothing,
+                signals_are_listed_by_event_hash_then_topic,
+                audit_records_are_listed_oldest_first,
+                forget_removes_every_trace_of_one_account_only,
+                forget_lets_a_forgotten_event_be_ingested_again,
+                forget_of_an_unknown_account_changes_nothing,
+                expire_removes_exactly_the_signals_strictly_before_the_cutoff,
+                stats_count_everything_held,
+                audit_records_hold_hashed_ids_only,
+            );
+
+            #[test]
+            fn agrees_with_the_model_store_on_random_actions() {
+                $crate::testsuite::run_model_based_test(fresh_store, 64);
+            }
+        }
+    };
+    (@cases $fresh_store:ident; $($case:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                let test_store = $fresh_store();
+                $crate::testsuite::cases::$case(test_store.store());
+            }
+        )*
+    };
+}
