@@ -39,9 +39,10 @@
 //! 2. Add one line to [`StoreResolver::with_default_backends`] mapping its
 //!    URL scheme to its factory (the commented `redis`/`postgres` lines show
 //!    where).
-//! 3. Run the conformance suite on it: `store_test_suite!(name, || ...)`
-//!    from [`testsuite`] (feature `testsuite`), and add it to the
-//!    model-based test in `tests/model_based.rs`.
+//! 3. Run the conformance suite on it: one `store_test_suite!(name, || ...)`
+//!    line (see `testsuite`, feature `testsuite`) generates a test per
+//!    contract point and the model-based test against [`ModelStore`]; this
+//!    crate's own line is in `tests/conformance.rs`.
 //!
 //! # Layout
 //!
@@ -51,8 +52,8 @@
 //!   documented there).
 //! - [`model`]: [`ModelStore`], in memory.
 //! - [`resolver`]: [`StoreResolver`], URL scheme → backend factory.
-//! - [`testsuite`] (feature `testsuite`): the conformance suite macro and the
-//!   model-based test's actions.
+//! - `testsuite` (feature `testsuite`): the `store_test_suite!` macro, its
+//!   cases, fixtures and the model-based test.
 #![warn(missing_docs)]
 
 pub mod embedded;
