@@ -113,6 +113,7 @@ impl Store for ModelStore {
                 report.already_present += 1;
                 continue;
             }
+            outcome.debug_assert_consistent();
             let account_hash = outcome.account_id.hashed();
             state.seen_events.insert(outcome.event, account_hash);
             for signal in &outcome.signals {

@@ -10,6 +10,12 @@ use crate::error::StoreError;
 /// Everything derived from one event, committed atomically: the event is
 /// marked as seen, its signals are written and its audit record appended, or
 /// none of it happens.
+///
+/// Invariant (checked with `debug_assert!` by the backends of this crate):
+/// every signal's `account_id` and `event`, and the audit record's `account`
+/// and `event`, are those of the outcome (hashed where the field is hashed).
+/// Signals are keyed by the outcome's account, event and the signal's topic;
+/// two signals of one outcome with the same topic keep the last one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EventOutcome {
     /// The hashed event id (idempotency key).
@@ -59,6 +65,22 @@ pub struct StoreStats {
     pub audit_records: usize,
     /// Accounts erased with `forget` (a count only; nothing else of them stays).
     pub tombstones: u64,
+}
+
+impl EventOutcome {
+    /// Asserts the invariant above in debug builds.
+    pub(crate) fn debug_assert_consistent(&self) {
+        debug_assert_eq!(
+            self.audit.account,
+            self.account_id.hashed(),
+            "audit account"
+        );
+        debug_assert_eq!(self.audit.event, self.event, "audit event");
+        for signal in &self.signals {
+            debug_assert_eq!(signal.account_id, self.account_id, "signal account");
+            debug_assert_eq!(signal.event, self.event, "signal event");
+        }
+    }
 }
 
 /// Persistence for accounts, catalog, signals and audit records.

@@ -357,8 +357,8 @@ impl Store for EmbeddedStore {
                     report.already_present += 1;
                     continue;
                 }
+                outcome.debug_assert_consistent();
                 let account_hash = outcome.account_id.hashed();
-                debug_assert_eq!(outcome.audit.account, account_hash);
                 seen_events
                     .insert(event_bytes, account_hash.as_bytes().as_slice())
                     .map_err(backend_error)?;
@@ -369,8 +369,6 @@ impl Store for EmbeddedStore {
                     )
                     .map_err(backend_error)?;
                 for signal in &outcome.signals {
-                    debug_assert_eq!(signal.account_id, outcome.account_id);
-                    debug_assert_eq!(signal.event, outcome.event);
                     let signal_key =
                         keys::signal_key(&outcome.account_id, &outcome.event, signal.topic);
                     let replaced_opt = signals
