@@ -1,0 +1,309 @@
+//! Compiled phrase lists: many phrases, two Aho-Corasick automata, every
+//! match reported.
+//!
+//! A phrase is written as plain words with three optional markers:
+//!
+//! - a leading `~` marks a **weak** phrase (ambiguous on its own; it counts
+//!   for less, see [`crate::sensitive`]);
+//! - a leading `=` makes the phrase **case-sensitive**: it is matched against
+//!   the case-kept rendering, for acronyms whose lower-case form is an
+//!   everyday word (`=MS`, `=AIDS`);
+//! - a trailing `*` makes the last word a **prefix** (`diabet*` matches
+//!   `diabetes`, `diabetic`, `diabético`, `diabète`).
+//!
+//! Matching uses the `Standard` match semantics with overlapping search, not
+//! leftmost-longest: every phrase that occurs is reported, so a long phrase
+//! can never hide a shorter one that overlaps it, and the caller decides what
+//! a blocker (a near-miss phrase) cancels by comparing token spans.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::normalize::{normalize_phrase, normalize_phrase_cased, NormalizedText, Rendering};
+
+/// One phrase as written in a list, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PhraseSpec {
+    /// Normalized words, single-space separated, no padding.
+    pub(crate) words: String,
+    /// Which rendering it is matched against.
+    pub(crate) rendering: Rendering,
+    /// Whether the last word is a prefix.
+    pub(crate) prefix: bool,
+    /// Whether the phrase was marked weak (`~`).
+    pub(crate) weak: bool,
+}
+
+impl PhraseSpec {
+    /// Parses a phrase with its markers; `None` when no word is left.
+    pub(crate) fn parse(raw: &str) -> Option<PhraseSpec> {
+        let mut rest = raw.trim();
+        let mut weak = false;
+        let mut rendering = Rendering::Folded;
+        loop {
+            if let Some(stripped) = rest.strip_prefix('~') {
+                weak = true;
+                rest = stripped;
+            } else if let Some(stripped) = rest.strip_prefix('=') {
+                rendering = Rendering::Cased;
+                rest = stripped;
+            } else {
+                break;
+            }
+        }
+        let (body, prefix) = match rest.strip_suffix('*') {
+            Some(body) => (body, true),
+            None => (rest, false),
+        };
+        let words = match rendering {
+            Rendering::Folded => normalize_phrase(body),
+            Rendering::Cased => normalize_phrase_cased(body),
+        };
+        if words.is_empty() {
+            return None;
+        }
+        Some(PhraseSpec {
+            words,
+            rendering,
+            prefix,
+            weak,
+        })
+    }
+
+    /// The string handed to the automaton: padded so that it can only start
+    /// (and, unless it is a prefix, end) on a token boundary.
+    fn pattern(&self) -> String {
+        if self.prefix {
+            format!(" {}", self.words)
+        } else {
+            format!(" {} ", self.words)
+        }
+    }
+
+    /// Returns the number of words.
+    pub(crate) fn word_count(&self) -> usize {
+        self.words.split(' ').count()
+    }
+}
+
+/// One occurrence of a phrase in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PhraseMatch<P> {
+    /// What the phrase stands for.
+    pub(crate) payload: P,
+    /// A number unique to the distinct phrase that matched.
+    pub(crate) phrase: u32,
+    /// First token covered.
+    pub(crate) first_token: usize,
+    /// Last token covered (inclusive).
+    pub(crate) last_token: usize,
+}
+
+impl<P> PhraseMatch<P> {
+    /// Returns true when the two matches share a token.
+    pub(crate) fn overlaps<Q>(&self, other: &PhraseMatch<Q>) -> bool {
+        self.first_token <= other.last_token && other.first_token <= self.last_token
+    }
+
+    /// Returns the number of tokens covered.
+    pub(crate) fn token_len(&self) -> usize {
+        self.last_token + 1 - self.first_token
+    }
+
+    /// Returns true when `self` covers every token of `other`.
+    pub(crate) fn covers<Q>(&self, other: &PhraseMatch<Q>) -> bool {
+        self.first_token <= other.first_token && other.last_token <= self.last_token
+    }
+}
+
+/// Collects phrases before compiling them.
+pub(crate) struct PhraseSetBuilder<P> {
+    patterns: [Vec<String>; 2],
+    payloads: [Vec<Vec<P>>; 2],
+    index: HashMap<(usize, String), usize>,
+}
+
+impl<P: Copy + PartialEq> PhraseSetBuilder<P> {
+    pub(crate) fn new() -> Self {
+        Self {
+            patterns: [Vec::new(), Vec::new()],
+            payloads: [Vec::new(), Vec::new()],
+            index: HashMap::new(),
+        }
+    }
+
+    /// Adds a parsed phrase. The same phrase added twice keeps both payloads
+    /// (each reported once per occurrence).
+    pub(crate) fn add(&mut self, spec: &PhraseSpec, payload: P) {
+        let slot = rendering_slot(spec.rendering);
+        let pattern = spec.pattern();
+        let next = self.patterns[slot].len();
+        let position = *self.index.entry((slot, pattern.clone())).or_insert(next);
+        if position == next {
+            self.patterns[slot].push(pattern);
+            self.payloads[slot].push(Vec::new());
+        }
+        let payloads = &mut self.payloads[slot][position];
+        if !payloads.contains(&payload) {
+            payloads.push(payload);
+        }
+    }
+
+    /// Compiles the automata; this is the one costly step (milliseconds for
+    /// tens of thousands of phrases), paid once per classifier.
+    pub(crate) fn build(self) -> PhraseSet<P> {
+        let [folded_patterns, cased_patterns] = self.patterns;
+        let [folded_payloads, cased_payloads] = self.payloads;
+        PhraseSet {
+            folded: compile(&folded_patterns),
+            cased: compile(&cased_patterns),
+            folded_payloads,
+            cased_payloads,
+        }
+    }
+}
+
+fn rendering_slot(rendering: Rendering) -> usize {
+    match rendering {
+        Rendering::Folded => 0,
+        Rendering::Cased => 1,
+    }
+}
+
+fn compile(patterns: &[String]) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .or_else(|_| {
+            // A DFA can exceed its size limit; the contiguous NFA always fits.
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(patterns)
+        })
+        .expect("phrase patterns are plain strings and always compile");
+    Some(automaton)
+}
+
+/// Compiled phrases, shareable across threads (cloning is cheap: the
+/// automata are reference-counted inside).
+#[derive(Clone, Debug)]
+pub(crate) struct PhraseSet<P> {
+    folded: Option<AhoCorasick>,
+    cased: Option<AhoCorasick>,
+    folded_payloads: Vec<Vec<P>>,
+    cased_payloads: Vec<Vec<P>>,
+}
+
+impl<P: Copy> PhraseSet<P> {
+    /// Reports every occurrence of every phrase, in no particular order.
+    pub(crate) fn find_all(&self, text: &NormalizedText, matches: &mut Vec<PhraseMatch<P>>) {
+        if text.is_empty() {
+            return;
+        }
+        let renderings = [
+            (Rendering::Folded, &self.folded, &self.folded_payloads, 0u32),
+            (
+                Rendering::Cased,
+                &self.cased,
+                &self.cased_payloads,
+                self.folded_payloads.len() as u32,
+            ),
+        ];
+        for (rendering, automaton, payloads, phrase_offset) in renderings {
+            let Some(automaton) = automaton else {
+                continue;
+            };
+            let haystack = text.rendering(rendering);
+            for found in automaton.find_overlapping_iter(haystack) {
+                let pattern = found.pattern().as_usize();
+                let (first_token, last_token) =
+                    text.token_span(rendering, found.start(), found.end());
+                for &payload in &payloads[pattern] {
+                    matches.push(PhraseMatch {
+                        payload,
+                        phrase: phrase_offset + pattern as u32,
+                        first_token,
+                        last_token,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Returns the number of distinct phrases.
+    pub(crate) fn len(&self) -> usize {
+        self.folded_payloads.len() + self.cased_payloads.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn set(phrases: &[(&str, u8)]) -> PhraseSet<u8> {
+        let mut builder = PhraseSetBuilder::new();
+        for &(raw, payload) in phrases {
+            builder.add(&PhraseSpec::parse(raw).unwrap(), payload);
+        }
+        builder.build()
+    }
+
+    fn spans(set: &PhraseSet<u8>, text: &str) -> Vec<(u8, usize, usize)> {
+        let mut found = Vec::new();
+        set.find_all(&normalize(text), &mut found);
+        let mut spans: Vec<_> = found
+            .iter()
+            .map(|found| (found.payload, found.first_token, found.last_token))
+            .collect();
+        spans.sort_unstable();
+        spans
+    }
+
+    #[test]
+    fn parses_markers() {
+        let spec = PhraseSpec::parse("~=MS*").unwrap();
+        assert!(spec.weak && spec.prefix);
+        assert_eq!(spec.rendering, Rendering::Cased);
+        assert_eq!(spec.words, "MS");
+        assert_eq!(PhraseSpec::parse("Grève").unwrap().words, "greve");
+        assert!(PhraseSpec::parse(" ~ -- ").is_none());
+    }
+
+    #[test]
+    fn matches_only_on_token_boundaries() {
+        let phrases = set(&[("union", 1)]);
+        assert!(spans(&phrases, "a family reunion").is_empty());
+        assert!(spans(&phrases, "unionized").is_empty());
+        assert_eq!(spans(&phrases, "Union!"), vec![(1, 0, 0)]);
+    }
+
+    #[test]
+    fn prefix_phrases_match_word_starts() {
+        let phrases = set(&[("diabet*", 1)]);
+        assert_eq!(spans(&phrases, "soy diabético"), vec![(1, 1, 1)]);
+        assert_eq!(spans(&phrases, "my Diabetes"), vec![(1, 1, 1)]);
+        assert!(spans(&phrases, "prediabetes").is_empty());
+    }
+
+    #[test]
+    fn overlapping_and_adjacent_phrases_are_all_reported() {
+        let phrases = set(&[("union", 1), ("union station", 2), ("trade union", 3)]);
+        assert_eq!(
+            spans(&phrases, "trade union union station"),
+            vec![(1, 1, 1), (1, 2, 2), (2, 2, 3), (3, 0, 1)]
+        );
+    }
+
+    #[test]
+    fn case_sensitive_phrases_need_capitals() {
+        let phrases = set(&[("=MS", 1)]);
+        assert_eq!(spans(&phrases, "since my MS diagnosis"), vec![(1, 2, 2)]);
+        assert!(spans(&phrases, "ms word").is_empty());
+    }
+}

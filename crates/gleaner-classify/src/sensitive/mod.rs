@@ -1,0 +1,290 @@
+//! Detection of the seven sensitive categories of SPEC §4, tuned for recall.
+//!
+//! Each category has one file of phrases in English, Spanish, Portuguese and
+//! French: identity statements (`as a Sikh`, `two grooms`, `ethical vegan`),
+//! practices that reveal the category (`iftar`, `keeping kosher`, `shop
+//! steward`, `canvassing`), conditions, medications, procedures,
+//! organisations and events. [`blockers`] lists near misses (`union station`,
+//! `sql union`, `pain au chocolat`, `a pride of lions`) that cancel a hit.
+//!
+//! # How a conversation is scored
+//!
+//! 1. Every turn (user, assistant and system alike: SPEC §4 says *any turn*)
+//!    is normalized and run through one automaton holding every phrase of
+//!    every category and every blocker; all matches are reported, overlapping
+//!    ones included.
+//! 2. A category match is dropped when a blocker match overlaps it (`union`
+//!    in `union station`, `union member` in `European Union member states`),
+//!    unless the match is longer than the blocker and contains it whole.
+//!    Nothing else cancels a match: negation (`I'm not religious`) still
+//!    touches the category.
+//! 3. A match nested in a longer match of the same category is the same
+//!    mention (`flu` in `the flu`). Each distinct phrase counts once per
+//!    conversation: a strong phrase
+//!    weighs [`STRONG_WEIGHT`], a weak one (ambiguous on its own, such as
+//!    `pride` or `union`) weighs [`WEAK_WEIGHT`].
+//! 4. The score of a category is `1 - 0.5^weight`. A category is reported when
+//!    its score reaches [`SENSITIVE_THRESHOLD`] (0.5): **one strong phrase
+//!    anywhere in the conversation is enough**, or two different weak ones.
+//!
+//! Results never carry the matched words; [`SensitiveDetector::rule_matches`]
+//! gives rule numbers for debugging.
+//!
+//! # Layout
+//!
+//! - `religion`, `sexual_orientation`, `politics`, `health`, `ethnicity`,
+//!   `philosophy`, `trade_union`: the phrase lists.
+//! - `blockers`: near misses.
+
+mod blockers;
+mod ethnicity;
+mod health;
+mod philosophy;
+mod politics;
+mod religion;
+mod sexual_orientation;
+mod trade_union;
+
+use gleaner_core::{Conversation, SensitiveCategory};
+use serde::Serialize;
+
+use crate::normalize::normalize;
+use crate::phrase::{PhraseMatch, PhraseSet, PhraseSetBuilder, PhraseSpec};
+use crate::{SensitiveHit, Tier};
+
+/// The weight of a strong phrase: one is enough to flag a conversation.
+pub const STRONG_WEIGHT: f32 = 1.0;
+/// The weight of a weak phrase: two different ones flag a conversation.
+pub const WEAK_WEIGHT: f32 = 0.5;
+/// The score from which a category is reported (`1 - 0.5^1`).
+pub const SENSITIVE_THRESHOLD: f32 = 0.5;
+
+/// The phrase lists, one per category.
+const CATEGORY_PHRASES: [(SensitiveCategory, &[&str]); 7] = [
+    (SensitiveCategory::Religion, religion::PHRASES),
+    (
+        SensitiveCategory::SexualOrientation,
+        sexual_orientation::PHRASES,
+    ),
+    (SensitiveCategory::Politics, politics::PHRASES),
+    (SensitiveCategory::Health, health::PHRASES),
+    (SensitiveCategory::Ethnicity, ethnicity::PHRASES),
+    (SensitiveCategory::Philosophy, philosophy::PHRASES),
+    (SensitiveCategory::TradeUnion, trade_union::PHRASES),
+];
+
+/// What one rule does when its phrase matches.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RuleKind {
+    Category {
+        category: SensitiveCategory,
+        weight: f32,
+    },
+    Blocker,
+}
+
+/// One phrase match, by rule number, for debugging. Carries no text.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RuleMatch {
+    /// The rule number (stable for one build of the phrase lists).
+    pub rule: u32,
+    /// The category it points at; `None` for a blocker.
+    pub category: Option<SensitiveCategory>,
+    /// The index of the turn it was found in.
+    pub turn: usize,
+    /// True when a blocker covered it, so it did not count.
+    pub blocked: bool,
+}
+
+/// The compiled sensitive-category detector. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct SensitiveDetector {
+    phrases: PhraseSet<u32>,
+    rules: Vec<RuleKind>,
+}
+
+impl Default for SensitiveDetector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SensitiveDetector {
+    /// Compiles the bundled phrase lists.
+    pub fn new() -> Self {
+        let mut builder = PhraseSetBuilder::new();
+        let mut rules = Vec::new();
+        for (category, phrases) in CATEGORY_PHRASES {
+            for raw in phrases {
+                let Some(spec) = PhraseSpec::parse(raw) else {
+                    continue;
+                };
+                let weight = if spec.weak {
+                    WEAK_WEIGHT
+                } else {
+                    STRONG_WEIGHT
+                };
+                builder.add(&spec, rules.len() as u32);
+                rules.push(RuleKind::Category { category, weight });
+            }
+        }
+        for raw in blockers::BLOCKERS {
+            let Some(spec) = PhraseSpec::parse(raw) else {
+                continue;
+            };
+            builder.add(&spec, rules.len() as u32);
+            rules.push(RuleKind::Blocker);
+        }
+        Self {
+            phrases: builder.build(),
+            rules,
+        }
+    }
+
+    /// Returns the number of rules (category phrases and blockers).
+    pub fn rule_count(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Returns every rule match of a conversation, blocked ones included.
+    pub fn rule_matches(&self, conversation: &Conversation) -> Vec<RuleMatch> {
+        let mut found = Vec::new();
+        let mut rule_matches = Vec::new();
+        for (turn_index, turn) in conversation.turns.iter().enumerate() {
+            found.clear();
+            self.phrases
+                .find_all(&normalize(turn.text.expose()), &mut found);
+            for (phrase_match, blocked) in self.resolve(&found) {
+                let category = match self.rules[phrase_match.payload as usize] {
+                    RuleKind::Category { category, .. } => Some(category),
+                    RuleKind::Blocker => None,
+                };
+                rule_matches.push(RuleMatch {
+                    rule: phrase_match.payload,
+                    category,
+                    turn: turn_index,
+                    blocked,
+                });
+            }
+        }
+        rule_matches.sort_by_key(|found| (found.turn, found.rule));
+        rule_matches.dedup();
+        rule_matches
+    }
+
+    /// Pairs every match with whether a blocker cancels it: a blocker
+    /// cancels every match it overlaps, unless the match is longer than the
+    /// blocker and contains it whole (a specific sensitive phrase that merely
+    /// includes a near miss still counts).
+    fn resolve<'found>(
+        &'found self,
+        found: &'found [PhraseMatch<u32>],
+    ) -> impl Iterator<Item = (&'found PhraseMatch<u32>, bool)> + 'found {
+        let blocker_spans: Vec<&PhraseMatch<u32>> = found
+            .iter()
+            .filter(|candidate| self.rules[candidate.payload as usize] == RuleKind::Blocker)
+            .collect();
+        found.iter().map(move |phrase_match| {
+            let is_blocker = self.rules[phrase_match.payload as usize] == RuleKind::Blocker;
+            let blocked = !is_blocker
+                && blocker_spans.iter().any(|blocker| {
+                    blocker.overlaps(phrase_match)
+                        && !(phrase_match.covers(blocker)
+                            && phrase_match.token_len() > blocker.token_len())
+                });
+            (phrase_match, blocked)
+        })
+    }
+
+    /// Scores the seven categories over the whole conversation and returns
+    /// those at or above [`SENSITIVE_THRESHOLD`], highest score first.
+    pub fn detect(&self, conversation: &Conversation) -> Vec<SensitiveHit> {
+        let mut counted: Vec<(u32, SensitiveCategory)> = Vec::new();
+        let mut weights = [0.0_f32; 7];
+        let mut found = Vec::new();
+        let mut kept: Vec<KeptMatch> = Vec::new();
+        for turn in &conversation.turns {
+            found.clear();
+            self.phrases
+                .find_all(&normalize(turn.text.expose()), &mut found);
+            let mut candidates: Vec<KeptMatch> = self
+                .resolve(&found)
+                .filter(|(_, blocked)| !blocked)
+                .filter_map(|(phrase_match, _)| {
+                    match self.rules[phrase_match.payload as usize] {
+                        RuleKind::Category { category, weight } => Some(KeptMatch {
+                            span: *phrase_match,
+                            category,
+                            weight,
+                        }),
+                        RuleKind::Blocker => None,
+                    }
+                })
+                .collect();
+            // Longest first, then strongest: a phrase nested in a longer one
+            // of the same category is the same mention and does not add up.
+            candidates.sort_by(|left, right| {
+                right
+                    .span
+                    .token_len()
+                    .cmp(&left.span.token_len())
+                    .then(right.weight.total_cmp(&left.weight))
+                    .then(left.span.phrase.cmp(&right.span.phrase))
+            });
+            kept.clear();
+            for candidate in candidates {
+                let nested = kept.iter().any(|accepted| {
+                    accepted.category == candidate.category && accepted.span.covers(&candidate.span)
+                });
+                if !nested {
+                    kept.push(candidate);
+                }
+            }
+            for accepted in &kept {
+                let key = (accepted.span.phrase, accepted.category);
+                if counted.contains(&key) {
+                    continue;
+                }
+                counted.push(key);
+                weights[category_index(accepted.category)] += accepted.weight;
+            }
+        }
+        let mut hits: Vec<SensitiveHit> = SensitiveCategory::ALL
+            .into_iter()
+            .zip(weights)
+            .filter_map(|(category, weight)| {
+                let score = 1.0 - 0.5_f32.powf(weight);
+                (score >= SENSITIVE_THRESHOLD).then_some(SensitiveHit {
+                    category,
+                    score,
+                    tier: Tier::Lexicon,
+                })
+            })
+            .collect();
+        hits.sort_by(|left, right| {
+            right
+                .score
+                .total_cmp(&left.score)
+                .then(left.category.cmp(&right.category))
+        });
+        hits
+    }
+}
+
+/// A category match that survived blockers.
+#[derive(Clone, Copy)]
+struct KeptMatch {
+    span: PhraseMatch<u32>,
+    category: SensitiveCategory,
+    weight: f32,
+}
+
+fn category_index(category: SensitiveCategory) -> usize {
+    SensitiveCategory::ALL
+        .iter()
+        .position(|candidate| *candidate == category)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests;

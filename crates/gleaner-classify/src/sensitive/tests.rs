@@ -1,0 +1,206 @@
+use gleaner_core::{Conversation, ConversationText, Role, SensitiveCategory, Turn};
+
+use super::SensitiveDetector;
+use SensitiveCategory::{
+    Ethnicity, Health, Philosophy, Politics, Religion, SexualOrientation, TradeUnion,
+};
+
+fn detector() -> &'static SensitiveDetector {
+    static DETECTOR: std::sync::OnceLock<SensitiveDetector> = std::sync::OnceLock::new();
+    DETECTOR.get_or_init(SensitiveDetector::new)
+}
+
+fn categories(text: &str) -> Vec<SensitiveCategory> {
+    let mut found: Vec<SensitiveCategory> = detector()
+        .detect(&Conversation::from_user_text("test", text))
+        .iter()
+        .map(|hit| hit.category)
+        .collect();
+    found.sort();
+    found
+}
+
+#[track_caller]
+fn assert_flags(category: SensitiveCategory, texts: &[&str]) {
+    for text in texts {
+        let found = categories(text);
+        assert!(
+            found.contains(&category),
+            "expected {category} for {text:?}, found {found:?}"
+        );
+    }
+}
+
+#[track_caller]
+fn assert_clean(texts: &[&str]) {
+    for text in texts {
+        let found = categories(text);
+        assert!(found.is_empty(), "expected nothing for {text:?}, found {found:?}");
+    }
+}
+
+#[test]
+fn incidental_health_mentions_in_commercial_requests() {
+    assert_flags(
+        Health,
+        &[
+            "since my MS diagnosis I need boots with ankle support",
+            "Since my ms diagnosis I need boots with ankle support",
+            "desde mi diagnóstico de esclerosis múltiple necesito botas con soporte de tobillo",
+            "desde o meu diagnóstico de esclerose múltipla preciso de botas com apoio no tornozelo",
+            "depuis mon diagnostic de sclérose en plaques il me faut des bottes qui tiennent la cheville",
+            "what running shoes work with plantar fasciitis?",
+            "I'm 20 weeks pregnant, which hiking trails are easy?",
+            "estoy embarazada, ¿qué mochila me recomiendas?",
+            "estou grávida e quero um sofá confortável",
+            "je suis enceinte, quel matelas choisir ?",
+            "my son uses a wheelchair, which theme parks are accessible?",
+            "I've been sober for two years, any mocktail recipes?",
+            "I'm on Ozempic, what snacks should I pack for the trip?",
+            "I did a genetic test and I carry the BRCA1 mutation",
+            "gift ideas for someone just out of chemo",
+            "I have ADHD, which planner app helps?",
+            "best headphones for tinnitus",
+            "since my depression got better I want to start running",
+        ],
+    );
+}
+
+#[test]
+fn identity_statements() {
+    assert_flags(
+        Religion,
+        &[
+            "as a Sikh man I need a helmet that fits over my turban",
+            "como sikh, ¿dónde puedo comprar un turbante?",
+            "como sij necesito un casco",
+            "en tant que musulman je cherche un restaurant halal",
+            "sou evangélico e procuro um presente para o pastor da minha igreja",
+        ],
+    );
+    assert_flags(
+        SexualOrientation,
+        &[
+            "my husband and I, two grooms, want a honeymoon in Lisbon",
+            "mi marido y yo, dos novios, buscamos un hotel",
+            "meu marido e eu, dois noivos, queremos uma lua de mel",
+            "mon mari et moi sommes deux hommes et cherchons un hôtel",
+            "nous sommes deux mariées et cherchons un photographe",
+            "as a trans woman, which swimsuit brands are good?",
+            "I came out as bisexual last year",
+        ],
+    );
+    assert_flags(
+        Philosophy,
+        &[
+            "as an ethical vegan I need hiking boots without leather",
+            "como vegano ético busco botas sin cuero",
+            "sou vegana e procuro sapatos",
+            "je suis végane, quelles chaussures ?",
+        ],
+    );
+    assert_flags(
+        Ethnicity,
+        &[
+            "as a Black woman, which foundation shades work for me?",
+            "soy afrodescendiente y busco productos para cabello afro",
+            "sou negra e quero produtos para cabelo crespo",
+            "je suis noire, quel fond de teint choisir ?",
+        ],
+    );
+}
+
+#[test]
+fn practices_that_reveal_a_category() {
+    assert_flags(Religion, &["plan an iftar menu for 12", "tips for keeping kosher while travelling", "menú para romper el ayuno del ramadán", "où trouver de la viande halal à Lyon"]);
+    assert_flags(TradeUnion, &["I'm the shop steward, how do I run the meeting?", "soy delegado sindical en mi empresa", "o sindicato marcou greve para segunda", "je suis délégué syndical", "nous sommes en grève demain", "la huelga general del jueves", "going on strike next week, what to bring to the picket line"]);
+    assert_flags(Politics, &["I'm canvassing for a party this weekend, what shoes?", "voy a votar a la izquierda", "vou votar no Lula", "je vais voter pour la gauche aux élections", "who should I vote for in the midterms?"]);
+}
+
+#[test]
+fn near_misses_do_not_trigger() {
+    assert_clean(&[
+        "How do I get from Union Station to the hotel?",
+        "How do I write a SQL UNION query?",
+        "use UNION ALL to combine both selects",
+        "black leather boots size 42",
+        "un pain au chocolat et un café s'il vous plaît",
+        "how to strike a match in the wind",
+        "we saw a pride of lions on safari",
+        "a family reunion in July",
+        "the European Union member states and tariffs on shoes",
+        "is Mass Effect worth replaying?",
+        "I need to reach critical mass on the newsletter",
+        "what's my body mass index for my height",
+        "how do I share my screen in MS Teams",
+        "botas de cuero negro talla 40",
+        "botas pretas de couro",
+        "des bottes en cuir noir",
+        "best budget enceinte bluetooth",
+        "I lent my bike to a friend",
+        "booking confirmation for my flight",
+        "running shoes for a marathon",
+        "first aid kit for hiking",
+        "Cristiano Ronaldo jersey",
+        "progressive lenses for reading",
+        "conservative estimate of the budget",
+        "rally car racing games",
+        "a credit union savings account",
+        "baptême de l'air en montgolfière",
+        "hearing the strikers score in the derby",
+        "a white picket fence for the garden",
+        "comprar calzado deportivo",
+    ]);
+}
+
+#[test]
+fn only_the_third_turn_is_sensitive() {
+    let turns = [
+        (Role::User, "Which boots for a 3-day trek?"),
+        (Role::Assistant, "Look for waterproof mid-cut boots with good grip."),
+        (Role::User, "Good. Since my MS diagnosis I also need ankle support."),
+    ];
+    let conversation = Conversation {
+        id: "c-1".to_owned(),
+        turns: turns
+            .iter()
+            .map(|(role, text)| Turn {
+                role: *role,
+                text: ConversationText::new(*text),
+            })
+            .collect(),
+    };
+    let hits = detector().detect(&conversation);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].category, Health);
+    let rules = detector().rule_matches(&conversation);
+    assert!(rules.iter().all(|found| found.turn == 2));
+}
+
+#[test]
+fn two_weak_phrases_flag_but_one_does_not() {
+    assert_clean(&["the union met yesterday"]);
+    assert_flags(TradeUnion, &["the union called a walkout"]);
+}
+
+#[test]
+fn blocked_matches_are_visible_for_debugging() {
+    let conversation = Conversation::from_user_text("c", "Union Station");
+    let rules = detector().rule_matches(&conversation);
+    assert!(rules.iter().any(|found| found.blocked && found.category == Some(TradeUnion)));
+    assert!(rules.iter().any(|found| found.category.is_none()));
+}
+
+#[test]
+fn every_list_entry_compiles_to_a_phrase() {
+    for (category, phrases) in super::CATEGORY_PHRASES {
+        for raw in phrases {
+            assert!(
+                crate::phrase::PhraseSpec::parse(raw).is_some(),
+                "{category}: {raw:?} has no word"
+            );
+        }
+        assert!(phrases.len() >= 100, "{category} has only {} phrases", phrases.len());
+    }
+    assert!(detector().rule_count() > 2000);
+}
