@@ -141,7 +141,20 @@ pub(crate) fn score_item(
     if because.is_empty() {
         return None;
     }
-    because.sort_by(|left, right| right.contribution.total_cmp(&left.contribution));
+    // One link per interest: an item tagged with a topic and its ancestor
+    // matches the same interest twice; only the stronger match counts.
+    because.sort_by(|left, right| {
+        left.topic
+            .cmp(&right.topic)
+            .then(right.contribution.total_cmp(&left.contribution))
+    });
+    because.dedup_by_key(|link| link.topic);
+    because.sort_by(|left, right| {
+        right
+            .contribution
+            .total_cmp(&left.contribution)
+            .then(left.topic.cmp(&right.topic))
+    });
     Some(Recommendation {
         item_id: candidate.item.item_id.clone(),
         kind: candidate.item.kind,

@@ -1,0 +1,182 @@
+//! Command-line arguments (clap derive). Raw flags become a
+//! [`Context`](crate::context::Context) once, in `main`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Gleaner: interests from AI interactions, behind guardrails that hold.
+#[derive(Debug, Parser)]
+#[command(name = "gleaner", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Where data lives: a directory (embedded store), or `memory://`.
+    #[arg(long, global = true, env = "GLEANER_STORE")]
+    pub store: Option<String>,
+    /// The clock, as RFC 3339 (e.g. 2026-07-01T00:00:00Z). Every result
+    /// depends only on the data and this instant.
+    #[arg(long, global = true)]
+    pub now: Option<String>,
+    /// Print one JSON document (or JSON Lines for streams) on stdout.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// A policy file (JSON: effective_date, retention_days, jurisdiction_profile, …).
+    #[arg(long, global = true, env = "GLEANER_POLICY")]
+    pub policy: Option<PathBuf>,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands of SPEC §5.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the main job on the bundled sample data and print a report.
+    Demo(DemoArgs),
+    /// Classify conversations read as JSON Lines.
+    Classify(ClassifyArgs),
+    /// Load accounts, then catalog, then events, applying every guardrail.
+    Ingest(IngestArgs),
+    /// Show the interests usable for an account.
+    Profile(ProfileArgs),
+    /// Rank items of one kind for an account.
+    Recommend(RecommendArgs),
+    /// Say why an item would or would not be shown to an account.
+    Explain(ExplainArgs),
+    /// Erase everything held about an account.
+    Forget(AccountArgs),
+    /// Export everything held about an account.
+    Export(AccountArgs),
+    /// Hide a topic (and its descendants) for an account.
+    Hide(TopicArgs),
+    /// Un-hide a topic for an account.
+    Unhide(TopicArgs),
+    /// Delete signals older than the retention period.
+    Expire,
+    /// Read your own AI-chat export (ChatGPT, Claude, Meta AI
+    /// `conversations.json`) and see what an ad system would infer from it
+    /// and what it must not use.
+    Audit(AuditArgs),
+    /// Quality metrics of the classifier on a labelled set.
+    Eval(EvalArgs),
+    /// Measure ingest throughput and the classifier's share of it.
+    Bench(BenchArgs),
+}
+
+/// `gleaner demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many accounts to show profiles and recommendations for.
+    #[arg(long, default_value_t = 3)]
+    pub show: usize,
+}
+
+/// `gleaner classify`.
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    /// Input file, or `-` for standard input.
+    #[arg(default_value = "-")]
+    pub input: String,
+}
+
+/// `gleaner ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Accounts (JSON Lines).
+    #[arg(long)]
+    pub accounts: Option<PathBuf>,
+    /// Catalog items (JSON Lines).
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
+    /// Events (JSON Lines), or `-` for standard input.
+    #[arg(long)]
+    pub events: Option<String>,
+}
+
+/// `gleaner profile`.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// The account.
+    pub account: String,
+    /// Serve on this surface (through the linked account there).
+    #[arg(long)]
+    pub surface: Option<String>,
+}
+
+/// Item kinds that can be recommended.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// Ads.
+    Ad,
+    /// Suggested posts.
+    Post,
+    /// Reels.
+    Reel,
+    /// Groups.
+    Group,
+    /// Pages.
+    Page,
+}
+
+/// `gleaner recommend`.
+#[derive(Debug, Args)]
+pub struct RecommendArgs {
+    /// The account.
+    pub account: String,
+    /// What to recommend.
+    #[arg(long, value_enum)]
+    pub kind: KindArg,
+    /// How many.
+    #[arg(short = 'n', long = "limit", default_value_t = 10)]
+    pub limit: usize,
+}
+
+/// `gleaner explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The account.
+    pub account: String,
+    /// The catalog item.
+    pub item: String,
+}
+
+/// Commands that take one account.
+#[derive(Debug, Args)]
+pub struct AccountArgs {
+    /// The account.
+    pub account: String,
+}
+
+/// `gleaner hide` / `unhide`.
+#[derive(Debug, Args)]
+pub struct TopicArgs {
+    /// The account.
+    pub account: String,
+    /// The topic id (see `gleaner profile`).
+    pub topic: u32,
+}
+
+/// `gleaner audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The export's conversations JSON file (from the unzipped export).
+    pub export: PathBuf,
+    /// Also print conversation titles (they are your own words; off by default).
+    #[arg(long)]
+    pub show_titles: bool,
+}
+
+/// `gleaner eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// A labelled set (JSON Lines; see data/eval/README.md).
+    #[arg(long)]
+    pub dataset: PathBuf,
+}
+
+/// `gleaner bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// How many events to ingest.
+    #[arg(long, default_value_t = 20_000)]
+    pub events: usize,
+}

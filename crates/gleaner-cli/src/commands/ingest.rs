@@ -1,0 +1,113 @@
+//! `gleaner ingest`: accounts, then catalog, then events.
+
+use std::fs::File;
+use std::io::BufReader;
+
+use anyhow::Context as _;
+use gleaner_engine::ingest::NoProgress;
+use gleaner_engine::Progress;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use super::open_input;
+use crate::args::IngestArgs;
+use crate::context::Context;
+use crate::output::{print_json, print_rejections, render_events_report};
+use crate::{InputRejected, UsageError};
+
+/// Draws a byte-based progress bar on stderr (hidden when stderr is not a terminal).
+pub(crate) struct BarProgress(pub(crate) ProgressBar);
+
+impl BarProgress {
+    pub(crate) fn for_bytes(total_opt: Option<u64>) -> Self {
+        let bar = match total_opt {
+            Some(total) => ProgressBar::new(total),
+            None => ProgressBar::new_spinner(),
+        };
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} ingesting events [{bar:40}] {bytes}/{total_bytes} ({bytes_per_sec}, eta {eta})",
+            )
+            .expect("static template")
+            .progress_chars("=> "),
+        );
+        Self(bar)
+    }
+}
+
+impl Progress for BarProgress {
+    fn advance(&self, bytes_read: u64) {
+        self.0.set_position(bytes_read);
+    }
+}
+
+#[derive(Serialize)]
+struct IngestSummary {
+    accounts: Option<gleaner_engine::AccountsReport>,
+    catalog: Option<gleaner_engine::CatalogReport>,
+    events: Option<gleaner_engine::EventsReport>,
+}
+
+pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
+    if args.accounts.is_none() && args.catalog.is_none() && args.events.is_none() {
+        return Err(UsageError::new("give at least one of --accounts, --catalog, --events").into());
+    }
+    let engine = context.engine()?;
+    let mut summary = IngestSummary {
+        accounts: None,
+        catalog: None,
+        events: None,
+    };
+    let mut rejected = 0;
+    if let Some(path) = &args.accounts {
+        let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+        let report = engine.ingest_accounts(BufReader::new(file))?;
+        print_rejections(&path.display().to_string(), &report.rejected);
+        rejected += report.rejected.len();
+        if !context.json {
+            println!("accounts: {} loaded, {} rejected", report.loaded, report.rejected.len());
+        }
+        summary.accounts = Some(report);
+    }
+    if let Some(path) = &args.catalog {
+        let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+        let report = engine.ingest_catalog(BufReader::new(file))?;
+        print_rejections(&path.display().to_string(), &report.rejected);
+        rejected += report.rejected.len();
+        if !context.json {
+            println!(
+                "catalog: {} loaded ({} with inferred topics, {} sensitive without topics), {} rejected",
+                report.loaded,
+                report.topics_inferred,
+                report.sensitive_items,
+                report.rejected.len()
+            );
+        }
+        summary.catalog = Some(report);
+    }
+    if let Some(input) = &args.events {
+        let (reader, size_opt) = open_input(input)?;
+        let large = size_opt.is_some_and(|size| size > 1 << 20);
+        let report = if large {
+            let progress = BarProgress::for_bytes(size_opt);
+            let report = engine.ingest_events(reader, context.now, &progress)?;
+            progress.0.finish_and_clear();
+            report
+        } else {
+            engine.ingest_events(reader, context.now, &NoProgress)?
+        };
+        print_rejections(input, &report.rejected);
+        rejected += report.rejected.len();
+        if !context.json {
+            print!("{}", render_events_report(&report));
+        }
+        summary.events = Some(report);
+    }
+    if context.json {
+        print_json(&summary)?;
+    }
+    if rejected > 0 {
+        return Err(InputRejected(rejected).into());
+    }
+    Ok(())
+}

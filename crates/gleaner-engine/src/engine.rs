@@ -1,0 +1,96 @@
+//! The [`Engine`] handle.
+
+use std::sync::Arc;
+
+use gleaner_classify::Classifier;
+use gleaner_policy::Policy;
+use gleaner_profile::ProfileConfig;
+use gleaner_store::Store;
+use gleaner_taxonomy::Taxonomy;
+
+use crate::ingest::jsonl::ParseLimits;
+
+/// Everything configurable about the engine besides its parts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EngineConfig {
+    /// Input limits.
+    pub parse_limits: ParseLimits,
+    /// Events per store transaction during ingest.
+    pub batch_size: usize,
+    /// Profile math.
+    pub profile: ProfileConfig,
+    /// Classifier topic scores below this are not kept as signals.
+    pub min_topic_score: f32,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        Self {
+            parse_limits: ParseLimits::default(),
+            batch_size: 256,
+            profile: ProfileConfig::default(),
+            min_topic_score: 0.0,
+        }
+    }
+}
+
+pub(crate) struct EngineParts {
+    pub(crate) store: Arc<dyn Store>,
+    pub(crate) classifier: Arc<dyn Classifier>,
+    pub(crate) policy: Policy,
+    pub(crate) taxonomy: &'static Taxonomy,
+    pub(crate) config: EngineConfig,
+}
+
+/// A cheap-clone handle over the store, classifier, policy and taxonomy.
+/// Cloning is shallow: clones share the same parts.
+#[derive(Clone)]
+pub struct Engine {
+    pub(crate) parts: Arc<EngineParts>,
+}
+
+impl Engine {
+    /// Assembles an engine.
+    pub fn new(
+        store: Arc<dyn Store>,
+        classifier: Arc<dyn Classifier>,
+        policy: Policy,
+        taxonomy: &'static Taxonomy,
+        config: EngineConfig,
+    ) -> Self {
+        Self {
+            parts: Arc::new(EngineParts {
+                store,
+                classifier,
+                policy,
+                taxonomy,
+                config,
+            }),
+        }
+    }
+
+    /// Returns the store.
+    pub fn store(&self) -> &dyn Store {
+        self.parts.store.as_ref()
+    }
+
+    /// Returns the classifier.
+    pub fn classifier(&self) -> &dyn Classifier {
+        self.parts.classifier.as_ref()
+    }
+
+    /// Returns the policy.
+    pub fn policy(&self) -> &Policy {
+        &self.parts.policy
+    }
+
+    /// Returns the taxonomy.
+    pub fn taxonomy(&self) -> &'static Taxonomy {
+        self.parts.taxonomy
+    }
+
+    /// Returns the configuration.
+    pub fn config(&self) -> &EngineConfig {
+        &self.parts.config
+    }
+}

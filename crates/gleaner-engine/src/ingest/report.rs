@@ -1,0 +1,123 @@
+//! What an ingest did: counts, and every rejected line.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// Why a line was rejected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+pub enum RejectReason {
+    /// Not JSON, or a missing, unknown or mistyped field (the detail names it;
+    /// quoted input values are redacted).
+    Malformed(String),
+    /// A field has a value outside its domain.
+    InvalidField {
+        /// The field.
+        field: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The event's account is not known.
+    UnknownAccount(String),
+    /// The engagement's catalog item is not known.
+    UnknownItem(String),
+    /// The `event_id` appeared earlier in the same input.
+    DuplicateEventId {
+        /// The id.
+        event_id: String,
+        /// The line where it first appeared.
+        first_line: usize,
+    },
+    /// The conversation text is longer than the configured limit.
+    TextTooLarge {
+        /// Bytes in the event.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+impl std::fmt::Display for RejectReason {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Malformed(detail) => write!(formatter, "malformed: {detail}"),
+            Self::InvalidField { field, problem } => {
+                write!(formatter, "field `{field}`: {problem}")
+            }
+            Self::UnknownAccount(id) => write!(formatter, "unknown account `{id}`"),
+            Self::UnknownItem(id) => write!(formatter, "unknown catalog item `{id}`"),
+            Self::DuplicateEventId {
+                event_id,
+                first_line,
+            } => write!(
+                formatter,
+                "duplicate event_id `{event_id}` (first seen on line {first_line})"
+            ),
+            Self::TextTooLarge { bytes, limit } => write!(
+                formatter,
+                "text over the configured size ({bytes} bytes > {limit} bytes)"
+            ),
+        }
+    }
+}
+
+/// One rejected input line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    /// 1-based line number.
+    pub line: usize,
+    /// Why.
+    pub reason: RejectReason,
+}
+
+/// What loading accounts did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct AccountsReport {
+    /// Accounts written (new or replaced).
+    pub loaded: usize,
+    /// Lines rejected.
+    pub rejected: Vec<Rejected>,
+}
+
+/// What loading the catalog did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CatalogReport {
+    /// Items written (new or replaced).
+    pub loaded: usize,
+    /// Items whose topics were inferred from their text.
+    pub topics_inferred: usize,
+    /// Items whose text touches a sensitive category: they get no topics.
+    pub sensitive_items: usize,
+    /// Lines rejected.
+    pub rejected: Vec<Rejected>,
+}
+
+/// What loading events did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct EventsReport {
+    /// Non-empty lines read.
+    pub lines: usize,
+    /// Events used for every purpose.
+    pub used: usize,
+    /// Events used for some purposes only (e.g. content only for a minor).
+    pub restricted: usize,
+    /// Events not used at all.
+    pub dropped: usize,
+    /// Events that were already stored (a re-run): nothing changed.
+    pub already_present: usize,
+    /// Signals written.
+    pub signals_written: usize,
+    /// For each reason code, how many events it applied to (an event can
+    /// have several).
+    pub reasons: BTreeMap<String, usize>,
+    /// Lines rejected.
+    pub rejected: Vec<Rejected>,
+}
+
+impl EventsReport {
+    /// Returns true when some line was rejected.
+    pub fn has_rejections(&self) -> bool {
+        !self.rejected.is_empty()
+    }
+}

@@ -1,0 +1,230 @@
+//! Queries over what is stored: profile, recommend, explain, export, forget,
+//! and the person's settings (hidden topics, AI personalization).
+
+pub mod export;
+
+use std::collections::BTreeSet;
+
+use gleaner_core::{
+    Account, AccountId, AiPersonalization, CatalogItem, ItemId, ItemKind, Signal, Surface,
+    Timestamp, TopicId,
+};
+use gleaner_profile::{build_profile, Profile, SignalsOfAccount};
+use gleaner_recommend::{CandidateItem, Explanation, Recommendation};
+use gleaner_store::ForgetReport;
+
+use crate::{Engine, EngineError};
+
+/// The serving account, the accounts linked to it (itself included), and
+/// their signals.
+struct Household {
+    serving: Account,
+    members: Vec<(Account, Vec<Signal>)>,
+}
+
+impl Household {
+    fn hidden_topics(&self) -> BTreeSet<TopicId> {
+        self.members
+            .iter()
+            .flat_map(|(account, _)| account.hidden_topics.iter().copied())
+            .collect()
+    }
+}
+
+impl Engine {
+    /// Returns an account or [`EngineError::UnknownAccount`].
+    pub fn require_account(&self, account_id: &AccountId) -> Result<Account, EngineError> {
+        self.store()
+            .account(account_id)?
+            .ok_or_else(|| EngineError::UnknownAccount(account_id.clone()))
+    }
+
+    /// Returns the account itself and every account sharing its accounts center.
+    pub fn linked_accounts_of(&self, account: &Account) -> Result<Vec<Account>, EngineError> {
+        let mut linked = match &account.accounts_center_id {
+            Some(center) => self.store().accounts_in_center(center)?,
+            None => Vec::new(),
+        };
+        if !linked.iter().any(|other| other.account_id == account.account_id) {
+            linked.push(account.clone());
+        }
+        linked.sort_by(|left, right| left.account_id.cmp(&right.account_id));
+        Ok(linked)
+    }
+
+    /// Resolves the serving account: the account itself, or, when a surface
+    /// is given, the account linked to it on that surface.
+    fn serving_account(
+        &self,
+        account_id: &AccountId,
+        surface_opt: Option<&Surface>,
+    ) -> Result<Account, EngineError> {
+        let account = self.require_account(account_id)?;
+        let Some(surface) = surface_opt else {
+            return Ok(account);
+        };
+        if &account.surface == surface {
+            return Ok(account);
+        }
+        self.linked_accounts_of(&account)?
+            .into_iter()
+            .find(|linked| &linked.surface == surface)
+            .ok_or_else(|| EngineError::NoLinkedAccountOnSurface {
+                account_id: account_id.clone(),
+                surface: surface.clone(),
+            })
+    }
+
+    fn household(&self, serving: Account) -> Result<Household, EngineError> {
+        let mut members = Vec::new();
+        for account in self.linked_accounts_of(&serving)? {
+            let signals = self.store().signals_of(&account.account_id)?;
+            members.push((account, signals));
+        }
+        Ok(Household { serving, members })
+    }
+
+    fn profile_of_household(&self, household: &Household, now: Timestamp) -> Profile {
+        let sources: Vec<SignalsOfAccount<'_>> = household
+            .members
+            .iter()
+            .map(|(account, signals)| SignalsOfAccount {
+                account: Some(account),
+                signals,
+            })
+            .collect();
+        build_profile(
+            &household.serving,
+            &sources,
+            self.policy(),
+            self.taxonomy(),
+            &self.config().profile,
+            now,
+        )
+    }
+
+    /// Returns the interests usable for an account on a surface (its own
+    /// surface when none is given), at `now`.
+    pub fn profile(
+        &self,
+        account_id: &AccountId,
+        surface_opt: Option<&Surface>,
+        now: Timestamp,
+    ) -> Result<Profile, EngineError> {
+        let serving = self.serving_account(account_id, surface_opt)?;
+        let household = self.household(serving)?;
+        Ok(self.profile_of_household(&household, now))
+    }
+
+    /// Ranks the catalog items of one kind for an account.
+    pub fn recommend(
+        &self,
+        account_id: &AccountId,
+        kind: ItemKind,
+        limit: usize,
+        now: Timestamp,
+    ) -> Result<Vec<Recommendation>, EngineError> {
+        let serving = self.require_account(account_id)?;
+        let household = self.household(serving)?;
+        let profile = self.profile_of_household(&household, now);
+        let items = self.store().catalog_items(Some(kind))?;
+        let candidates = candidates_of(&items);
+        Ok(gleaner_recommend::recommend(
+            self.taxonomy(),
+            &profile,
+            &candidates,
+            &household.hidden_topics(),
+            kind,
+            limit,
+        ))
+    }
+
+    /// Explains why an item would or would not be shown to an account.
+    pub fn explain(
+        &self,
+        account_id: &AccountId,
+        item_id: &ItemId,
+        now: Timestamp,
+    ) -> Result<Explanation, EngineError> {
+        let serving = self.require_account(account_id)?;
+        let item = self
+            .store()
+            .catalog_item(item_id)?
+            .ok_or_else(|| EngineError::UnknownItem(item_id.clone()))?;
+        let household = self.household(serving)?;
+        let profile = self.profile_of_household(&household, now);
+        let items = self.store().catalog_items(Some(item.kind))?;
+        let candidates = candidates_of(&items);
+        Ok(gleaner_recommend::explain(
+            self.taxonomy(),
+            self.policy(),
+            &profile,
+            &household.serving,
+            &candidates,
+            CandidateItem {
+                item: &item,
+                topics: &item.topics,
+            },
+            &household.hidden_topics(),
+            now,
+        ))
+    }
+
+    /// Erases every trace of an account (SPEC §4 `forget`).
+    pub fn forget(&self, account_id: &AccountId) -> Result<ForgetReport, EngineError> {
+        self.require_account(account_id)?;
+        Ok(self.store().forget_account(account_id)?)
+    }
+
+    /// Hides a topic (and so its descendants) for an account.
+    pub fn hide_topic(&self, account_id: &AccountId, topic: TopicId) -> Result<Account, EngineError> {
+        if self.taxonomy().get(topic).is_none() {
+            return Err(EngineError::UnknownTopic(topic.0));
+        }
+        let mut account = self.require_account(account_id)?;
+        if !account.hidden_topics.contains(&topic) {
+            account.hidden_topics.push(topic);
+            account.hidden_topics.sort();
+            self.store().put_accounts(std::slice::from_ref(&account))?;
+        }
+        Ok(account)
+    }
+
+    /// Un-hides a topic for an account.
+    pub fn unhide_topic(&self, account_id: &AccountId, topic: TopicId) -> Result<Account, EngineError> {
+        let mut account = self.require_account(account_id)?;
+        let before = account.hidden_topics.len();
+        account.hidden_topics.retain(|hidden| *hidden != topic);
+        if account.hidden_topics.len() != before {
+            self.store().put_accounts(std::slice::from_ref(&account))?;
+        }
+        Ok(account)
+    }
+
+    /// Turns AI personalization on or off for an account.
+    pub fn set_ai_personalization(
+        &self,
+        account_id: &AccountId,
+        state: AiPersonalization,
+    ) -> Result<Account, EngineError> {
+        let mut account = self.require_account(account_id)?;
+        account.ai_personalization = Some(state);
+        self.store().put_accounts(std::slice::from_ref(&account))?;
+        Ok(account)
+    }
+
+    /// Deletes signals older than the retention period at `now`; returns how many.
+    pub fn expire(&self, now: Timestamp) -> Result<usize, EngineError> {
+        Ok(self.store().expire_signals(self.policy().retention_cutoff(now))?)
+    }
+}
+
+fn candidates_of(items: &[CatalogItem]) -> Vec<CandidateItem<'_>> {
+    items
+        .iter()
+        .map(|item| CandidateItem {
+            item,
+            topics: &item.topics,
+        })
+        .collect()
+}
