@@ -553,6 +553,50 @@ mod tests {
         assert!(parse_dataset(&unknown_topic, taxonomy).is_err());
     }
 
+    /// Tuning aid: `cargo test -p gleaner-classify dev_set -- --ignored --nocapture`
+    /// prints the dev-set report and, for each error, the ids and the list
+    /// entries that fired (never the conversation text).
+    #[test]
+    #[ignore = "reads data/eval/dev.jsonl; a tuning aid"]
+    fn dev_set_report() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/eval/dev.jsonl");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return;
+        };
+        let taxonomy = Taxonomy::embedded();
+        let items = parse_dataset(&text, taxonomy).unwrap();
+        let classifier = LexiconClassifier::embedded();
+        let report = evaluate(classifier, taxonomy, &items);
+        println!("{}", report.render_table());
+        let detector = classifier.sensitive_detector();
+        for item in &items {
+            let predicted = classifier.classify(&item.conversation()).sensitive_categories();
+            if predicted == item.sensitive {
+                continue;
+            }
+            let fired: Vec<String> = detector
+                .rule_matches(&item.conversation())
+                .iter()
+                .map(|found| {
+                    format!(
+                        "{}{}:{}",
+                        if found.blocked { "x" } else { "" },
+                        found.category.map_or("block", SensitiveCategory::as_str),
+                        detector.rule_source(found.rule)
+                    )
+                })
+                .collect();
+            println!(
+                "DIFF {} {} {:?} -> {:?} | {}",
+                item.id,
+                item.kind,
+                item.sensitive,
+                predicted,
+                fired.join(" ; ")
+            );
+        }
+    }
+
     #[test]
     fn evaluate_counts_and_renders() {
         let taxonomy = Taxonomy::embedded();

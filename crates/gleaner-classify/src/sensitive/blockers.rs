@@ -5,6 +5,33 @@
 
 /// Blocker phrases (same markers as the category lists).
 pub(super) const BLOCKERS: &[&str] = &[
+    "monk fruit", "suspiros de monja", "the bible for", "the bible of", "basically the bible", "bible for learning",
+    "la biblia de", "la biblia del", "a biblia do", "a biblia de", "la bible pour", "la bible du", "la bible de",
+    "horoscope for cancer", "horoscope cancer", "horoscopo de cancer", "my horoscope", "cancer this week",
+    "gay lussac", "queer eye", "humanist sans", "humanist font", "humanist fonts", "humanist typeface",
+    "huelga decir", "judias verdes", "gata embarazada", "perra embarazada", "gata esta embarazada",
+    "perra esta embarazada", "cadela gravida", "gata gravida", "chatte est gestante", "chienne est gestante",
+    "chatte gestante", "chienne gestante", "chatte enceinte", "chienne enceinte", "my cat is pregnant",
+    "my dog is pregnant", "pregnant cat", "pregnant dog", "depresion tropical", "depressao tropical",
+    "une depression arrive", "depression arrive", "depression atlantique", "sal kosher", "sel casher",
+    "sel kasher", "halal guys", "amish made", "amish furniture", "sister act", "care about the politics",
+    "are union members", "acces a la greve", "sur la greve", "des greves ou", "greve de sable",
+    "eleicao pra sindico", "eleicao para sindico", "eleccion de presidente de la comunidad",
+    "election du syndic", "da esquerda ou da direita", "a esquerda ou a direita", "pela direita",
+    "pela esquerda", "a la izquierda o a la derecha", "de gauche a droite", "a gauche ou a droite",
+    "moros y cristianos", "non religious", "not religious", "no religiosa", "no religioso",
+    "sem nenhuma referencia religiosa", "non religieuse", "non religieux", "chain lube", "bike lube",
+    "lube for my chain", "lube for my bike", "lego toys", "dog toys", "cat toys", "toys for my",
+    "aa batteries", "aa battery", "pilhas aa", "pilas aa", "piles aa", "aa size", "aa flight",
+    "american airlines", "double aa", "aaa",
+    
+    // Scoped blockers (`category|phrase`): cancel only that category.
+    "politics|union election", "politics|union elections", "politics|union vote",
+    "politics|elecciones sindicales", "politics|eleccion sindical", "politics|eleicoes sindicais",
+    "politics|eleicao sindical", "politics|elections du cse", "politics|elections professionnelles",
+    "politics|election du cse", "politics|elections syndicales", "health|abortion rights",
+    "health|derecho al aborto", "health|aborto legal", "health|droit a l avortement",
+    "health|pro choice",
     // `union` that is not a trade union.
     "union station", "sql union", "union all", "union select", "union query", "a union of",
     "union of two", "union of sets", "set union", "union type", "union types", "tagged union",
@@ -100,4 +127,35 @@ pub(super) const BLOCKERS: &[&str] = &[
     
     // Philosophy / diet words used otherwise.
     "vegan leather", "vegan leather boots",
+];
+
+/// Words that, right after an origin (`Mexican food`, `Korean drama`,
+/// `Nigerian passport`), make it about a thing, not a person. Compiled as
+/// `origin word` blockers for every origin of the ethnicity frames.
+pub(super) const AFTER_ORIGIN: &[&str] = &[
+    "food", "foods", "restaurant", "restaurants", "cuisine", "recipe", "recipes", "dish",
+    "dishes", "market", "takeout", "takeaway", "grocery", "style", "music", "movie", "movies",
+    "film", "films", "drama", "dramas", "series", "show", "language", "class", "classes",
+    "lessons", "course", "visa", "passport", "embassy", "consulate", "citizenship", "airline",
+    "airlines", "wine", "beer", "tea", "coffee", "spices", "dress", "dresses", "shoes", "boots",
+    "jeans", "pants", "leather", "car", "cars", "paint", "hair dye", "sneakers", "speaker",
+    "speakers", "app", "apps", "plants", "plant", "species", "ocean", "sea", "breed",
+    "cat", "dog",
+];
+
+/// Words that, right before an origin (`comida mexicana`, `cuisine
+/// coréenne`, `produto de origem chinesa`), make it about a thing.
+pub(super) const BEFORE_ORIGIN: &[&str] = &[
+    "comida", "restaurante", "cocina", "receta", "recetas", "plato", "cozinha", "receita",
+    "receitas", "prato", "cuisine", "restaurant", "recette", "recettes", "plat", "musica",
+    "musique", "pelicula", "peliculas", "filme", "filmes", "film", "films", "serie", "series",
+    "idioma", "lingua", "langue", "visa", "visto", "pasaporte", "passaporte", "passeport",
+    "embajada", "embaixada", "ambassade", "producto", "productos", "produto", "produtos",
+    "produit", "produits", "mercado", "marche", "epicerie", "tienda", "loja", "vino", "vinho",
+    "vin", "cerveza", "cerveja", "biere", "te", "cha", "the", "cafe", "pantalon", "pantalones",
+    "calca", "tenis", "zapatos", "sapatos", "chaussures", "gato", "chat", "perro", "cachorro",
+    "chien", "raza", "raca", "race", "coche", "carro", "voiture", "oceano", "ocean", "mar", "mer",
+    "producto de origen", "productos de origen", "produto de origem", "produtos de origem",
+    "produit d origine", "produits d origine", "pays d origine", "appellation d origine",
+    "fabricacion", "fabricacao", "fabrication", "made in",
 ];

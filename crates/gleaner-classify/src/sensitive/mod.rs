@@ -76,11 +76,36 @@ const CATEGORY_PHRASES: [(SensitiveCategory, &[&str]); 7] = [
 /// What one rule does when its phrase matches.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum RuleKind {
+    /// Adds `weight` to `category`.
     Category {
         category: SensitiveCategory,
         weight: f32,
     },
-    Blocker,
+    /// One side of a co-occurrence pair: the pair adds a strong weight to
+    /// `category` when both sides occur in the conversation.
+    PairSide {
+        category: SensitiveCategory,
+        pair: u16,
+        side: u8,
+    },
+    /// Cancels the category matches it overlaps (of one category only when
+    /// `only` is set).
+    Blocker { only: Option<SensitiveCategory> },
+}
+
+impl RuleKind {
+    fn category(self) -> Option<SensitiveCategory> {
+        match self {
+            RuleKind::Category { category, .. } | RuleKind::PairSide { category, .. } => {
+                Some(category)
+            }
+            RuleKind::Blocker { .. } => None,
+        }
+    }
+
+    fn is_blocker(self) -> bool {
+        matches!(self, RuleKind::Blocker { .. })
+    }
 }
 
 /// One phrase match, by rule number, for debugging. Carries no text.
@@ -101,6 +126,11 @@ pub struct RuleMatch {
 pub struct SensitiveDetector {
     phrases: PhraseSet<u32>,
     rules: Vec<RuleKind>,
+    /// The list entry of each rule (never user text; used by tests only).
+    #[cfg_attr(not(test), allow(dead_code))]
+    rule_sources: Vec<String>,
+    /// The category of each co-occurrence pair.
+    pair_categories: Vec<SensitiveCategory>,
 }
 
 impl Default for SensitiveDetector {
@@ -112,33 +142,57 @@ impl Default for SensitiveDetector {
 impl SensitiveDetector {
     /// Compiles the bundled phrase lists.
     pub fn new() -> Self {
-        let mut builder = PhraseSetBuilder::new();
-        let mut rules = Vec::new();
+        let mut compiler = RuleCompiler::default();
         for (category, phrases) in CATEGORY_PHRASES {
             for raw in phrases {
-                let Some(spec) = PhraseSpec::parse(raw) else {
-                    continue;
-                };
-                let weight = if spec.weak {
-                    WEAK_WEIGHT
-                } else {
-                    STRONG_WEIGHT
-                };
-                builder.add(&spec, rules.len() as u32);
-                rules.push(RuleKind::Category { category, weight });
+                compiler.add_category_phrase(raw, category);
+            }
+        }
+        for frame in ethnicity::IDENTITY_FRAMES {
+            for origin in ethnicity::ORIGINS {
+                compiler.add_category_phrase(&format!("{frame} {origin}"), SensitiveCategory::Ethnicity);
+            }
+        }
+        let mut pair_categories = Vec::new();
+        for (category, pairs) in [(SensitiveCategory::SexualOrientation, sexual_orientation::PAIRS)] {
+            for (first, second) in pairs {
+                let pair = pair_categories.len() as u16;
+                pair_categories.push(category);
+                for (side, phrases) in [(0_u8, first), (1_u8, second)] {
+                    for raw in *phrases {
+                        compiler.add(raw, RuleKind::PairSide { category, pair, side });
+                    }
+                }
             }
         }
         for raw in blockers::BLOCKERS {
-            let Some(spec) = PhraseSpec::parse(raw) else {
-                continue;
+            let (only, phrase) = match raw.split_once('|') {
+                Some((category, phrase)) => (category.parse::<SensitiveCategory>().ok(), phrase),
+                None => (None, *raw),
             };
-            builder.add(&spec, rules.len() as u32);
-            rules.push(RuleKind::Blocker);
+            compiler.add(phrase, RuleKind::Blocker { only });
+        }
+        for origin in ethnicity::ORIGINS {
+            let bare = origin.trim_end_matches('*');
+            for word in blockers::AFTER_ORIGIN {
+                compiler.add(&format!("{bare} {word}"), RuleKind::Blocker { only: None });
+            }
+            for word in blockers::BEFORE_ORIGIN {
+                compiler.add(&format!("{word} {origin}"), RuleKind::Blocker { only: None });
+            }
         }
         Self {
-            phrases: builder.build(),
-            rules,
+            phrases: compiler.builder.build(),
+            rules: compiler.rules,
+            rule_sources: compiler.sources,
+            pair_categories,
         }
+    }
+
+    /// Returns the list entry behind a rule number (tests and tuning only).
+    #[cfg(test)]
+    pub(crate) fn rule_source(&self, rule: u32) -> &str {
+        &self.rule_sources[rule as usize]
     }
 
     /// Returns the number of rules (category phrases and blockers).
@@ -155,10 +209,7 @@ impl SensitiveDetector {
             self.phrases
                 .find_all(&normalize(turn.text.expose()), &mut found);
             for (phrase_match, blocked) in self.resolve(&found) {
-                let category = match self.rules[phrase_match.payload as usize] {
-                    RuleKind::Category { category, .. } => Some(category),
-                    RuleKind::Blocker => None,
-                };
+                let category = self.rules[phrase_match.payload as usize].category();
                 rule_matches.push(RuleMatch {
                     rule: phrase_match.payload,
                     category,
@@ -182,13 +233,17 @@ impl SensitiveDetector {
     ) -> impl Iterator<Item = (&'found PhraseMatch<u32>, bool)> + 'found {
         let blocker_spans: Vec<&PhraseMatch<u32>> = found
             .iter()
-            .filter(|candidate| self.rules[candidate.payload as usize] == RuleKind::Blocker)
+            .filter(|candidate| self.rules[candidate.payload as usize].is_blocker())
             .collect();
         found.iter().map(move |phrase_match| {
-            let is_blocker = self.rules[phrase_match.payload as usize] == RuleKind::Blocker;
-            let blocked = !is_blocker
+            let kind = self.rules[phrase_match.payload as usize];
+            let blocked = !kind.is_blocker()
                 && blocker_spans.iter().any(|blocker| {
-                    blocker.overlaps(phrase_match)
+                    let RuleKind::Blocker { only } = self.rules[blocker.payload as usize] else {
+                        return false;
+                    };
+                    only.is_none_or(|category| kind.category() == Some(category))
+                        && blocker.overlaps(phrase_match)
                         && !(phrase_match.covers(blocker)
                             && phrase_match.token_len() > blocker.token_len())
                 });
@@ -203,6 +258,7 @@ impl SensitiveDetector {
         let mut weights = [0.0_f32; 7];
         let mut found = Vec::new();
         let mut kept: Vec<KeptMatch> = Vec::new();
+        let mut pair_sides = vec![[false; 2]; self.pair_categories.len()];
         for turn in &conversation.turns {
             found.clear();
             self.phrases
@@ -217,7 +273,11 @@ impl SensitiveDetector {
                             category,
                             weight,
                         }),
-                        RuleKind::Blocker => None,
+                        RuleKind::PairSide { pair, side, .. } => {
+                            pair_sides[usize::from(pair)][usize::from(side)] = true;
+                            None
+                        }
+                        RuleKind::Blocker { .. } => None,
                     }
                 })
                 .collect();
@@ -249,6 +309,11 @@ impl SensitiveDetector {
                 weights[category_index(accepted.category)] += accepted.weight;
             }
         }
+        for (sides, category) in pair_sides.iter().zip(&self.pair_categories) {
+            if sides[0] && sides[1] {
+                weights[category_index(*category)] += STRONG_WEIGHT;
+            }
+        }
         let mut hits: Vec<SensitiveHit> = SensitiveCategory::ALL
             .into_iter()
             .zip(weights)
@@ -268,6 +333,46 @@ impl SensitiveDetector {
                 .then(left.category.cmp(&right.category))
         });
         hits
+    }
+}
+
+/// Collects rules while the detector is built.
+struct RuleCompiler {
+    builder: PhraseSetBuilder<u32>,
+    rules: Vec<RuleKind>,
+    sources: Vec<String>,
+}
+
+impl Default for RuleCompiler {
+    fn default() -> Self {
+        Self {
+            builder: PhraseSetBuilder::new(),
+            rules: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+}
+
+impl RuleCompiler {
+    fn add_category_phrase(&mut self, raw: &str, category: SensitiveCategory) {
+        let Some(spec) = PhraseSpec::parse(raw) else {
+            return;
+        };
+        let weight = if spec.weak { WEAK_WEIGHT } else { STRONG_WEIGHT };
+        self.push(&spec, raw, RuleKind::Category { category, weight });
+    }
+
+    fn add(&mut self, raw: &str, kind: RuleKind) {
+        let Some(spec) = PhraseSpec::parse(raw) else {
+            return;
+        };
+        self.push(&spec, raw, kind);
+    }
+
+    fn push(&mut self, spec: &PhraseSpec, raw: &str, kind: RuleKind) {
+        self.builder.add(spec, self.rules.len() as u32);
+        self.rules.push(kind);
+        self.sources.push(raw.to_owned());
     }
 }
 

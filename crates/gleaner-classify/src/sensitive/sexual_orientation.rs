@@ -20,7 +20,7 @@ pub(super) const PHRASES: &[&str] = &[
     "my pronouns", "~pronouns", "they them pronouns", "misgender*",
     "deadname*", "dead name", "gender dysphoria", "dysphoria", "gender euphoria",
     // English: couples and family.
-    "two grooms", "two brides", "two dads", "two moms", "two mums", "two mothers",
+    "two grooms", "we re both women", "we re both men", "we are both women", "we are both men", "both women", "both men", "homophob*", "transphob*", "biphob*", "lesbophob*", "~binder", "~binders", "two brides", "two dads", "two moms", "two mums", "two mothers",
     "two fathers", "my husband and i two", "my wife and i two", "same sex", "same gender couple",
     "gay couple", "lesbian couple", "gay wedding", "lesbian wedding", "gay marriage",
     "same sex marriage", "marriage equality", "my boyfriend and i are both", "my girlfriend and i are both",
@@ -45,9 +45,9 @@ pub(super) const PHRASES: &[&str] = &[
     "glaad", "pflag", "it gets better project",
     // English: sex life.
     "sex life", "my sex life", "sex toy*", "vibrator*", "dildo*", "butt plug*", "cock ring*",
-    "lubricant for sex", "personal lubricant", "condom*", "~kink", "kinky sex", "bdsm", "~fetish*",
+    "lubricant for sex", "personal lubricant", "condom", "condoms", "~kink", "kinky sex", "bdsm", "~fetish*",
     "polyamor*", "polyamory", "open relationship", "swinger*", "threesome*", "friends with benefits",
-    "one night stand", "hook up with", "hooking up with", "~hookup*", "sexting", "nudes",
+    "one night stand", "hook up with", "hooking up with", "~hookup*", "sexting", "=PrEP", "prep pills", "on prep", "nudes",
     "porn", "porno", "pornography", "onlyfans", "sexual partner*", "sexual preferences",
     "in bed with my partner", "spice up our sex", "spice things up in the bedroom",
     "lingerie for my boyfriend", "sexual fantas*", "orgasm*", "libido", "sex drive",
@@ -55,7 +55,7 @@ pub(super) const PHRASES: &[&str] = &[
     "~bumble", "~hinge",
     // Spanish.
     "gay", "lesbiana*", "bisexual*", "homosexual*", "heterosexual*", "transgenero*",
-    "transexual*", "mujer trans", "hombre trans", "persona trans", "soy trans", "no binario",
+    "transexual*", "mujer trans", "chico trans", "chica trans", "soy un chico trans", "soy una chica trans", "~tratamiento hormonal", "~cambiar mi nombre", "~transicion", "sale del armario", "salgo del armario", "saliendo del armario", "homofob*", "transfob*", "hombre trans", "persona trans", "soy trans", "no binario",
     "no binaria", "no binarie", "queer", "asexual", "pansexual", "orientacion sexual",
     "identidad de genero", "mis pronombres", "salir del armario", "sali del armario",
     "salir del closet", "sali del closet", "dos novios", "dos novias", "dos maridos",
@@ -68,7 +68,7 @@ pub(super) const PHRASES: &[&str] = &[
     "vibrador*", "relacion abierta", "poliamor*",
     // Portuguese.
     "gay", "lesbica*", "bissexual*", "homossexual*", "heterossexual*", "transgenero",
-    "transexual", "travesti*", "mulher trans", "homem trans", "pessoa trans", "sou trans",
+    "transexual", "travesti*", "mulher trans", "menino trans", "menina trans", "casal de mulheres", "casal de homens", "casal de meninas", "casal de meninos", "nome social", "homofob*", "transfob*", "homem trans", "pessoa trans", "sou trans",
     "nao binario", "nao binaria", "orientacao sexual", "identidade de genero", "sair do armario", "me assumi gay", "me assumi lesbica", "me assumi bissexual",
     "sai do armario", "dois noivos", "duas noivas", "dois maridos",
     "duas esposas", "duas maes", "casal gay", "casal de lesbicas",
@@ -79,7 +79,7 @@ pub(super) const PHRASES: &[&str] = &[
     "lubrificante intimo", "vibrador*", "sex shop", "relacionamento aberto", "poliamor",
     // French.
     "gay", "homo", "homos", "lesbienne*", "bisexuel*", "bisexuelle*", "homosexuel*",
-    "homosexualite", "heterosexuel*", "transgenre*", "transsexuel*", "femme trans",
+    "homosexualite", "heterosexuel*", "transgenre*", "transsexuel*", "femme trans", "garcon trans", "fille trans", "je suis un garcon trans", "je suis une fille trans", "deux hommes maries", "deux femmes mariees", "homophob*", "transphob*",
     "homme trans", "personne trans", "je suis trans", "non binaire", "orientation sexuelle",
     "identite de genre", "mes pronoms", "mon coming out", "faire mon coming out",
     "fait mon coming out", "deux mariees", "~deux maries", "deux maris", "deux epouses",
@@ -92,3 +92,28 @@ pub(super) const PHRASES: &[&str] = &[
     "preservatif*", "lubrifiant intime", "vibromasseur*", "couple libre", "polyamour*",
     "plan cul",
 ];
+
+/// Words for one's partner or spouse. On their own they say nothing (the
+/// speaker's gender is unknown); with a [`SAME_GENDER`] phrase in the same
+/// conversation they reveal a same-sex couple.
+const PARTNER: &[&str] = &[
+    "my girlfriend", "my boyfriend", "my wife", "my husband", "my fiance", "my fiancee", "married", "our anniversary", "mi novia", "mi novio", "mi esposa", "mi marido", "mi mujer", "mi pareja", "mi prometido", "mi prometida", "minha namorada", "meu namorado", "minha esposa", "meu marido", "minha mulher", "meu noivo", "minha noiva", "casados", "casadas", "ma copine", "mon copain", "ma femme", "mon mari", "ma compagne", "mon compagnon", "maries", "mariees",
+    "we re married", "our wedding", "our honeymoon", "luna de miel", "lua de mel", "notre mariage",
+    "voyage de noces", "nuestra boda", "nosso casamento", "anniversary", "aniversario",
+    "anniversaire de mariage", "honeymoon",
+];
+
+/// Phrases saying two people of the same gender.
+const SAME_GENDER: &[&str] = &[
+    "two women", "two men", "two guys", "dos mujeres", "dos hombres", "dois homens", "duas mulheres", "dois caras", "deux femmes", "deux hommes", "deux filles",
+    "we re both women", "we re both men", "both of us are women", "both of us are men",
+    "as two women", "as two men", "somos dos chicos", "somos dos chicas", "somos dos mujeres", "somos dos hombres", "somos duas mulheres",
+    "somos dois homens", "on est deux femmes", "on est deux hommes",
+];
+
+/// Sex-life products that, bought with a partner in mind, reveal sex life.
+const INTIMATE_PRODUCTS: &[&str] = &["lube", "lubricant", "toys", "lubricante", "lubrificante", "lubrifiant"];
+
+/// Pairs of phrase lists: the category is touched when one phrase of each
+/// list occurs anywhere in the conversation.
+pub(super) const PAIRS: &[(&[&str], &[&str])] = &[(PARTNER, SAME_GENDER), (PARTNER, INTIMATE_PRODUCTS)];
