@@ -51,7 +51,10 @@ impl Context {
             now,
             now_given: cli.now.is_some(),
             json: cli.json,
-            store_location: cli.store.clone().unwrap_or_else(|| DEFAULT_STORE.to_owned()),
+            store_location: cli
+                .store
+                .clone()
+                .unwrap_or_else(|| DEFAULT_STORE.to_owned()),
             store_given: cli.store.is_some(),
             policy,
         })
@@ -93,6 +96,11 @@ fn load_policy(path: &Path) -> anyhow::Result<PolicyConfig> {
         .map_err(|error| UsageError::new(format!("policy file {}: {error}", path.display())))?;
     builder.build_and_validate().map_err(|errors| {
         let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        UsageError::new(format!("policy file {}: {}", path.display(), listed.join("; "))).into()
+        UsageError::new(format!(
+            "policy file {}: {}",
+            path.display(),
+            listed.join("; ")
+        ))
+        .into()
     })
 }

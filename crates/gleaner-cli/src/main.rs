@@ -40,7 +40,11 @@ pub struct InputRejected(pub usize);
 
 impl std::fmt::Display for InputRejected {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(formatter, "{} input line(s) were rejected (see above)", self.0)
+        write!(
+            formatter,
+            "{} input line(s) were rejected (see above)",
+            self.0
+        )
     }
 }
 

@@ -55,7 +55,12 @@ pub fn render_profile(profile: &Profile, limit: usize) -> String {
         let sources: Vec<String> = interest
             .sources
             .iter()
-            .map(|source| format!("{} on {} ({}×)", source.kind, source.surface, source.signals))
+            .map(|source| {
+                format!(
+                    "{} on {} ({}×)",
+                    source.kind, source.surface, source.signals
+                )
+            })
             .collect();
         text.push_str(&format!(
             "  {:>6.2}  [{}] {}\n          ads {:.2} · content {:.2} · from {} · accounts {}\n",
@@ -123,7 +128,10 @@ pub fn render_explanation(explanation: &Explanation) -> String {
         topics.join("; ")
     );
     if !explanation.blocked_by.is_empty() {
-        text.push_str(&format!("  guardrails: {}\n", explanation.blocked_by.join(", ")));
+        text.push_str(&format!(
+            "  guardrails: {}\n",
+            explanation.blocked_by.join(", ")
+        ));
     }
     text
 }

@@ -70,17 +70,35 @@ macro_rules! cli_test {
 
 #[test]
 fn demo_runs_and_reports_every_part() {
-    let output = Command::new(env!("CARGO_BIN_EXE_gleaner")).arg("demo").output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+        .arg("demo")
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = stdout_of(&output);
-    for expected in ["== Ingest", "by reason:", "encrypted", "jurisdiction", "sensitive:", "because", "== Guardrails at serving time", "minor"] {
-        assert!(text.contains(expected), "demo output lacks `{expected}`:\n{text}");
+    for expected in [
+        "== Ingest",
+        "by reason:",
+        "encrypted",
+        "jurisdiction",
+        "sensitive:",
+        "because",
+        "== Guardrails at serving time",
+        "minor",
+    ] {
+        assert!(
+            text.contains(expected),
+            "demo output lacks `{expected}`:\n{text}"
+        );
     }
 }
 
 #[test]
 fn demo_json_is_one_document() {
-    let output = Command::new(env!("CARGO_BIN_EXE_gleaner")).args(["demo", "--json"]).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+        .args(["demo", "--json"])
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(document["events"]["used"].as_u64().unwrap() > 100);
@@ -95,7 +113,11 @@ cli_test!(ingest_then_query, |store| {
     // Re-running changes nothing and says so.
     let again = ingest_sample(store);
     assert!(again.status.success());
-    assert!(stdout_of(&again).contains("0 used"), "{}", stdout_of(&again));
+    assert!(
+        stdout_of(&again).contains("0 used"),
+        "{}",
+        stdout_of(&again)
+    );
 
     let accounts = std::fs::read_to_string(sample("accounts.jsonl")).unwrap();
     let first: serde_json::Value = serde_json::from_str(accounts.lines().next().unwrap()).unwrap();
@@ -106,7 +128,10 @@ cli_test!(ingest_then_query, |store| {
     assert_eq!(profile["account_id"], account);
 
     for kind in ["ad", "post", "reel", "group"] {
-        let output = gleaner(store, &["--json", "recommend", account, "--kind", kind, "-n", "3"]);
+        let output = gleaner(
+            store,
+            &["--json", "recommend", account, "--kind", kind, "-n", "3"],
+        );
         assert!(output.status.success(), "{}", stderr_of(&output));
         let ranked: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
         assert!(ranked.as_array().unwrap().len() <= 3);
@@ -133,9 +158,15 @@ cli_test!(bad_input_is_reported_by_line_and_exits_2, |store| {
     let account = first["account_id"].as_str().unwrap();
     let lines = [
         "{not json".to_owned(),
-        format!(r#"{{"event_id":"x-1","kind":"ai_interaction","account_id":"{account}","at":"2026-06-01T00:00:00Z","product":"assistant","modality":"text","encrypted":false,"conversation_id":"c","turns":"{canary}"}}"#),
-        format!(r#"{{"event_id":"x-2","kind":"engagement","account_id":"{account}","at":"2026-06-01T00:00:00Z","action":"like"}}"#),
-        format!(r#"{{"event_id":"x-3","kind":"ai_interaction","account_id":"{account}","at":"2026-06-01T00:00:00Z","product":"assistant","modality":"text","encrypted":false,"conversation_id":"c","turns":[{{"role":"user","text":"hiking boots"}}]}}"#),
+        format!(
+            r#"{{"event_id":"x-1","kind":"ai_interaction","account_id":"{account}","at":"2026-06-01T00:00:00Z","product":"assistant","modality":"text","encrypted":false,"conversation_id":"c","turns":"{canary}"}}"#
+        ),
+        format!(
+            r#"{{"event_id":"x-2","kind":"engagement","account_id":"{account}","at":"2026-06-01T00:00:00Z","action":"like"}}"#
+        ),
+        format!(
+            r#"{{"event_id":"x-3","kind":"ai_interaction","account_id":"{account}","at":"2026-06-01T00:00:00Z","product":"assistant","modality":"text","encrypted":false,"conversation_id":"c","turns":[{{"role":"user","text":"hiking boots"}}]}}"#
+        ),
     ];
     std::fs::write(bad.path(), lines.join("\n")).unwrap();
     let output = gleaner(store, &["ingest", "--events", bad.path().to_str().unwrap()]);
@@ -145,7 +176,11 @@ cli_test!(bad_input_is_reported_by_line_and_exits_2, |store| {
     assert!(errors.contains(":2: rejected"), "{errors}");
     assert!(errors.contains(":3: rejected: field `item_id`"), "{errors}");
     assert!(!errors.contains(canary), "raw text echoed: {errors}");
-    assert!(stdout_of(&output).contains("1 used") || stdout_of(&output).contains("1 dropped"), "{}", stdout_of(&output));
+    assert!(
+        stdout_of(&output).contains("1 used") || stdout_of(&output).contains("1 dropped"),
+        "{}",
+        stdout_of(&output)
+    );
 });
 
 #[test]
@@ -160,12 +195,19 @@ fn classify_reads_turns_or_text_and_writes_one_line_each() {
     {
         use std::io::Write;
         let stdin = child.stdin.as_mut().unwrap();
-        writeln!(stdin, r#"{{"id":"a","text":"since my MS diagnosis I need boots with ankle support"}}"#).unwrap();
+        writeln!(
+            stdin,
+            r#"{{"id":"a","text":"since my MS diagnosis I need boots with ankle support"}}"#
+        )
+        .unwrap();
         writeln!(stdin, r#"{{"id":"b","turns":[{{"role":"user","text":"Which waterproof hiking boots for a 3-day trek?"}}]}}"#).unwrap();
     }
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
-    let lines: Vec<serde_json::Value> = stdout_of(&output).lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout_of(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[0]["ad_eligible"], false);
@@ -176,10 +218,16 @@ fn classify_reads_turns_or_text_and_writes_one_line_each() {
 
 #[test]
 fn bad_usage_exits_2() {
-    let output = Command::new(env!("CARGO_BIN_EXE_gleaner")).args(["--now", "yesterday", "expire"]).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+        .args(["--now", "yesterday", "expire"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr_of(&output).contains("--now"));
-    let output = Command::new(env!("CARGO_BIN_EXE_gleaner")).args(["--store", "ftp://x", "expire"]).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+        .args(["--store", "ftp://x", "expire"])
+        .output()
+        .unwrap();
     assert_ne!(output.status.code(), Some(0));
     assert!(stderr_of(&output).contains("ftp"), "{}", stderr_of(&output));
 }
@@ -189,7 +237,10 @@ fn bad_usage_exits_2() {
 #[test]
 fn killed_ingest_is_completed_by_a_rerun() {
     let events = std::fs::read_to_string(sample("events.jsonl")).unwrap();
-    let templates: Vec<serde_json::Value> = events.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let templates: Vec<serde_json::Value> = events
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
     let big = tempfile::NamedTempFile::new().unwrap();
     let mut text = String::new();
     for index in 0..30_000 {
@@ -200,14 +251,31 @@ fn killed_ingest_is_completed_by_a_rerun() {
     }
     std::fs::write(big.path(), text).unwrap();
     let setup = |store: &str| {
-        let output = gleaner(store, &["ingest", "--accounts", sample("accounts.jsonl").to_str().unwrap(), "--catalog", sample("catalog.jsonl").to_str().unwrap()]);
+        let output = gleaner(
+            store,
+            &[
+                "ingest",
+                "--accounts",
+                sample("accounts.jsonl").to_str().unwrap(),
+                "--catalog",
+                sample("catalog.jsonl").to_str().unwrap(),
+            ],
+        );
         assert!(output.status.success(), "{}", stderr_of(&output));
     };
     let killed_dir = tempfile::tempdir().unwrap();
     let killed_store = killed_dir.path().to_str().unwrap();
     setup(killed_store);
     let mut child = Command::new(env!("CARGO_BIN_EXE_gleaner"))
-        .args(["--store", killed_store, "--now", NOW, "ingest", "--events", big.path().to_str().unwrap()])
+        .args([
+            "--store",
+            killed_store,
+            "--now",
+            NOW,
+            "ingest",
+            "--events",
+            big.path().to_str().unwrap(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -217,19 +285,32 @@ fn killed_ingest_is_completed_by_a_rerun() {
     child.wait().unwrap();
     // Readable after the kill.
     let readable = gleaner(killed_store, &["--json", "expire"]);
-    assert!(readable.status.success(), "store unreadable after kill: {}", stderr_of(&readable));
-    let rerun = gleaner(killed_store, &["--json", "ingest", "--events", big.path().to_str().unwrap()]);
+    assert!(
+        readable.status.success(),
+        "store unreadable after kill: {}",
+        stderr_of(&readable)
+    );
+    let rerun = gleaner(
+        killed_store,
+        &["--json", "ingest", "--events", big.path().to_str().unwrap()],
+    );
     assert!(rerun.status.success(), "{}", stderr_of(&rerun));
 
     let clean_dir = tempfile::tempdir().unwrap();
     let clean_store = clean_dir.path().to_str().unwrap();
     setup(clean_store);
-    let clean = gleaner(clean_store, &["--json", "ingest", "--events", big.path().to_str().unwrap()]);
+    let clean = gleaner(
+        clean_store,
+        &["--json", "ingest", "--events", big.path().to_str().unwrap()],
+    );
     assert!(clean.status.success());
     let rerun: serde_json::Value = serde_json::from_slice(&rerun.stdout).unwrap();
     let clean: serde_json::Value = serde_json::from_slice(&clean.stdout).unwrap();
     let processed = |report: &serde_json::Value| {
-        ["used", "restricted", "dropped", "already_present"].iter().map(|key| report["events"][key].as_u64().unwrap()).sum::<u64>()
+        ["used", "restricted", "dropped", "already_present"]
+            .iter()
+            .map(|key| report["events"][key].as_u64().unwrap())
+            .sum::<u64>()
     };
     assert_eq!(processed(&rerun), 30_000);
     assert_eq!(clean["events"]["already_present"], 0);
@@ -238,9 +319,15 @@ fn killed_ingest_is_completed_by_a_rerun() {
     for line in accounts.lines().take(10) {
         let account: serde_json::Value = serde_json::from_str(line).unwrap();
         let id = account["account_id"].as_str().unwrap();
-        let left: serde_json::Value = serde_json::from_slice(&gleaner(killed_store, &["export", id]).stdout).unwrap();
-        let right: serde_json::Value = serde_json::from_slice(&gleaner(clean_store, &["export", id]).stdout).unwrap();
+        let left: serde_json::Value =
+            serde_json::from_slice(&gleaner(killed_store, &["export", id]).stdout).unwrap();
+        let right: serde_json::Value =
+            serde_json::from_slice(&gleaner(clean_store, &["export", id]).stdout).unwrap();
         assert_eq!(left["signals"], right["signals"], "{id}");
-        assert_eq!(left["audit"].as_array().map(Vec::len), right["audit"].as_array().map(Vec::len), "{id}");
+        assert_eq!(
+            left["audit"].as_array().map(Vec::len),
+            right["audit"].as_array().map(Vec::len),
+            "{id}"
+        );
     }
 }

@@ -65,14 +65,22 @@ fn bench_ingest(criterion: &mut Criterion) {
                 let engine = engine_over(Arc::new(EmbeddedStore::open(dir.path()).unwrap()));
                 (dir, engine)
             },
-            |(_dir, engine)| engine.ingest_events(Cursor::new(input.as_bytes()), now, &NoProgress).unwrap(),
+            |(_dir, engine)| {
+                engine
+                    .ingest_events(Cursor::new(input.as_bytes()), now, &NoProgress)
+                    .unwrap()
+            },
             BatchSize::PerIteration,
         );
     });
     group.bench_function("model_store_baseline", |bencher| {
         bencher.iter_batched(
             || engine_over(Arc::new(ModelStore::new())),
-            |engine| engine.ingest_events(Cursor::new(input.as_bytes()), now, &NoProgress).unwrap(),
+            |engine| {
+                engine
+                    .ingest_events(Cursor::new(input.as_bytes()), now, &NoProgress)
+                    .unwrap()
+            },
             BatchSize::PerIteration,
         );
     });

@@ -53,7 +53,9 @@ impl Classifier for SpyClassifier {
 }
 
 pub fn now() -> Timestamp {
-    DateTime::parse_from_rfc3339("2026-03-01T00:00:00Z").unwrap().with_timezone(&Utc)
+    DateTime::parse_from_rfc3339("2026-03-01T00:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
 }
 
 /// Picks a leaf-ish topic and its root from the embedded taxonomy.

@@ -15,20 +15,50 @@ fn ingesting_twice_changes_nothing() {
     let harness = harness();
     let (topic, _) = some_topic();
     let lines = vec![
-        ai_event("e1", "fb:1", "2026-01-10T10:00:00Z", &format!("boots #topic={topic}"), false),
-        ai_event("e2", "ig:1", "2026-01-11T10:00:00Z", &format!("trail #topic={topic}"), false),
-        ai_event("e3", "fb:2", "2026-01-12T10:00:00Z", "secret #sensitive=health", false),
+        ai_event(
+            "e1",
+            "fb:1",
+            "2026-01-10T10:00:00Z",
+            &format!("boots #topic={topic}"),
+            false,
+        ),
+        ai_event(
+            "e2",
+            "ig:1",
+            "2026-01-11T10:00:00Z",
+            &format!("trail #topic={topic}"),
+            false,
+        ),
+        ai_event(
+            "e3",
+            "fb:2",
+            "2026-01-12T10:00:00Z",
+            "secret #sensitive=health",
+            false,
+        ),
     ];
     let first = ingest(&harness.engine, &lines);
     assert_eq!(first.used, 2);
     assert_eq!(first.dropped, 1);
     let stats_before = harness.engine.store().stats().unwrap();
-    let export_before = serde_json::to_value(harness.engine.export(&AccountId::new("fb:1"), now()).unwrap()).unwrap();
+    let export_before = serde_json::to_value(
+        harness
+            .engine
+            .export(&AccountId::new("fb:1"), now())
+            .unwrap(),
+    )
+    .unwrap();
     let second = ingest(&harness.engine, &lines);
     assert_eq!(second.already_present, 3);
     assert_eq!(second.used + second.dropped + second.restricted, 0);
     assert_eq!(harness.engine.store().stats().unwrap(), stats_before);
-    let export_after = serde_json::to_value(harness.engine.export(&AccountId::new("fb:1"), now()).unwrap()).unwrap();
+    let export_after = serde_json::to_value(
+        harness
+            .engine
+            .export(&AccountId::new("fb:1"), now())
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(export_before, export_after);
 }
 
@@ -36,9 +66,22 @@ fn ingesting_twice_changes_nothing() {
 fn encrypted_text_never_reaches_the_classifier() {
     let harness = harness();
     let lines = vec![
-        ai_event("e1", "fb:1", "2026-01-10T10:00:00Z", "ENCRYPTED-CANARY #topic=1", true),
+        ai_event(
+            "e1",
+            "fb:1",
+            "2026-01-10T10:00:00Z",
+            "ENCRYPTED-CANARY #topic=1",
+            true,
+        ),
         // An absent `encrypted` flag counts as encrypted.
-        ai_event("e2", "fb:1", "2026-01-10T10:00:00Z", "ABSENT-FLAG-CANARY", false).replace(r#""encrypted":false,"#, ""),
+        ai_event(
+            "e2",
+            "fb:1",
+            "2026-01-10T10:00:00Z",
+            "ABSENT-FLAG-CANARY",
+            false,
+        )
+        .replace(r#""encrypted":false,"#, ""),
         ai_event("e3", "fb:1", "2026-01-10T10:00:00Z", "plain words", false),
     ];
     let report = ingest(&harness.engine, &lines);
@@ -52,9 +95,27 @@ fn encrypted_text_never_reaches_the_classifier() {
 fn dropped_before_reading_means_never_classified() {
     let harness = harness();
     let lines = vec![
-        ai_event("e1", "fb:de", "2026-01-10T10:00:00Z", "JURISDICTION-CANARY", false),
-        ai_event("e2", "fb:off", "2026-01-10T10:00:00Z", "OPTOUT-CANARY", false),
-        ai_event("e3", "fb:1", "2025-12-01T10:00:00Z", "EFFECTIVE-CANARY", false),
+        ai_event(
+            "e1",
+            "fb:de",
+            "2026-01-10T10:00:00Z",
+            "JURISDICTION-CANARY",
+            false,
+        ),
+        ai_event(
+            "e2",
+            "fb:off",
+            "2026-01-10T10:00:00Z",
+            "OPTOUT-CANARY",
+            false,
+        ),
+        ai_event(
+            "e3",
+            "fb:1",
+            "2025-12-01T10:00:00Z",
+            "EFFECTIVE-CANARY",
+            false,
+        ),
     ];
     let report = ingest(&harness.engine, &lines);
     assert_eq!(report.dropped, 3);
@@ -79,23 +140,53 @@ fn a_sensitive_conversation_contributes_nothing() {
     assert_eq!(report.dropped, 1);
     assert_eq!(report.reasons.get("sensitive:health"), Some(&1));
     assert_eq!(report.signals_written, 0);
-    let audit = harness.engine.store().audit_of(&AccountId::new("fb:1")).unwrap();
+    let audit = harness
+        .engine
+        .store()
+        .audit_of(&AccountId::new("fb:1"))
+        .unwrap();
     assert_eq!(audit.len(), 1);
-    assert_eq!(audit[0].reasons, vec![ReasonCode::Sensitive(gleaner_core::SensitiveCategory::Health)]);
+    assert_eq!(
+        audit[0].reasons,
+        vec![ReasonCode::Sensitive(
+            gleaner_core::SensitiveCategory::Health
+        )]
+    );
     assert!(audit[0].topics.is_empty());
-    assert!(harness.engine.profile(&AccountId::new("fb:1"), None, now()).unwrap().interests.is_empty());
+    assert!(harness
+        .engine
+        .profile(&AccountId::new("fb:1"), None, now())
+        .unwrap()
+        .interests
+        .is_empty());
 }
 
 #[test]
 fn minors_get_content_only_when_allowed_and_no_ads_ever() {
     let harness = harness();
     let (topic, _) = some_topic();
-    let lines = vec![ai_event("e1", "fb:kid", "2026-01-10T10:00:00Z", &format!("#topic={topic}"), false)];
+    let lines = vec![ai_event(
+        "e1",
+        "fb:kid",
+        "2026-01-10T10:00:00Z",
+        &format!("#topic={topic}"),
+        false,
+    )];
     let report = ingest(&harness.engine, &lines);
     assert_eq!(report.reasons.get("minor"), Some(&1));
-    let profile = harness.engine.profile(&AccountId::new("fb:kid"), None, now()).unwrap();
-    assert!(profile.interests.iter().all(|interest| interest.ads_weight == 0.0));
-    assert!(harness.engine.recommend(&AccountId::new("fb:kid"), ItemKind::Ad, 10, now()).unwrap().is_empty());
+    let profile = harness
+        .engine
+        .profile(&AccountId::new("fb:kid"), None, now())
+        .unwrap();
+    assert!(profile
+        .interests
+        .iter()
+        .all(|interest| interest.ads_weight == 0.0));
+    assert!(harness
+        .engine
+        .recommend(&AccountId::new("fb:kid"), ItemKind::Ad, 10, now())
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -103,24 +194,47 @@ fn linked_accounts_share_and_strangers_do_not() {
     let harness = harness();
     let (topic, _) = some_topic();
     let lines = vec![
-        ai_event("e1", "ig:1", "2026-01-10T10:00:00Z", &format!("#topic={topic}"), false),
+        ai_event(
+            "e1",
+            "ig:1",
+            "2026-01-10T10:00:00Z",
+            &format!("#topic={topic}"),
+            false,
+        ),
         ai_event("e2", "fb:2", "2026-01-10T10:00:00Z", "#topic=1", false),
     ];
     ingest(&harness.engine, &lines);
-    let profile = harness.engine.profile(&AccountId::new("fb:1"), None, now()).unwrap();
+    let profile = harness
+        .engine
+        .profile(&AccountId::new("fb:1"), None, now())
+        .unwrap();
     assert_eq!(profile.interests.len(), 1);
     assert_eq!(profile.interests[0].topic, topic);
-    assert_eq!(profile.interests[0].contributing_accounts, vec![AccountId::new("ig:1")]);
-    assert_eq!(profile.interests[0].sources[0].surface.as_str(), "instagram");
+    assert_eq!(
+        profile.interests[0].contributing_accounts,
+        vec![AccountId::new("ig:1")]
+    );
+    assert_eq!(
+        profile.interests[0].sources[0].surface.as_str(),
+        "instagram"
+    );
     // Served on instagram through the linked account: same interests.
     let on_instagram = harness
         .engine
-        .profile(&AccountId::new("fb:1"), Some(&gleaner_core::Surface::new("instagram")), now())
+        .profile(
+            &AccountId::new("fb:1"),
+            Some(&gleaner_core::Surface::new("instagram")),
+            now(),
+        )
         .unwrap();
     assert_eq!(on_instagram.account_id.as_str(), "ig:1");
     assert!(harness
         .engine
-        .profile(&AccountId::new("fb:2"), Some(&gleaner_core::Surface::new("instagram")), now())
+        .profile(
+            &AccountId::new("fb:2"),
+            Some(&gleaner_core::Surface::new("instagram")),
+            now()
+        )
         .is_err());
 }
 
@@ -129,18 +243,58 @@ fn hidden_topics_and_descendants_never_appear() {
     let harness = harness();
     let (topic, root) = some_topic();
     let lines = vec![
-        ai_event("e1", "fb:1", "2026-01-10T10:00:00Z", &format!("#topic={topic}"), false),
-        ai_event("e2", "ig:1", "2026-01-10T10:00:00Z", &format!("#topic={root}"), false),
+        ai_event(
+            "e1",
+            "fb:1",
+            "2026-01-10T10:00:00Z",
+            &format!("#topic={topic}"),
+            false,
+        ),
+        ai_event(
+            "e2",
+            "ig:1",
+            "2026-01-10T10:00:00Z",
+            &format!("#topic={root}"),
+            false,
+        ),
     ];
     ingest(&harness.engine, &lines);
-    assert_eq!(harness.engine.profile(&AccountId::new("fb:1"), None, now()).unwrap().interests.len(), 2);
+    assert_eq!(
+        harness
+            .engine
+            .profile(&AccountId::new("fb:1"), None, now())
+            .unwrap()
+            .interests
+            .len(),
+        2
+    );
     // Hidden on the linked instagram account: holds for the facebook one too.
-    harness.engine.hide_topic(&AccountId::new("ig:1"), root).unwrap();
-    let profile = harness.engine.profile(&AccountId::new("fb:1"), None, now()).unwrap();
+    harness
+        .engine
+        .hide_topic(&AccountId::new("ig:1"), root)
+        .unwrap();
+    let profile = harness
+        .engine
+        .profile(&AccountId::new("fb:1"), None, now())
+        .unwrap();
     assert!(profile.interests.is_empty(), "{:?}", profile.interests);
-    harness.engine.unhide_topic(&AccountId::new("ig:1"), root).unwrap();
-    assert_eq!(harness.engine.profile(&AccountId::new("fb:1"), None, now()).unwrap().interests.len(), 2);
-    assert!(harness.engine.hide_topic(&AccountId::new("fb:1"), TopicId(999_999)).is_err());
+    harness
+        .engine
+        .unhide_topic(&AccountId::new("ig:1"), root)
+        .unwrap();
+    assert_eq!(
+        harness
+            .engine
+            .profile(&AccountId::new("fb:1"), None, now())
+            .unwrap()
+            .interests
+            .len(),
+        2
+    );
+    assert!(harness
+        .engine
+        .hide_topic(&AccountId::new("fb:1"), TopicId(999_999))
+        .is_err());
 }
 
 #[test]
@@ -148,9 +302,27 @@ fn after_forget_nothing_is_found_by_the_account_id() {
     let harness = harness();
     let (topic, _) = some_topic();
     let lines = vec![
-        ai_event("e1", "fb:1", "2026-01-10T10:00:00Z", &format!("#topic={topic}"), false),
-        ai_event("e2", "fb:1", "2026-01-11T10:00:00Z", "#sensitive=religion", false),
-        ai_event("e3", "ig:1", "2026-01-11T10:00:00Z", &format!("#topic={topic}"), false),
+        ai_event(
+            "e1",
+            "fb:1",
+            "2026-01-10T10:00:00Z",
+            &format!("#topic={topic}"),
+            false,
+        ),
+        ai_event(
+            "e2",
+            "fb:1",
+            "2026-01-11T10:00:00Z",
+            "#sensitive=religion",
+            false,
+        ),
+        ai_event(
+            "e3",
+            "ig:1",
+            "2026-01-11T10:00:00Z",
+            &format!("#topic={topic}"),
+            false,
+        ),
     ];
     ingest(&harness.engine, &lines);
     let account_id = AccountId::new("fb:1");
@@ -173,29 +345,53 @@ fn after_forget_nothing_is_found_by_the_account_id() {
     assert_eq!(store.stats().unwrap().tombstones, 1);
     // Its events are unknown now: a replay is rejected, not silently re-stored.
     let replay = ingest(&harness.engine, &lines[..1]);
-    assert!(matches!(replay.rejected[0].reason, RejectReason::UnknownAccount(_)));
+    assert!(matches!(
+        replay.rejected[0].reason,
+        RejectReason::UnknownAccount(_)
+    ));
 }
 
 #[test]
 fn bad_lines_are_reported_and_change_nothing() {
     let harness = harness();
     let (topic, _) = some_topic();
-    let good = ai_event("e1", "fb:1", "2026-01-10T10:00:00Z", &format!("#topic={topic}"), false);
+    let good = ai_event(
+        "e1",
+        "fb:1",
+        "2026-01-10T10:00:00Z",
+        &format!("#topic={topic}"),
+        false,
+    );
     ingest(&harness.engine, std::slice::from_ref(&good));
     let stats_before = harness.engine.store().stats().unwrap();
     let lines = vec![
         "this is not json".to_owned(),
-        good.replace(r#""event_id":"e1""#, r#""event_id":"e2""#).replace("fb:1", "fb:nobody"),
-        good.replace(r#""event_id":"e1""#, r#""event_id":"e3""#).replace(r#""at":"2026-01-10T10:00:00Z","#, ""),
+        good.replace(r#""event_id":"e1""#, r#""event_id":"e2""#)
+            .replace("fb:1", "fb:nobody"),
+        good.replace(r#""event_id":"e1""#, r#""event_id":"e3""#)
+            .replace(r#""at":"2026-01-10T10:00:00Z","#, ""),
         good.clone(),
-        ai_event("e4", "fb:1", "2026-01-12T10:00:00Z", &format!("#topic={topic}"), false),
+        ai_event(
+            "e4",
+            "fb:1",
+            "2026-01-12T10:00:00Z",
+            &format!("#topic={topic}"),
+            false,
+        ),
         ai_event("e4", "fb:1", "2026-01-12T10:00:00Z", "again", false),
     ];
     let report = ingest(&harness.engine, &lines);
-    let rejected_lines: Vec<usize> = report.rejected.iter().map(|rejection| rejection.line).collect();
+    let rejected_lines: Vec<usize> = report
+        .rejected
+        .iter()
+        .map(|rejection| rejection.line)
+        .collect();
     assert_eq!(rejected_lines, vec![1, 2, 3, 6]);
     assert!(report.rejected[2].reason.to_string().contains("`at`"));
-    assert!(matches!(report.rejected[3].reason, RejectReason::DuplicateEventId { first_line: 5, .. }));
+    assert!(matches!(
+        report.rejected[3].reason,
+        RejectReason::DuplicateEventId { first_line: 5, .. }
+    ));
     assert_eq!(report.already_present, 1);
     assert_eq!(report.used, 1);
     let stats_after = harness.engine.store().stats().unwrap();
@@ -209,9 +405,27 @@ fn raw_text_never_reaches_the_store_files() {
     let (topic, _) = some_topic();
     let canary = "QX7-CANARY-TEXT-2931";
     let lines = vec![
-        ai_event("e1", "fb:1", "2026-01-10T10:00:00Z", &format!("{canary} boots #topic={topic}"), false),
-        ai_event("e2", "fb:2", "2026-01-10T10:00:00Z", &format!("{canary} #sensitive=health"), false),
-        ai_event("e3", "fb:kid", "2026-01-10T10:00:00Z", &format!("{canary} #topic={topic}"), false),
+        ai_event(
+            "e1",
+            "fb:1",
+            "2026-01-10T10:00:00Z",
+            &format!("{canary} boots #topic={topic}"),
+            false,
+        ),
+        ai_event(
+            "e2",
+            "fb:2",
+            "2026-01-10T10:00:00Z",
+            &format!("{canary} #sensitive=health"),
+            false,
+        ),
+        ai_event(
+            "e3",
+            "fb:kid",
+            "2026-01-10T10:00:00Z",
+            &format!("{canary} #topic={topic}"),
+            false,
+        ),
     ];
     let report = ingest(&harness.engine, &lines);
     assert_eq!(report.lines, 3);
@@ -221,7 +435,9 @@ fn raw_text_never_reaches_the_store_files() {
         let bytes = std::fs::read(&entry).unwrap();
         scanned += bytes.len();
         assert!(
-            !bytes.windows(canary.len()).any(|window| window == canary.as_bytes()),
+            !bytes
+                .windows(canary.len())
+                .any(|window| window == canary.as_bytes()),
             "canary found in {}",
             entry.display()
         );
@@ -246,16 +462,36 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 fn retention_expires_old_signals() {
     let harness = harness();
     let (topic, _) = some_topic();
-    let lines = vec![ai_event("e1", "fb:1", "2026-01-10T10:00:00Z", &format!("#topic={topic}"), false)];
+    let lines = vec![ai_event(
+        "e1",
+        "fb:1",
+        "2026-01-10T10:00:00Z",
+        &format!("#topic={topic}"),
+        false,
+    )];
     ingest(&harness.engine, &lines);
     let later = now() + chrono::Duration::days(200);
-    assert!(harness.engine.profile(&AccountId::new("fb:1"), None, later).unwrap().interests.is_empty());
+    assert!(harness
+        .engine
+        .profile(&AccountId::new("fb:1"), None, later)
+        .unwrap()
+        .interests
+        .is_empty());
     assert_eq!(harness.engine.expire(later).unwrap(), 1);
-    assert!(harness.engine.store().signals_of(&AccountId::new("fb:1")).unwrap().is_empty());
+    assert!(harness
+        .engine
+        .store()
+        .signals_of(&AccountId::new("fb:1"))
+        .unwrap()
+        .is_empty());
     // An event that is already expired when it arrives is dropped.
     let report = harness
         .engine
-        .ingest_events(Cursor::new(ai_event("e9", "fb:1", "2026-01-10T10:00:00Z", "x", false)), later, &NoProgress)
+        .ingest_events(
+            Cursor::new(ai_event("e9", "fb:1", "2026-01-10T10:00:00Z", "x", false)),
+            later,
+            &NoProgress,
+        )
         .unwrap();
     assert_eq!(report.reasons.get("expired"), Some(&1));
 }

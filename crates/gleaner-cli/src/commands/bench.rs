@@ -34,7 +34,9 @@ fn synthetic_events(count: usize) -> String {
 
 pub(crate) fn run(args: &BenchArgs, context: &Context) -> anyhow::Result<()> {
     let now = crate::context::parse_now(SAMPLE_NOW)?;
-    let dir = tempfile::Builder::new().prefix("gleaner-bench-").tempdir()?;
+    let dir = tempfile::Builder::new()
+        .prefix("gleaner-bench-")
+        .tempdir()?;
     let engine = context.engine_at(&dir.path().display().to_string())?;
     engine.ingest_accounts(Cursor::new(SAMPLE_ACCOUNTS))?;
     engine.ingest_catalog(Cursor::new(SAMPLE_CATALOG))?;
@@ -86,10 +88,24 @@ pub(crate) fn run(args: &BenchArgs, context: &Context) -> anyhow::Result<()> {
     if context.json {
         return print_json(&summary);
     }
-    println!("gleaner bench: {} events ({} AI conversations), embedded store, batch 256", args.events, conversations.len());
+    println!(
+        "gleaner bench: {} events ({} AI conversations), embedded store, batch 256",
+        args.events,
+        conversations.len()
+    );
     println!("  ingest (parse + policy + classify + store): {events_per_second:>10.0} events/s");
-    println!("  parse only:                                 {:>10.0} events/s", args.events as f64 / parse_seconds);
-    println!("  classify only:                              {:>10.0} conversations/s", conversations.len() as f64 / classify_seconds);
-    println!("  classifier share of ingest time: {:.1}% (upper bound), parsing {:.1}%", 100.0 * classify_seconds / ingest_seconds, 100.0 * parse_seconds / ingest_seconds);
+    println!(
+        "  parse only:                                 {:>10.0} events/s",
+        args.events as f64 / parse_seconds
+    );
+    println!(
+        "  classify only:                              {:>10.0} conversations/s",
+        conversations.len() as f64 / classify_seconds
+    );
+    println!(
+        "  classifier share of ingest time: {:.1}% (upper bound), parsing {:.1}%",
+        100.0 * classify_seconds / ingest_seconds,
+        100.0 * parse_seconds / ingest_seconds
+    );
     Ok(())
 }

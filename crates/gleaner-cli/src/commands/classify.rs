@@ -75,7 +75,10 @@ pub(crate) fn run(args: &ClassifyArgs, _context: &Context) -> anyhow::Result<()>
             }],
             _ => {
                 rejected += 1;
-                eprintln!("{}:{number}: rejected: give exactly one of `turns` or `text`", args.input);
+                eprintln!(
+                    "{}:{number}: rejected: give exactly one of `turns` or `text`",
+                    args.input
+                );
                 continue;
             }
         };

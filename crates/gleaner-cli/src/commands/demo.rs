@@ -56,7 +56,12 @@ pub(crate) fn run(args: &DemoArgs, context: &Context) -> anyhow::Result<()> {
         let mut shown = Vec::new();
         for account_id in &showcase.profiled {
             let mut recommendations = BTreeMap::new();
-            for kind in [ItemKind::Ad, ItemKind::Post, ItemKind::Reel, ItemKind::Group] {
+            for kind in [
+                ItemKind::Ad,
+                ItemKind::Post,
+                ItemKind::Reel,
+                ItemKind::Group,
+            ] {
                 recommendations.insert(kind.as_str(), engine.recommend(account_id, kind, 3, now)?);
             }
             shown.push(json!({
@@ -99,15 +104,26 @@ pub(crate) fn run(args: &DemoArgs, context: &Context) -> anyhow::Result<()> {
         println!("== {account_id} ==");
         let profile = engine.profile(account_id, None, now)?;
         print!("{}", render_profile(&profile, 5));
-        for kind in [ItemKind::Ad, ItemKind::Post, ItemKind::Reel, ItemKind::Group] {
+        for kind in [
+            ItemKind::Ad,
+            ItemKind::Post,
+            ItemKind::Reel,
+            ItemKind::Group,
+        ] {
             println!(" {} recommendations:", kind.as_str());
-            print!("{}", render_recommendations(&engine.recommend(account_id, kind, 3, now)?));
+            print!(
+                "{}",
+                render_recommendations(&engine.recommend(account_id, kind, 3, now)?)
+            );
         }
         println!();
     }
     println!("== Guardrails at serving time ==");
     for (account_id, item_id) in &showcase.explained {
-        print!("{}", render_explanation(&engine.explain(account_id, item_id, now)?));
+        print!(
+            "{}",
+            render_explanation(&engine.explain(account_id, item_id, now)?)
+        );
     }
     println!("\nTry: gleaner --store DIR demo (keeps the store), then gleaner --store DIR profile <account>");
     Ok(())
@@ -133,7 +149,11 @@ struct Showcase {
 
 /// Picks the accounts with the richest profiles (preferring linked ones), and
 /// a few (account, ad) pairs where a guardrail is the reason for a "no".
-fn pick_showcase(engine: &Engine, now: gleaner_core::Timestamp, show: usize) -> anyhow::Result<Showcase> {
+fn pick_showcase(
+    engine: &Engine,
+    now: gleaner_core::Timestamp,
+    show: usize,
+) -> anyhow::Result<Showcase> {
     let policy_config = engine.policy().config();
     let mut scored = Vec::new();
     let mut minor_opt = None;
@@ -184,5 +204,8 @@ fn pick_showcase(engine: &Engine, now: gleaner_core::Timestamp, show: usize) -> 
             explained.push((candidate, item_id));
         }
     }
-    Ok(Showcase { profiled, explained })
+    Ok(Showcase {
+        profiled,
+        explained,
+    })
 }

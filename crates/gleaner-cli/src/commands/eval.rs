@@ -14,8 +14,8 @@ use crate::output::print_json;
 use crate::UsageError;
 
 pub(crate) fn run(args: &EvalArgs, context: &Context) -> anyhow::Result<()> {
-    let file = File::open(&args.dataset)
-        .with_context(|| format!("opening {}", args.dataset.display()))?;
+    let file =
+        File::open(&args.dataset).with_context(|| format!("opening {}", args.dataset.display()))?;
     let taxonomy = Taxonomy::embedded();
     let items = read_dataset(BufReader::new(file), taxonomy)
         .map_err(|error| UsageError::new(format!("{}: {error}", args.dataset.display())))?;
@@ -23,7 +23,11 @@ pub(crate) fn run(args: &EvalArgs, context: &Context) -> anyhow::Result<()> {
     if context.json {
         print_json(&report)
     } else {
-        println!("dataset: {} ({} conversations)", args.dataset.display(), items.len());
+        println!(
+            "dataset: {} ({} conversations)",
+            args.dataset.display(),
+            items.len()
+        );
         print!("{}", report.render_table());
         Ok(())
     }

@@ -21,7 +21,10 @@ pub(crate) fn run(args: &AccountArgs, context: &Context) -> anyhow::Result<()> {
     } else {
         println!(
             "forgot {}: account removed, {} signals, {} audit records, {} event markers erased",
-            args.account, report.signals_removed, report.audit_records_removed, report.events_removed
+            args.account,
+            report.signals_removed,
+            report.audit_records_removed,
+            report.events_removed
         );
         Ok(())
     }

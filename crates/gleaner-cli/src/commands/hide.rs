@@ -9,10 +9,20 @@ use crate::output::print_json;
 
 fn report(context: &Context, account: &gleaner_core::Account) -> anyhow::Result<()> {
     if context.json {
-        print_json(&json!({ "account_id": account.account_id, "hidden_topics": account.hidden_topics }))
+        print_json(
+            &json!({ "account_id": account.account_id, "hidden_topics": account.hidden_topics }),
+        )
     } else {
-        let hidden: Vec<String> = account.hidden_topics.iter().map(ToString::to_string).collect();
-        println!("{}: hidden topics [{}]", account.account_id, hidden.join(", "));
+        let hidden: Vec<String> = account
+            .hidden_topics
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        println!(
+            "{}: hidden topics [{}]",
+            account.account_id,
+            hidden.join(", ")
+        );
         Ok(())
     }
 }

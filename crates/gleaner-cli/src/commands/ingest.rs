@@ -65,7 +65,11 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         print_rejections(&path.display().to_string(), &report.rejected);
         rejected += report.rejected.len();
         if !context.json {
-            println!("accounts: {} loaded, {} rejected", report.loaded, report.rejected.len());
+            println!(
+                "accounts: {} loaded, {} rejected",
+                report.loaded,
+                report.rejected.len()
+            );
         }
         summary.accounts = Some(report);
     }

@@ -19,11 +19,15 @@ pub(crate) fn item_kind(kind: KindArg) -> ItemKind {
 pub(crate) fn run(args: &RecommendArgs, context: &Context) -> anyhow::Result<()> {
     let engine = context.engine()?;
     let account_id = AccountId::new(args.account.as_str());
-    let recommendations = engine.recommend(&account_id, item_kind(args.kind), args.limit, context.now)?;
+    let recommendations =
+        engine.recommend(&account_id, item_kind(args.kind), args.limit, context.now)?;
     if context.json {
         print_json(&recommendations)
     } else {
-        println!("{} recommendations for {account_id}:", item_kind(args.kind).as_str());
+        println!(
+            "{} recommendations for {account_id}:",
+            item_kind(args.kind).as_str()
+        );
         print!("{}", render_recommendations(&recommendations));
         Ok(())
     }

@@ -7,8 +7,8 @@
 
 use chrono::{DateTime, Utc};
 use gleaner_core::{
-    Account, AccountId, AiInteraction, CatalogItem, Engagement, EngagementAction, Event,
-    EventBody, EventId, ItemId, Modality, Turn,
+    Account, AccountId, AiInteraction, CatalogItem, Engagement, EngagementAction, Event, EventBody,
+    EventId, ItemId, Modality, Turn,
 };
 use serde::Deserialize;
 
@@ -93,7 +93,10 @@ pub fn parse_account(line: &str) -> Result<Account, RejectReason> {
     }
     if let Some(birth_year) = account.birth_year {
         if !(1900..=2100).contains(&birth_year) {
-            return Err(invalid("birth_year", format!("{birth_year} is not between 1900 and 2100")));
+            return Err(invalid(
+                "birth_year",
+                format!("{birth_year} is not between 1900 and 2100"),
+            ));
         }
     }
     Ok(account)
@@ -106,7 +109,10 @@ pub fn parse_catalog_item(line: &str) -> Result<CatalogItem, RejectReason> {
         return Err(invalid("item_id", "must not be empty"));
     }
     if item.title.trim().is_empty() && item.text.trim().is_empty() && item.topics.is_empty() {
-        return Err(invalid("topics", "an item without topics needs a title or text to infer them from"));
+        return Err(invalid(
+            "topics",
+            "an item without topics needs a title or text to infer them from",
+        ));
     }
     Ok(item)
 }
@@ -201,9 +207,13 @@ mod tests {
     #[test]
     fn spec_examples_parse() {
         let event = parse_event(GOOD_AI, ParseLimits::default()).unwrap();
-        assert!(matches!(event.body, EventBody::AiInteraction(ref ai) if ai.turns.len() == 2 && ai.encrypted == Some(false)));
+        assert!(
+            matches!(event.body, EventBody::AiInteraction(ref ai) if ai.turns.len() == 2 && ai.encrypted == Some(false))
+        );
         let event = parse_event(GOOD_LIKE, ParseLimits::default()).unwrap();
-        assert!(matches!(event.body, EventBody::Engagement(ref engagement) if engagement.action == EngagementAction::Like));
+        assert!(
+            matches!(event.body, EventBody::Engagement(ref engagement) if engagement.action == EngagementAction::Like)
+        );
     }
 
     #[test]
@@ -213,10 +223,19 @@ mod tests {
         assert!(reason.to_string().contains("`at`"), "{reason}");
         let no_item = GOOD_LIKE.replace(r#","item_id":"page:trail-runners""#, "");
         let reason = parse_event(&no_item, ParseLimits::default()).unwrap_err();
-        assert_eq!(reason.to_string(), "field `item_id`: required for kind `engagement`");
+        assert_eq!(
+            reason.to_string(),
+            "field `item_id`: required for kind `engagement`"
+        );
         let unknown = GOOD_LIKE.replace(r#""action""#, r#""colour":"red","action""#);
-        assert!(parse_event(&unknown, ParseLimits::default()).unwrap_err().to_string().contains("unknown field `colour`"));
-        assert!(matches!(parse_event("not json", ParseLimits::default()), Err(RejectReason::Malformed(_))));
+        assert!(parse_event(&unknown, ParseLimits::default())
+            .unwrap_err()
+            .to_string()
+            .contains("unknown field `colour`"));
+        assert!(matches!(
+            parse_event("not json", ParseLimits::default()),
+            Err(RejectReason::Malformed(_))
+        ));
     }
 
     #[test]
@@ -231,7 +250,10 @@ mod tests {
         assert!(!shown.contains("CANARY"), "{shown}");
         assert!(shown.contains("invalid type"), "{shown}");
         let line = GOOD_AI.replace(r#""role":"user""#, &format!(r#""role":"{canary}""#));
-        assert!(!parse_event(&line, ParseLimits::default()).unwrap_err().to_string().contains("CANARY"));
+        assert!(!parse_event(&line, ParseLimits::default())
+            .unwrap_err()
+            .to_string()
+            .contains("CANARY"));
     }
 
     #[test]
@@ -239,24 +261,44 @@ mod tests {
         let long = "a".repeat(100);
         let line = GOOD_AI.replace("Which boots for a 3-day trek?", &long);
         let reason = parse_event(&line, ParseLimits { max_text_bytes: 50 }).unwrap_err();
-        assert_eq!(reason, RejectReason::TextTooLarge { bytes: 103, limit: 50 });
+        assert_eq!(
+            reason,
+            RejectReason::TextTooLarge {
+                bytes: 103,
+                limit: 50
+            }
+        );
     }
 
     #[test]
     fn accounts_and_items_are_validated() {
-        assert!(parse_account(r#"{"account_id":"a","surface":"facebook","birth_year":1800}"#).unwrap_err().to_string().contains("birth_year"));
-        assert!(parse_account(r#"{"account_id":"a","surface":"facebook","country":"USA"}"#).is_err());
+        assert!(
+            parse_account(r#"{"account_id":"a","surface":"facebook","birth_year":1800}"#)
+                .unwrap_err()
+                .to_string()
+                .contains("birth_year")
+        );
+        assert!(
+            parse_account(r#"{"account_id":"a","surface":"facebook","country":"USA"}"#).is_err()
+        );
         assert!(parse_account(r#"{"account_id":"a","surface":"facebook"}"#).is_ok());
         assert!(parse_catalog_item(r#"{"item_id":"ad:1","kind":"ad","title":"Boots"}"#).is_ok());
-        assert!(parse_catalog_item(r#"{"item_id":"ad:1","kind":"banner","title":"Boots"}"#).is_err());
+        assert!(
+            parse_catalog_item(r#"{"item_id":"ad:1","kind":"banner","title":"Boots"}"#).is_err()
+        );
     }
 
     #[test]
     fn redaction_keeps_backticks_and_drops_quoted_values() {
         assert_eq!(
-            redact_quoted(r#"invalid type: string "secret words", expected a sequence at line 1 column 9"#),
+            redact_quoted(
+                r#"invalid type: string "secret words", expected a sequence at line 1 column 9"#
+            ),
             r#"invalid type: string "…", expected a sequence at line 1 column 9"#
         );
-        assert_eq!(redact_quoted("unknown field `colour`"), "unknown field `colour`");
+        assert_eq!(
+            redact_quoted("unknown field `colour`"),
+            "unknown field `colour`"
+        );
     }
 }

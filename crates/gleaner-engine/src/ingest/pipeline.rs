@@ -53,7 +53,10 @@ impl Engine {
             let (number, text, _) = line?;
             match parse_account(&text) {
                 Ok(account) => accounts.push(account),
-                Err(reason) => report.rejected.push(Rejected { line: number, reason }),
+                Err(reason) => report.rejected.push(Rejected {
+                    line: number,
+                    reason,
+                }),
             }
         }
         for chunk in accounts.chunks(self.config().batch_size.max(1)) {
@@ -83,7 +86,11 @@ impl Engine {
                             });
                         }
                     }
-                    if report.rejected.last().is_some_and(|last| last.line == number) {
+                    if report
+                        .rejected
+                        .last()
+                        .is_some_and(|last| last.line == number)
+                    {
                         continue;
                     }
                     let verdict = self.classify_item(&item);
@@ -96,7 +103,10 @@ impl Engine {
                     }
                     items.push(item);
                 }
-                Err(reason) => report.rejected.push(Rejected { line: number, reason }),
+                Err(reason) => report.rejected.push(Rejected {
+                    line: number,
+                    reason,
+                }),
             }
         }
         for chunk in items.chunks(self.config().batch_size.max(1)) {
@@ -107,8 +117,10 @@ impl Engine {
     }
 
     fn classify_item(&self, item: &CatalogItem) -> ItemVerdict {
-        let conversation =
-            Conversation::from_user_text(item.item_id.as_str(), format!("{}. {}", item.title, item.text));
+        let conversation = Conversation::from_user_text(
+            item.item_id.as_str(),
+            format!("{}. {}", item.title, item.text),
+        );
         let classification = self.classifier().classify(&conversation);
         ItemVerdict {
             topics: classification
@@ -141,7 +153,10 @@ impl Engine {
             let event = match parse_event(&text, self.config().parse_limits) {
                 Ok(event) => event,
                 Err(reason) => {
-                    report.rejected.push(Rejected { line: number, reason });
+                    report.rejected.push(Rejected {
+                        line: number,
+                        reason,
+                    });
                     continue;
                 }
             };
@@ -176,10 +191,8 @@ impl Engine {
                     let cached = match items.get(&engagement.item_id) {
                         Some(cached) => cached.clone(),
                         None => {
-                            let loaded = self
-                                .store()
-                                .catalog_item(&engagement.item_id)?
-                                .map(|item| {
+                            let loaded =
+                                self.store().catalog_item(&engagement.item_id)?.map(|item| {
                                     let verdict = self.classify_item(&item);
                                     (item, verdict)
                                 });
@@ -232,7 +245,10 @@ impl Engine {
         let commit = self.store().commit_events(pending)?;
         // Another writer may have committed some of these in between.
         report.already_present += commit.already_present;
-        report.signals_written += pending.iter().map(|outcome| outcome.signals.len()).sum::<usize>();
+        report.signals_written += pending
+            .iter()
+            .map(|outcome| outcome.signals.len())
+            .sum::<usize>();
         pending.clear();
         Ok(())
     }
@@ -288,7 +304,11 @@ impl Engine {
                     let strength = engagement.action.strength();
                     (
                         verdict.sensitive.clone(),
-                        verdict.topics.iter().map(|topic| (*topic, strength)).collect(),
+                        verdict
+                            .topics
+                            .iter()
+                            .map(|topic| (*topic, strength))
+                            .collect(),
                         SourceKind::Engagement {
                             action: engagement.action,
                             item_id: engagement.item_id.clone(),
@@ -354,8 +374,11 @@ impl Engine {
 }
 
 fn sensitive_categories(classification: &Classification) -> Vec<SensitiveCategory> {
-    let mut categories: Vec<SensitiveCategory> =
-        classification.sensitive.iter().map(|hit| hit.category).collect();
+    let mut categories: Vec<SensitiveCategory> = classification
+        .sensitive
+        .iter()
+        .map(|hit| hit.category)
+        .collect();
     categories.sort();
     categories.dedup();
     categories

@@ -25,7 +25,11 @@ pub struct AccountExport {
 
 impl Engine {
     /// Exports everything held about an account.
-    pub fn export(&self, account_id: &AccountId, now: Timestamp) -> Result<AccountExport, EngineError> {
+    pub fn export(
+        &self,
+        account_id: &AccountId,
+        now: Timestamp,
+    ) -> Result<AccountExport, EngineError> {
         let account = self.require_account(account_id)?;
         let linked_accounts = self
             .linked_accounts_of(&account)?

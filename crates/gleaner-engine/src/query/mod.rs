@@ -45,7 +45,10 @@ impl Engine {
             Some(center) => self.store().accounts_in_center(center)?,
             None => Vec::new(),
         };
-        if !linked.iter().any(|other| other.account_id == account.account_id) {
+        if !linked
+            .iter()
+            .any(|other| other.account_id == account.account_id)
+        {
             linked.push(account.clone());
         }
         linked.sort_by(|left, right| left.account_id.cmp(&right.account_id));
@@ -177,7 +180,11 @@ impl Engine {
     }
 
     /// Hides a topic (and so its descendants) for an account.
-    pub fn hide_topic(&self, account_id: &AccountId, topic: TopicId) -> Result<Account, EngineError> {
+    pub fn hide_topic(
+        &self,
+        account_id: &AccountId,
+        topic: TopicId,
+    ) -> Result<Account, EngineError> {
         if self.taxonomy().get(topic).is_none() {
             return Err(EngineError::UnknownTopic(topic.0));
         }
@@ -191,7 +198,11 @@ impl Engine {
     }
 
     /// Un-hides a topic for an account.
-    pub fn unhide_topic(&self, account_id: &AccountId, topic: TopicId) -> Result<Account, EngineError> {
+    pub fn unhide_topic(
+        &self,
+        account_id: &AccountId,
+        topic: TopicId,
+    ) -> Result<Account, EngineError> {
         let mut account = self.require_account(account_id)?;
         let before = account.hidden_topics.len();
         account.hidden_topics.retain(|hidden| *hidden != topic);
@@ -215,7 +226,9 @@ impl Engine {
 
     /// Deletes signals older than the retention period at `now`; returns how many.
     pub fn expire(&self, now: Timestamp) -> Result<usize, EngineError> {
-        Ok(self.store().expire_signals(self.policy().retention_cutoff(now))?)
+        Ok(self
+            .store()
+            .expire_signals(self.policy().retention_cutoff(now))?)
     }
 }
 
