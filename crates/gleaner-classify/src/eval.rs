@@ -23,7 +23,6 @@
 //! The report holds ids and numbers only, never conversation text.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::io::BufRead;
 
 use gleaner_core::{Conversation, SensitiveCategory, TopicId, Turn};
@@ -265,128 +264,164 @@ fn ratio(numerator: usize, denominator: usize) -> Option<f64> {
     (denominator > 0).then(|| numerator as f64 / denominator as f64)
 }
 
+/// Running counts while [`evaluate`] walks the items.
+#[derive(Default)]
+struct Tally {
+    /// Per category: true positives, false positives, false negatives, support.
+    confusion: BTreeMap<SensitiveCategory, [usize; 4]>,
+    items_by_kind: BTreeMap<String, usize>,
+    items_by_lang: BTreeMap<String, usize>,
+    /// Per language: sensitive items, caught, negatives, false positives.
+    by_lang: BTreeMap<String, [usize; 4]>,
+    sensitive_items: usize,
+    caught: usize,
+    flagged: usize,
+    negatives: usize,
+    negative_flagged: usize,
+    hard_negatives: usize,
+    hard_negative_flagged: usize,
+    topics: TopicMetrics,
+    missed: Vec<EvalError>,
+    false_alarms: Vec<EvalError>,
+}
+
+impl Tally {
+    fn count_categories(
+        &mut self,
+        expected: &[SensitiveCategory],
+        predicted: &[SensitiveCategory],
+    ) {
+        for category in SensitiveCategory::ALL {
+            let cell = self.confusion.entry(category).or_insert([0; 4]);
+            match (expected.contains(&category), predicted.contains(&category)) {
+                (true, true) => cell[0] += 1,
+                (false, true) => cell[1] += 1,
+                (true, false) => cell[2] += 1,
+                (false, false) => {}
+            }
+            if expected.contains(&category) {
+                cell[3] += 1;
+            }
+        }
+    }
+
+    fn count_item(
+        &mut self,
+        taxonomy: &Taxonomy,
+        item: &LabelledConversation,
+        classification: &crate::Classification,
+    ) {
+        *self.items_by_kind.entry(item.kind.clone()).or_insert(0) += 1;
+        *self.items_by_lang.entry(item.lang.clone()).or_insert(0) += 1;
+        let predicted = classification.sensitive_categories();
+        self.count_categories(&item.sensitive, &predicted);
+        let is_flagged = !predicted.is_empty();
+        self.flagged += usize::from(is_flagged);
+        let error = EvalError {
+            id: item.id.clone(),
+            kind: item.kind.clone(),
+            expected: item.sensitive.clone(),
+            predicted,
+        };
+        let language = self.by_lang.entry(item.lang.clone()).or_insert([0; 4]);
+        if item.sensitive.is_empty() {
+            self.negatives += 1;
+            language[2] += 1;
+            if item.kind == "hard_negative" {
+                self.hard_negatives += 1;
+                self.hard_negative_flagged += usize::from(is_flagged);
+            }
+            if is_flagged {
+                self.negative_flagged += 1;
+                language[3] += 1;
+                self.false_alarms.push(error);
+            }
+            if !item.topic_roots.is_empty() {
+                score_topics(&mut self.topics, taxonomy, item, &classification.topics);
+            }
+        } else {
+            self.sensitive_items += 1;
+            language[0] += 1;
+            if is_flagged {
+                self.caught += 1;
+                language[1] += 1;
+            } else {
+                self.missed.push(error);
+            }
+        }
+    }
+
+    fn into_report(self, classifier: &dyn Classifier, items: usize) -> EvalReport {
+        let mut topics = self.topics;
+        topics.precision = ratio(
+            topics.true_positives,
+            topics.true_positives + topics.false_positives,
+        );
+        topics.recall = ratio(
+            topics.true_positives,
+            topics.true_positives + topics.false_negatives,
+        );
+        topics.f1 = match (topics.precision, topics.recall) {
+            (Some(precision), Some(recall)) if precision + recall > 0.0 => {
+                Some(2.0 * precision * recall / (precision + recall))
+            }
+            _ => None,
+        };
+        EvalReport {
+            classifier: classifier.name().to_owned(),
+            items,
+            items_by_kind: self.items_by_kind,
+            items_by_lang: self.items_by_lang,
+            categories: self
+                .confusion
+                .into_iter()
+                .map(|(category, [tp, fp, fn_, support])| CategoryMetrics {
+                    category,
+                    support,
+                    true_positives: tp,
+                    false_positives: fp,
+                    false_negatives: fn_,
+                    recall: ratio(tp, tp + fn_),
+                    precision: ratio(tp, tp + fp),
+                })
+                .collect(),
+            sensitive_recall: Rate::new(self.caught, self.sensitive_items),
+            sensitive_precision: Rate::new(self.caught, self.flagged),
+            false_positive_rate: Rate::new(self.negative_flagged, self.negatives),
+            hard_negative_false_positive_rate: Rate::new(
+                self.hard_negative_flagged,
+                self.hard_negatives,
+            ),
+            languages: self
+                .by_lang
+                .into_iter()
+                .map(
+                    |(lang, [sensitive, caught, negatives, flagged])| LanguageMetrics {
+                        lang,
+                        recall: Rate::new(caught, sensitive),
+                        false_positive_rate: Rate::new(flagged, negatives),
+                    },
+                )
+                .collect(),
+            topics,
+            missed: self.missed,
+            false_alarms: self.false_alarms,
+        }
+    }
+}
+
 /// Runs a classifier over labelled items and measures it.
 pub fn evaluate(
     classifier: &dyn Classifier,
     taxonomy: &Taxonomy,
     items: &[LabelledConversation],
 ) -> EvalReport {
-    let mut confusion: BTreeMap<SensitiveCategory, [usize; 4]> = BTreeMap::new();
-    let mut items_by_kind = BTreeMap::new();
-    let mut items_by_lang = BTreeMap::new();
-    // lang -> [sensitive, caught, negatives, false positives]
-    let mut by_lang: BTreeMap<String, [usize; 4]> = BTreeMap::new();
-    let (mut sensitive_items, mut caught, mut flagged, mut flagged_correct) = (0, 0, 0, 0);
-    let (mut negatives, mut negative_flagged) = (0, 0);
-    let (mut hard_negatives, mut hard_negative_flagged) = (0, 0);
-    let mut topics = TopicMetrics::default();
-    let mut missed = Vec::new();
-    let mut false_alarms = Vec::new();
-
+    let mut tally = Tally::default();
     for item in items {
-        *items_by_kind.entry(item.kind.clone()).or_insert(0) += 1;
-        *items_by_lang.entry(item.lang.clone()).or_insert(0) += 1;
         let classification = classifier.classify(&item.conversation());
-        let predicted = classification.sensitive_categories();
-        for category in SensitiveCategory::ALL {
-            let expected_here = item.sensitive.contains(&category);
-            let predicted_here = predicted.contains(&category);
-            let cell = confusion.entry(category).or_insert([0; 4]);
-            match (expected_here, predicted_here) {
-                (true, true) => cell[0] += 1,
-                (false, true) => cell[1] += 1,
-                (true, false) => cell[2] += 1,
-                (false, false) => {}
-            }
-            if expected_here {
-                cell[3] += 1;
-            }
-        }
-        let language = by_lang.entry(item.lang.clone()).or_insert([0; 4]);
-        let is_flagged = !predicted.is_empty();
-        if is_flagged {
-            flagged += 1;
-        }
-        let error = || EvalError {
-            id: item.id.clone(),
-            kind: item.kind.clone(),
-            expected: item.sensitive.clone(),
-            predicted: predicted.clone(),
-        };
-        if item.sensitive.is_empty() {
-            negatives += 1;
-            language[2] += 1;
-            if item.kind == "hard_negative" {
-                hard_negatives += 1;
-                hard_negative_flagged += usize::from(is_flagged);
-            }
-            if is_flagged {
-                negative_flagged += 1;
-                language[3] += 1;
-                false_alarms.push(error());
-            }
-            if !item.topic_roots.is_empty() {
-                score_topics(&mut topics, taxonomy, item, &classification.topics);
-            }
-        } else {
-            sensitive_items += 1;
-            language[0] += 1;
-            if is_flagged {
-                caught += 1;
-                flagged_correct += 1;
-                language[1] += 1;
-            } else {
-                missed.push(error());
-            }
-        }
+        tally.count_item(taxonomy, item, &classification);
     }
-    topics.precision = ratio(
-        topics.true_positives,
-        topics.true_positives + topics.false_positives,
-    );
-    topics.recall = ratio(
-        topics.true_positives,
-        topics.true_positives + topics.false_negatives,
-    );
-    topics.f1 = match (topics.precision, topics.recall) {
-        (Some(precision), Some(recall)) if precision + recall > 0.0 => {
-            Some(2.0 * precision * recall / (precision + recall))
-        }
-        _ => None,
-    };
-    EvalReport {
-        classifier: classifier.name().to_owned(),
-        items: items.len(),
-        items_by_kind,
-        items_by_lang,
-        categories: confusion
-            .into_iter()
-            .map(|(category, [tp, fp, fn_, support])| CategoryMetrics {
-                category,
-                support,
-                true_positives: tp,
-                false_positives: fp,
-                false_negatives: fn_,
-                recall: ratio(tp, tp + fn_),
-                precision: ratio(tp, tp + fp),
-            })
-            .collect(),
-        sensitive_recall: Rate::new(caught, sensitive_items),
-        sensitive_precision: Rate::new(flagged_correct, flagged),
-        false_positive_rate: Rate::new(negative_flagged, negatives),
-        hard_negative_false_positive_rate: Rate::new(hard_negative_flagged, hard_negatives),
-        languages: by_lang
-            .into_iter()
-            .map(|(lang, [sensitive, caught, negatives, flagged])| LanguageMetrics {
-                lang,
-                recall: Rate::new(caught, sensitive),
-                false_positive_rate: Rate::new(flagged, negatives),
-            })
-            .collect(),
-        topics,
-        missed,
-        false_alarms,
-    }
+    tally.into_report(classifier, items.len())
 }
 
 fn score_topics(
@@ -423,31 +458,37 @@ fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "-".to_owned(), |value| format!("{:.1}%", value * 100.0))
 }
 
+fn rate_line(label: &str, rate: &Rate) -> String {
+    format!(
+        "{label:<42} {:>7}  ({}/{})",
+        percent(rate.rate),
+        rate.count,
+        rate.total
+    )
+}
+
 impl EvalReport {
     /// Renders the report as plain-text tables for a terminal.
     pub fn render_table(&self) -> String {
-        let mut out = String::new();
+        let mut lines = Vec::new();
         let kinds: Vec<String> = self
             .items_by_kind
             .iter()
             .map(|(kind, count)| format!("{kind} {count}"))
             .collect();
-        let _ = writeln!(
-            out,
+        lines.push(format!(
             "classifier: {}   items: {} ({})",
             self.classifier,
             self.items,
             kinds.join(", ")
-        );
-        let _ = writeln!(out);
-        let _ = writeln!(
-            out,
+        ));
+        lines.push(String::new());
+        lines.push(format!(
             "{:<20} {:>7} {:>5} {:>5} {:>5} {:>9} {:>9}",
             "category", "support", "tp", "fp", "fn", "recall", "precision"
-        );
+        ));
         for metrics in &self.categories {
-            let _ = writeln!(
-                out,
+            lines.push(format!(
                 "{:<20} {:>7} {:>5} {:>5} {:>5} {:>9} {:>9}",
                 metrics.category.as_str(),
                 metrics.support,
@@ -456,29 +497,32 @@ impl EvalReport {
                 metrics.false_negatives,
                 percent(metrics.recall),
                 percent(metrics.precision)
-            );
+            ));
         }
-        let _ = writeln!(out);
-        let rate_line = |label: &str, rate: &Rate| {
-            format!(
-                "{label:<38} {:>9}  ({}/{})\n",
-                percent(rate.rate),
-                rate.count,
-                rate.total
-            )
-        };
-        out.push_str(&rate_line("sensitive recall (flagged at all)", &self.sensitive_recall));
-        out.push_str(&rate_line("sensitive precision (flagged at all)", &self.sensitive_precision));
-        out.push_str(&rate_line("false-positive rate (no sensitive label)", &self.false_positive_rate));
-        out.push_str(&rate_line(
+        lines.push(String::new());
+        lines.push(rate_line(
+            "sensitive recall (flagged at all)",
+            &self.sensitive_recall,
+        ));
+        lines.push(rate_line(
+            "sensitive precision (flagged at all)",
+            &self.sensitive_precision,
+        ));
+        lines.push(rate_line(
+            "false-positive rate (no sensitive label)",
+            &self.false_positive_rate,
+        ));
+        lines.push(rate_line(
             "false-positive rate (hard negatives)",
             &self.hard_negative_false_positive_rate,
         ));
-        let _ = writeln!(out);
-        let _ = writeln!(out, "{:<6} {:>18} {:>22}", "lang", "sensitive recall", "false-positive rate");
+        lines.push(String::new());
+        lines.push(format!(
+            "{:<6} {:>20} {:>22}",
+            "lang", "sensitive recall", "false-positive rate"
+        ));
         for language in &self.languages {
-            let _ = writeln!(
-                out,
+            lines.push(format!(
                 "{:<6} {:>9} ({:>3}/{:<3}) {:>11} ({:>3}/{:<3})",
                 language.lang,
                 percent(language.recall.rate),
@@ -487,12 +531,11 @@ impl EvalReport {
                 percent(language.false_positive_rate.rate),
                 language.false_positive_rate.count,
                 language.false_positive_rate.total
-            );
+            ));
         }
-        let _ = writeln!(out);
+        lines.push(String::new());
         let topics = &self.topics;
-        let _ = writeln!(
-            out,
+        lines.push(format!(
             "topics (root level, {} items): precision {}  recall {}  f1 {}  (tp {}, fp {}, fn {}, no prediction {})",
             topics.items,
             percent(topics.precision),
@@ -502,19 +545,18 @@ impl EvalReport {
             topics.false_positives,
             topics.false_negatives,
             topics.items_without_prediction
-        );
-        if !self.missed.is_empty() {
-            let ids: Vec<&str> = self.missed.iter().map(|error| error.id.as_str()).collect();
-            let _ = writeln!(out, "missed: {}", ids.join(" "));
+        ));
+        for (label, errors) in [
+            ("missed", &self.missed),
+            ("false alarms", &self.false_alarms),
+        ] {
+            if !errors.is_empty() {
+                let ids: Vec<&str> = errors.iter().map(|error| error.id.as_str()).collect();
+                lines.push(format!("{label}: {}", ids.join(" ")));
+            }
         }
-        if !self.false_alarms.is_empty() {
-            let ids: Vec<&str> = self
-                .false_alarms
-                .iter()
-                .map(|error| error.id.as_str())
-                .collect();
-            let _ = writeln!(out, "false alarms: {}", ids.join(" "));
-        }
+        let mut out = lines.join("\n");
+        out.push('\n');
         out
     }
 }
@@ -546,7 +588,11 @@ mod tests {
         let text = format!("{}\n{{\"id\":1}}\n", SAMPLE.lines().next().unwrap());
         let error = parse_dataset(&text, taxonomy).unwrap_err();
         assert!(error.to_string().starts_with("line 2:"), "{error}");
-        let unknown = SAMPLE.lines().next().unwrap().replace("health", "astrology");
+        let unknown = SAMPLE
+            .lines()
+            .next()
+            .unwrap()
+            .replace("health", "astrology");
         let error = parse_dataset(&unknown, taxonomy).unwrap_err();
         assert!(error.to_string().contains("astrology"), "{error}");
         let unknown_topic = SAMPLE.lines().nth(2).unwrap().replace("Travel", "Nowhere");
@@ -570,7 +616,9 @@ mod tests {
         println!("{}", report.render_table());
         let detector = classifier.sensitive_detector();
         for item in &items {
-            let predicted = classifier.classify(&item.conversation()).sensitive_categories();
+            let predicted = classifier
+                .classify(&item.conversation())
+                .sensitive_categories();
             if predicted == item.sensitive {
                 continue;
             }
@@ -594,6 +642,41 @@ mod tests {
                 predicted,
                 fired.join(" ; ")
             );
+        }
+    }
+
+    /// Tuning aid for topics: ids, labelled roots and predicted paths.
+    #[test]
+    #[ignore = "reads data/eval/dev.jsonl; a tuning aid"]
+    fn dev_set_topics() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/eval/dev.jsonl");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return;
+        };
+        let taxonomy = Taxonomy::embedded();
+        let items = parse_dataset(&text, taxonomy).unwrap();
+        let classifier = LexiconClassifier::embedded();
+        for item in items
+            .iter()
+            .filter(|item| item.sensitive.is_empty() && !item.topic_roots.is_empty())
+        {
+            let predicted = classifier.classify(&item.conversation()).topics;
+            let expected: Vec<String> = item
+                .topic_roots
+                .iter()
+                .filter_map(|root| taxonomy.path(*root))
+                .collect();
+            let got: Vec<String> = predicted
+                .iter()
+                .map(|scored| {
+                    format!(
+                        "{}={:.2}",
+                        taxonomy.path(scored.topic).unwrap_or_default(),
+                        scored.score
+                    )
+                })
+                .collect();
+            println!("TOPIC {} {:?} -> {}", item.id, expected, got.join(" | "));
         }
     }
 

@@ -34,7 +34,7 @@
 //!   blockers.
 //! - [`topics`]: [`LexiconTopicModel`], keyword evidence spread to ancestors.
 //! - [`eval`]: labelled data sets and quality metrics ([`eval::evaluate`]).
-//! - [`error`]: [`ClassifyError`].
+//! - [`error`]: the crate's error type, [`ClassifyError`].
 #![warn(missing_docs)]
 
 pub mod error;

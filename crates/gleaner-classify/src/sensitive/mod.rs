@@ -150,17 +150,30 @@ impl SensitiveDetector {
         }
         for frame in ethnicity::IDENTITY_FRAMES {
             for origin in ethnicity::ORIGINS {
-                compiler.add_category_phrase(&format!("{frame} {origin}"), SensitiveCategory::Ethnicity);
+                compiler.add_category_phrase(
+                    &format!("{frame} {origin}"),
+                    SensitiveCategory::Ethnicity,
+                );
             }
         }
         let mut pair_categories = Vec::new();
-        for (category, pairs) in [(SensitiveCategory::SexualOrientation, sexual_orientation::PAIRS)] {
+        for (category, pairs) in [(
+            SensitiveCategory::SexualOrientation,
+            sexual_orientation::PAIRS,
+        )] {
             for (first, second) in pairs {
                 let pair = pair_categories.len() as u16;
                 pair_categories.push(category);
                 for (side, phrases) in [(0_u8, first), (1_u8, second)] {
                     for raw in *phrases {
-                        compiler.add(raw, RuleKind::PairSide { category, pair, side });
+                        compiler.add(
+                            raw,
+                            RuleKind::PairSide {
+                                category,
+                                pair,
+                                side,
+                            },
+                        );
                     }
                 }
             }
@@ -178,7 +191,10 @@ impl SensitiveDetector {
                 compiler.add(&format!("{bare} {word}"), RuleKind::Blocker { only: None });
             }
             for word in blockers::BEFORE_ORIGIN {
-                compiler.add(&format!("{word} {origin}"), RuleKind::Blocker { only: None });
+                compiler.add(
+                    &format!("{word} {origin}"),
+                    RuleKind::Blocker { only: None },
+                );
             }
         }
         Self {
@@ -266,8 +282,8 @@ impl SensitiveDetector {
             let mut candidates: Vec<KeptMatch> = self
                 .resolve(&found)
                 .filter(|(_, blocked)| !blocked)
-                .filter_map(|(phrase_match, _)| {
-                    match self.rules[phrase_match.payload as usize] {
+                .filter_map(
+                    |(phrase_match, _)| match self.rules[phrase_match.payload as usize] {
                         RuleKind::Category { category, weight } => Some(KeptMatch {
                             span: *phrase_match,
                             category,
@@ -278,8 +294,8 @@ impl SensitiveDetector {
                             None
                         }
                         RuleKind::Blocker { .. } => None,
-                    }
-                })
+                    },
+                )
                 .collect();
             // Longest first, then strongest: a phrase nested in a longer one
             // of the same category is the same mention and does not add up.
@@ -358,7 +374,11 @@ impl RuleCompiler {
         let Some(spec) = PhraseSpec::parse(raw) else {
             return;
         };
-        let weight = if spec.weak { WEAK_WEIGHT } else { STRONG_WEIGHT };
+        let weight = if spec.weak {
+            WEAK_WEIGHT
+        } else {
+            STRONG_WEIGHT
+        };
         self.push(&spec, raw, RuleKind::Category { category, weight });
     }
 

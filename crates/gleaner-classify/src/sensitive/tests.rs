@@ -35,7 +35,10 @@ fn assert_flags(category: SensitiveCategory, texts: &[&str]) {
 fn assert_clean(texts: &[&str]) {
     for text in texts {
         let found = categories(text);
-        assert!(found.is_empty(), "expected nothing for {text:?}, found {found:?}");
+        assert!(
+            found.is_empty(),
+            "expected nothing for {text:?}, found {found:?}"
+        );
     }
 }
 
@@ -112,9 +115,37 @@ fn identity_statements() {
 
 #[test]
 fn practices_that_reveal_a_category() {
-    assert_flags(Religion, &["plan an iftar menu for 12", "tips for keeping kosher while travelling", "menú para romper el ayuno del ramadán", "où trouver de la viande halal à Lyon"]);
-    assert_flags(TradeUnion, &["I'm the shop steward, how do I run the meeting?", "soy delegado sindical en mi empresa", "o sindicato marcou greve para segunda", "je suis délégué syndical", "nous sommes en grève demain", "la huelga general del jueves", "going on strike next week, what to bring to the picket line"]);
-    assert_flags(Politics, &["I'm canvassing for a party this weekend, what shoes?", "voy a votar a la izquierda", "vou votar no Lula", "je vais voter pour la gauche aux élections", "who should I vote for in the midterms?"]);
+    assert_flags(
+        Religion,
+        &[
+            "plan an iftar menu for 12",
+            "tips for keeping kosher while travelling",
+            "menú para romper el ayuno del ramadán",
+            "où trouver de la viande halal à Lyon",
+        ],
+    );
+    assert_flags(
+        TradeUnion,
+        &[
+            "I'm the shop steward, how do I run the meeting?",
+            "soy delegado sindical en mi empresa",
+            "o sindicato marcou greve para segunda",
+            "je suis délégué syndical",
+            "nous sommes en grève demain",
+            "la huelga general del jueves",
+            "going on strike next week, what to bring to the picket line",
+        ],
+    );
+    assert_flags(
+        Politics,
+        &[
+            "I'm canvassing for a party this weekend, what shoes?",
+            "voy a votar a la izquierda",
+            "vou votar no Lula",
+            "je vais voter pour la gauche aux élections",
+            "who should I vote for in the midterms?",
+        ],
+    );
 }
 
 #[test]
@@ -157,8 +188,14 @@ fn near_misses_do_not_trigger() {
 fn only_the_third_turn_is_sensitive() {
     let turns = [
         (Role::User, "Which boots for a 3-day trek?"),
-        (Role::Assistant, "Look for waterproof mid-cut boots with good grip."),
-        (Role::User, "Good. Since my MS diagnosis I also need ankle support."),
+        (
+            Role::Assistant,
+            "Look for waterproof mid-cut boots with good grip.",
+        ),
+        (
+            Role::User,
+            "Good. Since my MS diagnosis I also need ankle support.",
+        ),
     ];
     let conversation = Conversation {
         id: "c-1".to_owned(),
@@ -187,7 +224,9 @@ fn two_weak_phrases_flag_but_one_does_not() {
 fn blocked_matches_are_visible_for_debugging() {
     let conversation = Conversation::from_user_text("c", "Union Station");
     let rules = detector().rule_matches(&conversation);
-    assert!(rules.iter().any(|found| found.blocked && found.category == Some(TradeUnion)));
+    assert!(rules
+        .iter()
+        .any(|found| found.blocked && found.category == Some(TradeUnion)));
     assert!(rules.iter().any(|found| found.category.is_none()));
 }
 
@@ -200,7 +239,11 @@ fn every_list_entry_compiles_to_a_phrase() {
                 "{category}: {raw:?} has no word"
             );
         }
-        assert!(phrases.len() >= 100, "{category} has only {} phrases", phrases.len());
+        assert!(
+            phrases.len() >= 100,
+            "{category} has only {} phrases",
+            phrases.len()
+        );
     }
     assert!(detector().rule_count() > 2000);
 }

@@ -12,8 +12,13 @@
 //!    square of it to its grandparent, so `Trail running` also supports
 //!    `Running` and `Sports`;
 //! 3. the score is `1 - e^(-evidence)`; topics at or above
-//!    [`TOPIC_THRESHOLD`] are returned, highest first, ties broken by topic id,
-//!    at most [`MAX_TOPICS`].
+//!    [`TOPIC_THRESHOLD`] are kept, then only those under roots whose best
+//!    topic scores at least [`ROOT_RELATIVE`] of the overall best; they are
+//!    returned highest first, ties broken by topic id, at most [`MAX_TOPICS`].
+//!
+//! Keywords are matched in both grammatical numbers (`-s` added or removed,
+//! see `number_variant`), and one-word keywords that accent folding turns
+//! into a function word (`thé` → `the`) are skipped at load.
 
 mod keywords;
 
@@ -26,7 +31,7 @@ pub use keywords::EMBEDDED_TOPIC_KEYWORDS;
 
 use crate::error::ClassifyError;
 use crate::normalize::normalize;
-use crate::phrase::{PhraseSet, PhraseSetBuilder};
+use crate::phrase::{PhraseSet, PhraseSetBuilder, PhraseSpec};
 use crate::{Tier, TopicScore};
 
 /// The share of a topic's evidence passed to its parent (squared for the
@@ -34,6 +39,10 @@ use crate::{Tier, TopicScore};
 pub const ANCESTOR_SHARE: f32 = 0.5;
 /// The lowest score returned.
 pub const TOPIC_THRESHOLD: f32 = 0.35;
+/// A topic is kept only when the best score under its root is at least this
+/// share of the best score overall: one passing word of another root does
+/// not ride along with a well-supported topic.
+pub const ROOT_RELATIVE: f32 = 0.8;
 /// The most topics returned for one conversation.
 pub const MAX_TOPICS: usize = 5;
 /// Extra evidence of each repeat of a keyword, as a share of its first hit.
@@ -58,6 +67,8 @@ pub struct LexiconTopicModel {
     topics: Vec<TopicId>,
     /// Parent and grandparent (dense indexes) of each dense index.
     ancestors: Vec<Vec<u32>>,
+    /// The root of each topic.
+    roots: HashMap<TopicId, TopicId>,
     keyword_count: usize,
 }
 
@@ -81,6 +92,10 @@ impl LexiconTopicModel {
                     .collect()
             })
             .collect();
+        let roots = topics
+            .iter()
+            .map(|&topic| (topic, taxonomy.root_of(topic).unwrap_or(topic)))
+            .collect();
         let keywords = keywords::parse_topic_keywords(keywords_tsv, taxonomy)?;
         let mut builder = PhraseSetBuilder::new();
         for keyword in &keywords {
@@ -89,13 +104,20 @@ impl LexiconTopicModel {
                 2 => 0.85,
                 _ => 1.0,
             };
-            let topic = dense[&keyword.topic];
-            builder.add(&keyword.spec, KeywordPayload { topic, weight });
+            let payload = KeywordPayload {
+                topic: dense[&keyword.topic],
+                weight,
+            };
+            builder.add(&keyword.spec, payload);
+            if let Some(variant) = number_variant(&keyword.spec) {
+                builder.add(&variant, payload);
+            }
         }
         Ok(Self {
             phrases: builder.build(),
             topics,
             ancestors,
+            roots,
             keyword_count: keywords.len(),
         })
     }
@@ -108,6 +130,10 @@ impl LexiconTopicModel {
     /// Returns the number of distinct compiled phrases.
     pub fn phrase_count(&self) -> usize {
         self.phrases.len()
+    }
+
+    fn root_of(&self, topic: TopicId) -> TopicId {
+        self.roots.get(&topic).copied().unwrap_or(topic)
     }
 
     /// Scores topics for a conversation.
@@ -161,6 +187,17 @@ impl LexiconTopicModel {
             })
             .filter(|scored| scored.score >= TOPIC_THRESHOLD)
             .collect();
+        let best = scored
+            .iter()
+            .map(|found| found.score)
+            .fold(0.0_f32, f32::max);
+        let mut root_best: HashMap<TopicId, f32> = HashMap::new();
+        for found in &scored {
+            let root = self.root_of(found.topic);
+            let entry = root_best.entry(root).or_insert(0.0);
+            *entry = entry.max(found.score);
+        }
+        scored.retain(|found| root_best[&self.root_of(found.topic)] >= ROOT_RELATIVE * best);
         scored.sort_by(|left, right| {
             right
                 .score
@@ -170,6 +207,39 @@ impl LexiconTopicModel {
         scored.truncate(MAX_TOPICS);
         scored
     }
+}
+
+/// Returns the keyword with its last word in the other grammatical number,
+/// by the `-s` rule shared by the four languages (`boot` ↔ `boots`, `livre`
+/// ↔ `livres`, `zapatilla` ↔ `zapatillas`), so keyword lists need not spell
+/// both. Short words are left alone (`bus`, `news`, `gas`).
+fn number_variant(spec: &PhraseSpec) -> Option<PhraseSpec> {
+    if spec.prefix {
+        return None;
+    }
+    let last = spec.words.rsplit(' ').next()?;
+    if !last.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let stem = &spec.words[..spec.words.len() - last.len()];
+    let varied = if let Some(singular) = last.strip_suffix('s') {
+        let keeps_s = ["ss", "us", "is", "os", "as", "es"]
+            .iter()
+            .any(|ending| last.ends_with(ending));
+        if last.chars().count() < 5 || keeps_s {
+            return None;
+        }
+        format!("{stem}{singular}")
+    } else {
+        if last.chars().count() < 3 {
+            return None;
+        }
+        format!("{stem}{last}s")
+    };
+    Some(PhraseSpec {
+        words: varied,
+        ..spec.clone()
+    })
 }
 
 #[cfg(test)]
