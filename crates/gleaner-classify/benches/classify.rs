@@ -6,13 +6,14 @@
 //! renderings of the text) and the two overlapping Aho-Corasick scans per
 //! turn (sensitive phrases and topic keywords), all linear in the text
 //! length; scoring is a few small maps. Building the classifier (compiling
-//! the automata) is paid once and is not measured here.
+//! the automata, `build`) is paid once per process and measured separately.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gleaner_classify::{Classifier, LexiconClassifier};
 use gleaner_core::{Conversation, ConversationText, Role, Turn};
+use gleaner_taxonomy::Taxonomy;
 
 const USER_TURNS: &[&str] = &[
     "Which waterproof boots for a 3-day trek in the Dolomites? I walk about 20 km a day.",
@@ -98,5 +99,15 @@ fn classify_throughput(criterion: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, classify_throughput);
+fn build_cost(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("gleaner_classify::LexiconClassifier");
+    group.sample_size(10);
+    group.bench_function("build", |bencher| {
+        bencher
+            .iter(|| LexiconClassifier::new(Taxonomy::embedded()).expect("bundled data is valid"));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, classify_throughput, build_cost);
 criterion_main!(benches);

@@ -645,6 +645,61 @@ mod tests {
         }
     }
 
+    /// Check on data the lists were not tuned on: the bundled sample events
+    /// and their `labels.json`. Prints mismatches by event id.
+    #[test]
+    #[ignore = "reads data/sample; a tuning aid"]
+    fn sample_events_report() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/sample/");
+        let (Ok(events), Ok(labels)) = (
+            std::fs::read_to_string(format!("{root}events.jsonl")),
+            std::fs::read_to_string(format!("{root}labels.json")),
+        ) else {
+            return;
+        };
+        let labels: serde_json::Value = serde_json::from_str(&labels).unwrap();
+        let classifier = LexiconClassifier::embedded();
+        let detector = classifier.sensitive_detector();
+        let (mut conversations, mut wrong) = (0, 0);
+        for line in events.lines() {
+            let event: serde_json::Value = serde_json::from_str(line).unwrap();
+            if event["kind"] != "ai_interaction" {
+                continue;
+            }
+            conversations += 1;
+            let id = event["event_id"].as_str().unwrap();
+            let turns: Vec<Turn> = serde_json::from_value(event["turns"].clone()).unwrap();
+            let conversation = Conversation {
+                id: id.to_owned(),
+                turns,
+            };
+            let predicted = classifier.classify(&conversation).sensitive_categories();
+            let expected: Vec<SensitiveCategory> = labels["sensitive"][id]
+                .as_str()
+                .map(|name| vec![name.parse().unwrap()])
+                .unwrap_or_default();
+            if predicted != expected {
+                wrong += 1;
+                let fired: Vec<String> = detector
+                    .rule_matches(&conversation)
+                    .iter()
+                    .map(|found| {
+                        format!(
+                            "{}{}",
+                            if found.blocked { "x:" } else { "" },
+                            detector.rule_source(found.rule)
+                        )
+                    })
+                    .collect();
+                println!(
+                    "SAMPLE {id} {expected:?} -> {predicted:?} | {}",
+                    fired.join(" ; ")
+                );
+            }
+        }
+        println!("sample: {wrong} of {conversations} conversations differ");
+    }
+
     /// Tuning aid for topics: ids, labelled roots and predicted paths.
     #[test]
     #[ignore = "reads data/eval/dev.jsonl; a tuning aid"]

@@ -235,6 +235,15 @@ impl<P: Copy> PhraseSet<P> {
         }
     }
 
+    /// Returns the heap memory held by the automata, in bytes.
+    pub(crate) fn memory_usage(&self) -> usize {
+        [&self.folded, &self.cased]
+            .into_iter()
+            .flatten()
+            .map(AhoCorasick::memory_usage)
+            .sum()
+    }
+
     /// Returns the number of distinct phrases.
     pub(crate) fn len(&self) -> usize {
         self.folded_payloads.len() + self.cased_payloads.len()

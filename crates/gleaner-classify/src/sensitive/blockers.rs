@@ -5,6 +5,28 @@
 
 /// Blocker phrases (same markers as the category lists).
 pub(super) const BLOCKERS: &[&str] = &[
+    "al pastor",
+    "priest costume",
+    "nun costume",
+    "a priest and a nun",
+    "priest and nun costumes",
+    "election of the school",
+    "school election",
+    "school elections",
+    "student council election",
+    "student council elections",
+    "class representative election",
+    "class president election",
+    "hoa election",
+    "hoa elections",
+    "board election",
+    "board elections",
+    "club election",
+    "eleccion de delegado de clase",
+    "election du delegue de classe",
+    "election des delegues",
+    "eleicao do gremio",
+    "tacos al pastor",
     "monk fruit",
     "suspiros de monja",
     "the bible for",
@@ -565,8 +587,8 @@ pub(super) const BLOCKERS: &[&str] = &[
 ];
 
 /// Words that, right after an origin (`Mexican food`, `Korean drama`,
-/// `Nigerian passport`), make it about a thing, not a person. Compiled as
-/// `origin word` blockers for every origin of the ethnicity frames.
+/// `Nigerian passport`), make it about a thing, not a person: the ethnicity
+/// frame rule does not fire on such an origin.
 pub(super) const AFTER_ORIGIN: &[&str] = &[
     "food",
     "foods",
@@ -635,7 +657,8 @@ pub(super) const AFTER_ORIGIN: &[&str] = &[
 ];
 
 /// Words that, right before an origin (`comida mexicana`, `cuisine
-/// coréenne`, `produto de origem chinesa`), make it about a thing.
+/// coréenne`, `produto de origem chinesa`), make it about a thing: the
+/// ethnicity frame rule does not fire on such an origin.
 pub(super) const BEFORE_ORIGIN: &[&str] = &[
     "comida",
     "restaurante",

@@ -88,9 +88,25 @@ enum RuleKind {
         pair: u16,
         side: u8,
     },
+    /// A piece of an adjacency rule (ethnicity frames): see [`Piece`].
+    Piece(Piece),
     /// Cancels the category matches it overlaps (of one category only when
     /// `only` is set).
     Blocker { only: Option<SensitiveCategory> },
+}
+
+/// The pieces of the ethnicity adjacency rule: an origin right after a frame
+/// (`I'm` + `Nigerian`) is a strong ethnicity match, unless a word right after
+/// it (`Nigerian passport`) or right before it (`comida mexicana`) makes it
+/// about a thing. Matching the pieces separately and checking adjacency keeps
+/// the automaton small (a frame-by-origin product would hold tens of
+/// thousands of phrases).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Frame,
+    Origin,
+    ThingAfter,
+    ThingBefore,
 }
 
 impl RuleKind {
@@ -99,6 +115,7 @@ impl RuleKind {
             RuleKind::Category { category, .. } | RuleKind::PairSide { category, .. } => {
                 Some(category)
             }
+            RuleKind::Piece(_) => Some(SensitiveCategory::Ethnicity),
             RuleKind::Blocker { .. } => None,
         }
     }
@@ -149,12 +166,16 @@ impl SensitiveDetector {
             }
         }
         for frame in ethnicity::IDENTITY_FRAMES {
-            for origin in ethnicity::ORIGINS {
-                compiler.add_category_phrase(
-                    &format!("{frame} {origin}"),
-                    SensitiveCategory::Ethnicity,
-                );
-            }
+            compiler.add(frame, RuleKind::Piece(Piece::Frame));
+        }
+        for origin in ethnicity::ORIGINS {
+            compiler.add(origin, RuleKind::Piece(Piece::Origin));
+        }
+        for word in blockers::AFTER_ORIGIN {
+            compiler.add(word, RuleKind::Piece(Piece::ThingAfter));
+        }
+        for word in blockers::BEFORE_ORIGIN {
+            compiler.add(word, RuleKind::Piece(Piece::ThingBefore));
         }
         let mut pair_categories = Vec::new();
         for (category, pairs) in [(
@@ -185,18 +206,6 @@ impl SensitiveDetector {
             };
             compiler.add(phrase, RuleKind::Blocker { only });
         }
-        for origin in ethnicity::ORIGINS {
-            let bare = origin.trim_end_matches('*');
-            for word in blockers::AFTER_ORIGIN {
-                compiler.add(&format!("{bare} {word}"), RuleKind::Blocker { only: None });
-            }
-            for word in blockers::BEFORE_ORIGIN {
-                compiler.add(
-                    &format!("{word} {origin}"),
-                    RuleKind::Blocker { only: None },
-                );
-            }
-        }
         Self {
             phrases: compiler.builder.build(),
             rules: compiler.rules,
@@ -209,6 +218,11 @@ impl SensitiveDetector {
     #[cfg(test)]
     pub(crate) fn rule_source(&self, rule: u32) -> &str {
         &self.rule_sources[rule as usize]
+    }
+
+    /// Returns the heap memory held by the compiled phrases, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.phrases.memory_usage()
     }
 
     /// Returns the number of rules (category phrases and blockers).
@@ -267,6 +281,48 @@ impl SensitiveDetector {
         })
     }
 
+    /// Applies the ethnicity adjacency rule (see [`Piece`]) to one turn's
+    /// matches. Blocked pieces take no part.
+    fn adjacent_origins(&self, found: &[PhraseMatch<u32>]) -> Vec<KeptMatch> {
+        let mut pieces: [Vec<PhraseMatch<u32>>; 4] = Default::default();
+        for (phrase_match, blocked) in self.resolve(found) {
+            if let (RuleKind::Piece(piece), false) =
+                (self.rules[phrase_match.payload as usize], blocked)
+            {
+                pieces[piece as usize].push(*phrase_match);
+            }
+        }
+        let [frames, origins, things_after, things_before] = &pieces;
+        let mut hits = Vec::new();
+        for origin in origins {
+            let thing_after = things_after
+                .iter()
+                .any(|thing| thing.first_token == origin.last_token + 1);
+            let thing_before = things_before
+                .iter()
+                .any(|thing| thing.last_token + 1 == origin.first_token);
+            if thing_after || thing_before {
+                continue;
+            }
+            if let Some(frame) = frames
+                .iter()
+                .find(|frame| frame.last_token + 1 == origin.first_token)
+            {
+                hits.push(KeptMatch {
+                    span: PhraseMatch {
+                        payload: origin.payload,
+                        phrase: origin.phrase,
+                        first_token: frame.first_token,
+                        last_token: origin.last_token,
+                    },
+                    category: SensitiveCategory::Ethnicity,
+                    weight: STRONG_WEIGHT,
+                });
+            }
+        }
+        hits
+    }
+
     /// Scores the seven categories over the whole conversation and returns
     /// those at or above [`SENSITIVE_THRESHOLD`], highest score first.
     pub fn detect(&self, conversation: &Conversation) -> Vec<SensitiveHit> {
@@ -293,10 +349,11 @@ impl SensitiveDetector {
                             pair_sides[usize::from(pair)][usize::from(side)] = true;
                             None
                         }
-                        RuleKind::Blocker { .. } => None,
+                        RuleKind::Blocker { .. } | RuleKind::Piece(_) => None,
                     },
                 )
                 .collect();
+            candidates.extend(self.adjacent_origins(&found));
             // Longest first, then strongest: a phrase nested in a longer one
             // of the same category is the same mention and does not add up.
             candidates.sort_by(|left, right| {

@@ -246,4 +246,50 @@ fn every_list_entry_compiles_to_a_phrase() {
         );
     }
     assert!(detector().rule_count() > 2000);
+    println!(
+        "sensitive rules: {}, automata: {} KiB",
+        detector().rule_count(),
+        detector().memory_usage() / 1024
+    );
+}
+
+/// Tuning aid: `category<TAB>text` lines from /tmp/probe.txt (`none` for a
+/// near miss); prints each disagreement.
+#[test]
+#[ignore = "reads /tmp/probe.txt; a tuning aid"]
+fn probe_file() {
+    let Ok(text) = std::fs::read_to_string("/tmp/probe.txt") else {
+        return;
+    };
+    let mut wrong = 0;
+    for line in text.lines() {
+        let Some((label, sentence)) = line.split_once('\t') else {
+            continue;
+        };
+        let found = categories(sentence);
+        let ok = if label == "none" {
+            found.is_empty()
+        } else {
+            found.contains(&label.parse().unwrap())
+        };
+        if !ok {
+            wrong += 1;
+            let fired: Vec<String> = detector()
+                .rule_matches(&Conversation::from_user_text("p", sentence))
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}{}",
+                        if m.blocked { "x:" } else { "" },
+                        detector().rule_source(m.rule)
+                    )
+                })
+                .collect();
+            println!(
+                "PROBE {label} -> {found:?} | {sentence} | {}",
+                fired.join(" ; ")
+            );
+        }
+    }
+    println!("probe: {wrong} wrong");
 }

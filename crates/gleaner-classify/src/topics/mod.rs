@@ -127,6 +127,11 @@ impl LexiconTopicModel {
         self.keyword_count
     }
 
+    /// Returns the heap memory held by the compiled keywords, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.phrases.memory_usage()
+    }
+
     /// Returns the number of distinct compiled phrases.
     pub fn phrase_count(&self) -> usize {
         self.phrases.len()
