@@ -230,7 +230,8 @@ impl SensitiveDetector {
         self.rules.len()
     }
 
-    /// Returns every rule match of a conversation, blocked ones included.
+    /// Returns every rule match of a conversation, blocked ones included
+    /// (the pieces of the ethnicity frame rule are left out).
     pub fn rule_matches(&self, conversation: &Conversation) -> Vec<RuleMatch> {
         let mut found = Vec::new();
         let mut rule_matches = Vec::new();
@@ -239,7 +240,12 @@ impl SensitiveDetector {
             self.phrases
                 .find_all(&normalize(turn.text.expose()), &mut found);
             for (phrase_match, blocked) in self.resolve(&found) {
-                let category = self.rules[phrase_match.payload as usize].category();
+                let kind = self.rules[phrase_match.payload as usize];
+                if matches!(kind, RuleKind::Piece(_)) {
+                    // Frames and origins are building blocks, not matches.
+                    continue;
+                }
+                let category = kind.category();
                 rule_matches.push(RuleMatch {
                     rule: phrase_match.payload,
                     category,
@@ -295,13 +301,13 @@ impl SensitiveDetector {
         let [frames, origins, things_after, things_before] = &pieces;
         let mut hits = Vec::new();
         for origin in origins {
-            let thing_after = things_after
+            let names_a_thing_after = things_after
                 .iter()
                 .any(|thing| thing.first_token == origin.last_token + 1);
-            let thing_before = things_before
+            let names_a_thing_before = things_before
                 .iter()
                 .any(|thing| thing.last_token + 1 == origin.first_token);
-            if thing_after || thing_before {
+            if names_a_thing_after || names_a_thing_before {
                 continue;
             }
             if let Some(frame) = frames
