@@ -4,7 +4,7 @@
 //! French: identity statements (`as a Sikh`, `two grooms`, `ethical vegan`),
 //! practices that reveal the category (`iftar`, `keeping kosher`, `shop
 //! steward`, `canvassing`), conditions, medications, procedures,
-//! organisations and events. [`blockers`] lists near misses (`union station`,
+//! organisations and events. `blockers` lists near misses (`union station`,
 //! `sql union`, `pain au chocolat`, `a pride of lions`) that cancel a hit.
 //!
 //! # How a conversation is scored
@@ -15,26 +15,40 @@
 //!    ones included.
 //! 2. A category match is dropped when a blocker match overlaps it (`union`
 //!    in `union station`, `union member` in `European Union member states`),
-//!    unless the match is longer than the blocker and contains it whole.
-//!    Nothing else cancels a match: negation (`I'm not religious`) still
-//!    touches the category.
-//! 3. A match nested in a longer match of the same category is the same
+//!    unless the match is longer than the blocker and contains it whole. A
+//!    blocker written `category|phrase` cancels that category only
+//!    (`politics|union election`). Nothing else cancels a match: negation
+//!    (`I'm not religious`) still touches the category.
+//! 3. Two rules look at more than one phrase:
+//!    - **adjacency** (ethnicity): an origin right after an identity frame
+//!      (`I'm` + `Nigerian`, `somos` + `marroquíes`, `à moitié` + `kabyles`)
+//!      is a strong match, unless a word right after or before it makes it
+//!      about a thing (`Nigerian passport`, `comida mexicana`);
+//!    - **co-occurrence** (sexual orientation): a partner word (`my wife`,
+//!      `mon mari`) and a same-gender phrase (`two women`, `dos hombres`)
+//!      anywhere in the conversation reveal a same-sex couple, while either
+//!      alone says nothing.
+//! 4. A match nested in a longer match of the same category is the same
 //!    mention (`flu` in `the flu`). Each distinct phrase counts once per
-//!    conversation: a strong phrase
-//!    weighs [`STRONG_WEIGHT`], a weak one (ambiguous on its own, such as
-//!    `pride` or `union`) weighs [`WEAK_WEIGHT`].
-//! 4. The score of a category is `1 - 0.5^weight`. A category is reported when
+//!    conversation: a strong phrase weighs [`STRONG_WEIGHT`], a weak one
+//!    (ambiguous on its own, such as `pride` or `union`) weighs
+//!    [`WEAK_WEIGHT`].
+//! 5. The score of a category is `1 - 0.5^weight`. A category is reported when
 //!    its score reaches [`SENSITIVE_THRESHOLD`] (0.5): **one strong phrase
 //!    anywhere in the conversation is enough**, or two different weak ones.
 //!
 //! Results never carry the matched words; [`SensitiveDetector::rule_matches`]
 //! gives rule numbers for debugging.
 //!
+//! The lists were tuned on `data/eval/dev.jsonl` and checked on the bundled
+//! sample events; `data/eval/heldout.jsonl` was never read while tuning.
+//!
 //! # Layout
 //!
 //! - `religion`, `sexual_orientation`, `politics`, `health`, `ethnicity`,
-//!   `philosophy`, `trade_union`: the phrase lists.
-//! - `blockers`: near misses.
+//!   `philosophy`, `trade_union`: the phrase lists (plus the identity frames
+//!   and origins in `ethnicity`, the partner pairs in `sexual_orientation`).
+//! - `blockers`: near misses, and the thing-words of the adjacency rule.
 
 mod blockers;
 mod ethnicity;

@@ -215,6 +215,10 @@ pub(super) const PHRASES: &[&str] = &[
     "hooking up with",
     "~hookup*",
     "sexting",
+    "adult toys",
+    "toys for couples",
+    "couples toys",
+    "couple toys",
     "=PrEP",
     "prep pills",
     "on prep",
@@ -530,7 +534,6 @@ const SAME_GENDER: &[&str] = &[
 const INTIMATE_PRODUCTS: &[&str] = &[
     "lube",
     "lubricant",
-    "toys",
     "lubricante",
     "lubrificante",
     "lubrifiant",

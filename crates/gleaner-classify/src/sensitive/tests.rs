@@ -215,6 +215,47 @@ fn only_the_third_turn_is_sensitive() {
 }
 
 #[test]
+fn spouses_alone_are_not_sensitive_but_same_gender_couples_are() {
+    assert_clean(&[
+        "my wife and I and our two girls need a hotel in Rome",
+        "mon mari et moi cherchons un gîte en Bretagne",
+        "mi marido y yo queremos una casa rural",
+        "meu marido e eu queremos um hotel em Gramado",
+        "my boyfriend and I want a cabin in the mountains",
+    ]);
+    assert_flags(
+        SexualOrientation,
+        &[
+            "me and my girlfriend are two women travelling to Bali, is it safe?",
+            "mi esposa y yo, dos mujeres, vamos de luna de miel",
+            "eu e meu noivo, dois homens, vamos casar em BH",
+            "ma copine et moi, deux femmes, cherchons un lit double",
+        ],
+    );
+}
+
+#[test]
+fn origins_count_only_when_said_of_a_person() {
+    assert_flags(
+        Ethnicity,
+        &[
+            "I'm half Japanese and want to learn more about my grandparents",
+            "we're Pakistani and the landlord keeps saying 'you people'",
+            "somos marroquíes y no nos renuevan el alquiler",
+            "mes enfants sont à moitié kabyles",
+            "sou nissei e fiz um teste de ancestralidade",
+        ],
+    );
+    assert_clean(&[
+        "I love Japanese food, best ramen in Paris?",
+        "I'm a Nigerian passport holder, do I need a visa for Ghana?",
+        "comida mexicana para 10 personas",
+        "cuisine coréenne facile pour débutants",
+        "I'm Indian restaurant hunting in Leeds",
+    ]);
+}
+
+#[test]
 fn two_weak_phrases_flag_but_one_does_not() {
     assert_clean(&["the union met yesterday"]);
     assert_flags(TradeUnion, &["the union called a walkout"]);
