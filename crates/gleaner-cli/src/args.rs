@@ -19,7 +19,7 @@ pub struct Cli {
     /// Print one JSON document (or JSON Lines for streams) on stdout.
     #[arg(long, global = true)]
     pub json: bool,
-    /// A policy file (JSON: effective_date, retention_days, jurisdiction_profile, …).
+    /// A policy file (JSON: `effective_date`, `retention_days`, `jurisdiction_profile`, …).
     #[arg(long, global = true, env = "GLEANER_POLICY")]
     pub policy: Option<PathBuf>,
     /// The command.
@@ -52,7 +52,7 @@ pub enum Command {
     Unhide(TopicArgs),
     /// Delete signals older than the retention period.
     Expire,
-    /// Read your own AI-chat export (ChatGPT, Claude, Meta AI
+    /// Read your own AI-chat export (`ChatGPT`, Claude, Meta AI
     /// `conversations.json`) and see what an ad system would infer from it
     /// and what it must not use.
     Audit(AuditArgs),

@@ -31,7 +31,7 @@
 //! - [`engine`]: [`Engine`] and its configuration.
 //! - [`ingest`]: JSONL parsing ([`ingest::jsonl`]), the pipeline and its reports.
 //! - [`query`]: profile, recommend, explain, export, forget, settings.
-//! - [`error`]: [`EngineError`].
+//! - [`error`]: the [`EngineError`] type.
 #![warn(missing_docs)]
 
 pub mod engine;

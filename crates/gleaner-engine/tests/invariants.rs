@@ -5,6 +5,7 @@
 mod common;
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::io::Cursor;
 use std::sync::Arc;
 
@@ -66,7 +67,7 @@ fn lines_of(events: &[RandomEvent]) -> Vec<String> {
             let topic = topics[event.topic % topics.len()];
             let mut text = format!("#topic={topic}");
             if event.encrypted {
-                text.push_str(&format!(" ENCRYPTED-CANARY-{index}"));
+                write!(text, " ENCRYPTED-CANARY-{index}").unwrap();
             }
             if event.sensitive {
                 text.push_str(" #sensitive=politics");

@@ -171,14 +171,7 @@ impl Engine {
                 continue;
             }
             first_line_of_event.insert(event.event_id.to_string(), number);
-            let account_opt = match accounts.get(&event.account_id) {
-                Some(cached) => cached.clone(),
-                None => {
-                    let loaded = self.store().account(&event.account_id)?;
-                    accounts.insert(event.account_id.clone(), loaded.clone());
-                    loaded
-                }
-            };
+            let account_opt = self.cached_account(&mut accounts, &event.account_id)?;
             let Some(account) = account_opt else {
                 report.rejected.push(Rejected {
                     line: number,
@@ -188,18 +181,7 @@ impl Engine {
             };
             let item_opt = match &event.body {
                 EventBody::Engagement(engagement) => {
-                    let cached = match items.get(&engagement.item_id) {
-                        Some(cached) => cached.clone(),
-                        None => {
-                            let loaded =
-                                self.store().catalog_item(&engagement.item_id)?.map(|item| {
-                                    let verdict = self.classify_item(&item);
-                                    (item, verdict)
-                                });
-                            items.insert(engagement.item_id.clone(), loaded.clone());
-                            loaded
-                        }
-                    };
+                    let cached = self.cached_item(&mut items, &engagement.item_id)?;
                     if cached.is_none() {
                         report.rejected.push(Rejected {
                             line: number,
@@ -232,6 +214,37 @@ impl Engine {
         }
         self.commit(&mut pending, &mut report)?;
         Ok(report)
+    }
+
+    fn cached_account(
+        &self,
+        cache: &mut HashMap<AccountId, Option<Account>>,
+        account_id: &AccountId,
+    ) -> Result<Option<Account>, EngineError> {
+        if let Some(cached) = cache.get(account_id) {
+            return Ok(cached.clone());
+        }
+        let loaded = self.store().account(account_id)?;
+        cache.insert(account_id.clone(), loaded.clone());
+        Ok(loaded)
+    }
+
+    /// Returns a catalog item with the classifier's verdict on its text,
+    /// computed once per run.
+    fn cached_item(
+        &self,
+        cache: &mut HashMap<ItemId, Option<(CatalogItem, ItemVerdict)>>,
+        item_id: &ItemId,
+    ) -> Result<Option<(CatalogItem, ItemVerdict)>, EngineError> {
+        if let Some(cached) = cache.get(item_id) {
+            return Ok(cached.clone());
+        }
+        let loaded = self.store().catalog_item(item_id)?.map(|item| {
+            let verdict = self.classify_item(&item);
+            (item, verdict)
+        });
+        cache.insert(item_id.clone(), loaded.clone());
+        Ok(loaded)
     }
 
     fn commit(
@@ -324,11 +337,10 @@ impl Engine {
                 source_opt = Some(source);
             }
         }
-        self.outcome(event, account, &decision, &scored_topics, source_opt, now)
+        Self::outcome(event, account, &decision, &scored_topics, source_opt, now)
     }
 
     fn outcome(
-        &self,
         event: &Event,
         account: &Account,
         decision: &Decision,
