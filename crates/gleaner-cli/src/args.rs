@@ -90,6 +90,9 @@ pub struct IngestArgs {
     /// Events (JSON Lines), or `-` for standard input.
     #[arg(long)]
     pub events: Option<String>,
+    /// Reject an event whose conversation text exceeds this many bytes.
+    #[arg(long, default_value_t = 64 * 1024)]
+    pub max_text_bytes: usize,
 }
 
 /// `gleaner profile`.

@@ -67,6 +67,11 @@ impl Context {
 
     /// Assembles an engine over the store at `location`.
     pub fn engine_at(&self, location: &str) -> anyhow::Result<Engine> {
+        self.engine_with(location, EngineConfig::default())
+    }
+
+    /// Assembles an engine over the store at `location` with a configuration.
+    pub fn engine_with(&self, location: &str, config: EngineConfig) -> anyhow::Result<Engine> {
         let store = StoreResolver::default()
             .resolve(location)
             .with_context(|| format!("opening store `{location}`"))?;
@@ -75,7 +80,7 @@ impl Context {
             Arc::new(LexiconClassifier::embedded().clone()),
             self.policy.clone(),
             Taxonomy::embedded(),
-            EngineConfig::default(),
+            config,
         ))
     }
 }

@@ -52,7 +52,13 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
     if args.accounts.is_none() && args.catalog.is_none() && args.events.is_none() {
         return Err(UsageError::new("give at least one of --accounts, --catalog, --events").into());
     }
-    let engine = context.engine()?;
+    let config = gleaner_engine::EngineConfig {
+        parse_limits: gleaner_engine::ingest::jsonl::ParseLimits {
+            max_text_bytes: args.max_text_bytes,
+        },
+        ..gleaner_engine::EngineConfig::default()
+    };
+    let engine = context.engine_with(&context.store_location, config)?;
     let mut summary = IngestSummary {
         accounts: None,
         catalog: None,
