@@ -62,7 +62,7 @@ mod trade_union;
 use gleaner_core::{Conversation, SensitiveCategory};
 use serde::Serialize;
 
-use crate::normalize::normalize;
+use crate::normalize::{normalize, Rendering};
 use crate::phrase::{PhraseMatch, PhraseSet, PhraseSetBuilder, PhraseSpec};
 use crate::{SensitiveHit, Tier};
 
@@ -351,10 +351,13 @@ impl SensitiveDetector {
         let mut found = Vec::new();
         let mut kept: Vec<KeptMatch> = Vec::new();
         let mut pair_sides = vec![[false; 2]; self.pair_categories.len()];
+        let mut medical_word = false;
         for turn in &conversation.turns {
             found.clear();
-            self.phrases
-                .find_all(&normalize(turn.text.expose()), &mut found);
+            let normalized = normalize(turn.text.expose());
+            medical_word =
+                medical_word || health::has_medical_word(normalized.rendering(Rendering::Folded));
+            self.phrases.find_all(&normalized, &mut found);
             let mut candidates: Vec<KeptMatch> = self
                 .resolve(&found)
                 .filter(|(_, blocked)| !blocked)
@@ -401,6 +404,9 @@ impl SensitiveDetector {
                 counted.push(key);
                 weights[category_index(accepted.category)] += accepted.weight;
             }
+        }
+        if medical_word {
+            weights[category_index(SensitiveCategory::Health)] += STRONG_WEIGHT;
         }
         for (sides, category) in pair_sides.iter().zip(&self.pair_categories) {
             if sides[0] && sides[1] {
