@@ -121,6 +121,9 @@ enum Piece {
     Origin,
     ThingAfter,
     ThingBefore,
+    /// A person word right after an origin (`Chinese family`, `latino
+    /// people`): said of people, like a frame before it.
+    PersonAfter,
 }
 
 impl RuleKind {
@@ -190,6 +193,9 @@ impl SensitiveDetector {
         }
         for word in blockers::BEFORE_ORIGIN {
             compiler.add(word, RuleKind::Piece(Piece::ThingBefore));
+        }
+        for word in ethnicity::PERSON_AFTER_ORIGIN {
+            compiler.add(word, RuleKind::Piece(Piece::PersonAfter));
         }
         let mut pair_categories = Vec::new();
         for (category, pairs) in [(
@@ -304,7 +310,7 @@ impl SensitiveDetector {
     /// Applies the ethnicity adjacency rule (see [`Piece`]) to one turn's
     /// matches. Blocked pieces take no part.
     fn adjacent_origins(&self, found: &[PhraseMatch<u32>]) -> Vec<KeptMatch> {
-        let mut pieces: [Vec<PhraseMatch<u32>>; 4] = Default::default();
+        let mut pieces: [Vec<PhraseMatch<u32>>; 5] = Default::default();
         for (phrase_match, blocked) in self.resolve(found) {
             if let (RuleKind::Piece(piece), false) =
                 (self.rules[phrase_match.payload as usize], blocked)
@@ -312,9 +318,25 @@ impl SensitiveDetector {
                 pieces[piece as usize].push(*phrase_match);
             }
         }
-        let [frames, origins, things_after, things_before] = &pieces;
+        let [frames, origins, things_after, things_before, people_after] = &pieces;
         let mut hits = Vec::new();
         for origin in origins {
+            if let Some(person) = people_after
+                .iter()
+                .find(|person| person.first_token == origin.last_token + 1)
+            {
+                hits.push(KeptMatch {
+                    span: PhraseMatch {
+                        payload: origin.payload,
+                        phrase: origin.phrase,
+                        first_token: origin.first_token,
+                        last_token: person.last_token,
+                    },
+                    category: SensitiveCategory::Ethnicity,
+                    weight: STRONG_WEIGHT,
+                });
+                continue;
+            }
             let names_a_thing_after = things_after
                 .iter()
                 .any(|thing| thing.first_token == origin.last_token + 1);
