@@ -1793,3 +1793,32 @@ pub(super) fn has_medical_word(folded: &str) -> bool {
                 .any(|(suffix, shortest)| word.len() >= *shortest && word.ends_with(suffix))
     })
 }
+
+/// Descriptors that count only right before a person word (`mute mother`); see
+/// `RuleKind::Descriptor` in the parent module.
+pub(super) const DESCRIPTORS: &[&str] = &[
+    "mute",
+    "blind",
+    "deaf",
+    "disabled",
+    "sick",
+    "autistic",
+    "diabetic",
+    "epileptic",
+    "paralyzed",
+    "paralysed",
+    "paraplegic",
+    "quadriplegic",
+    "amputee",
+    "anorexic",
+    "bulimic",
+    "bipolar",
+    "schizophrenic",
+    "depressed",
+    "suicidal",
+    "addicted",
+    "alcoholic",
+    "pregnant",
+    "infertile",
+    "terminally ill",
+];

@@ -87,6 +87,20 @@ const CATEGORY_PHRASES: [(SensitiveCategory, &[&str]); 7] = [
     (SensitiveCategory::TradeUnion, trade_union::PHRASES),
 ];
 
+/// Descriptors that reveal a category only when said of people (see
+/// [`RuleKind::Descriptor`]); the person words are
+/// `ethnicity::PERSON_AFTER_ORIGIN`.
+const DESCRIPTORS: [(SensitiveCategory, &[&str]); 5] = [
+    (SensitiveCategory::Religion, religion::DESCRIPTORS),
+    (
+        SensitiveCategory::SexualOrientation,
+        sexual_orientation::DESCRIPTORS,
+    ),
+    (SensitiveCategory::Politics, politics::DESCRIPTORS),
+    (SensitiveCategory::Health, health::DESCRIPTORS),
+    (SensitiveCategory::Philosophy, philosophy::DESCRIPTORS),
+];
+
 /// What one rule does when its phrase matches.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum RuleKind {
@@ -104,6 +118,9 @@ enum RuleKind {
     },
     /// A piece of an adjacency rule (ethnicity frames): see [`Piece`].
     Piece(Piece),
+    /// A descriptor that points at `category` only when a person word
+    /// follows it (`straight guys`, `conservative parents`, `blind man`).
+    Descriptor { category: SensitiveCategory },
     /// Cancels the category matches it overlaps (of one category only when
     /// `only` is set).
     Blocker { only: Option<SensitiveCategory> },
@@ -133,6 +150,7 @@ impl RuleKind {
                 Some(category)
             }
             RuleKind::Piece(_) => Some(SensitiveCategory::Ethnicity),
+            RuleKind::Descriptor { category } => Some(category),
             RuleKind::Blocker { .. } => None,
         }
     }
@@ -196,6 +214,11 @@ impl SensitiveDetector {
         }
         for word in ethnicity::PERSON_AFTER_ORIGIN {
             compiler.add(word, RuleKind::Piece(Piece::PersonAfter));
+        }
+        for (category, descriptors) in DESCRIPTORS {
+            for raw in descriptors {
+                compiler.add(raw, RuleKind::Descriptor { category });
+            }
         }
         let mut pair_categories = Vec::new();
         for (category, pairs) in [(
@@ -261,7 +284,7 @@ impl SensitiveDetector {
                 .find_all(&normalize(turn.text.expose()), &mut found);
             for (phrase_match, blocked) in self.resolve(&found) {
                 let kind = self.rules[phrase_match.payload as usize];
-                if matches!(kind, RuleKind::Piece(_)) {
+                if matches!(kind, RuleKind::Piece(_) | RuleKind::Descriptor { .. }) {
                     // Frames and origins are building blocks, not matches.
                     continue;
                 }
@@ -365,6 +388,42 @@ impl SensitiveDetector {
         hits
     }
 
+    /// Applies the descriptor rule: a descriptor right before a person word
+    /// (`straight guys`, `Druze mother`) is a strong match of its category.
+    fn described_people(&self, found: &[PhraseMatch<u32>]) -> Vec<KeptMatch> {
+        let people: Vec<&PhraseMatch<u32>> = self
+            .resolve(found)
+            .filter(|(phrase_match, blocked)| {
+                !blocked
+                    && self.rules[phrase_match.payload as usize]
+                        == RuleKind::Piece(Piece::PersonAfter)
+            })
+            .map(|(phrase_match, _)| phrase_match)
+            .collect();
+        self.resolve(found)
+            .filter(|(_, blocked)| !blocked)
+            .filter_map(|(descriptor, _)| {
+                let RuleKind::Descriptor { category } = self.rules[descriptor.payload as usize]
+                else {
+                    return None;
+                };
+                let person = people
+                    .iter()
+                    .find(|person| person.first_token == descriptor.last_token + 1)?;
+                Some(KeptMatch {
+                    span: PhraseMatch {
+                        payload: descriptor.payload,
+                        phrase: descriptor.phrase,
+                        first_token: descriptor.first_token,
+                        last_token: person.last_token,
+                    },
+                    category,
+                    weight: STRONG_WEIGHT,
+                })
+            })
+            .collect()
+    }
+
     /// Scores the seven categories over the whole conversation and returns
     /// those at or above [`SENSITIVE_THRESHOLD`], highest score first.
     pub fn detect(&self, conversation: &Conversation) -> Vec<SensitiveHit> {
@@ -394,11 +453,14 @@ impl SensitiveDetector {
                             pair_sides[usize::from(pair)][usize::from(side)] = true;
                             None
                         }
-                        RuleKind::Blocker { .. } | RuleKind::Piece(_) => None,
+                        RuleKind::Blocker { .. }
+                        | RuleKind::Piece(_)
+                        | RuleKind::Descriptor { .. } => None,
                     },
                 )
                 .collect();
             candidates.extend(self.adjacent_origins(&found));
+            candidates.extend(self.described_people(&found));
             // Longest first, then strongest: a phrase nested in a longer one
             // of the same category is the same mention and does not add up.
             candidates.sort_by(|left, right| {

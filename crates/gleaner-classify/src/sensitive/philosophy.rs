@@ -259,3 +259,21 @@ pub(super) const PHRASES: &[&str] = &[
     "decroissance",
     "antivax",
 ];
+
+/// Descriptors that count only right before a person word (`irreligious mother`); see
+/// `RuleKind::Descriptor` in the parent module.
+pub(super) const DESCRIPTORS: &[&str] = &[
+    "irreligious",
+    "secular",
+    "atheist",
+    "agnostic",
+    "humanist",
+    "freethinker",
+    "freethinking",
+    "nonreligious",
+    "non religious",
+    "pacifist",
+    "stoic",
+    "nihilist",
+    "existentialist",
+];

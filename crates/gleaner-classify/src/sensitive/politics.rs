@@ -529,3 +529,31 @@ pub(super) const PHRASES: &[&str] = &[
     "~petition",
     "droit a l avortement",
 ];
+
+/// Descriptors that count only right before a person word (`liberal mother`); see
+/// `RuleKind::Descriptor` in the parent module.
+pub(super) const DESCRIPTORS: &[&str] = &[
+    "liberal",
+    "conservative",
+    "rightist",
+    "leftist",
+    "right wing",
+    "left wing",
+    "moderate",
+    "progressive",
+    "radical",
+    "nationalist",
+    "extremist",
+    "socialist",
+    "communist",
+    "libertarian",
+    "centrist",
+    "republican",
+    "democrat",
+    "democratic socialist",
+    "maga",
+    "woke",
+    "anarchist",
+    "fascist",
+    "marxist",
+];

@@ -543,3 +543,32 @@ const INTIMATE_PRODUCTS: &[&str] = &[
 /// list occurs anywhere in the conversation.
 pub(super) const PAIRS: &[(&[&str], &[&str])] =
     &[(PARTNER, SAME_GENDER), (PARTNER, INTIMATE_PRODUCTS)];
+
+/// Descriptors that count only right before a person word (`ace mother`); see
+/// `RuleKind::Descriptor` in the parent module.
+pub(super) const DESCRIPTORS: &[&str] = &[
+    "ace",
+    "bi",
+    "pan",
+    "poly",
+    "polyamorous",
+    "straight",
+    "hetero",
+    "heterosexual",
+    "gay",
+    "lesbian",
+    "queer",
+    "trans",
+    "transgender",
+    "butch",
+    "femme",
+    "nonbinary",
+    "non binary",
+    "asexual",
+    "aromantic",
+    "demisexual",
+    "pansexual",
+    "bisexual",
+    "homosexual",
+    "closeted",
+];
