@@ -204,6 +204,23 @@ fn pick_showcase(
             explained.push((candidate, item_id));
         }
     }
+    // A person who hid a topic, and an ad on that topic.
+    let taxonomy = engine.taxonomy();
+    let ads = engine.store().catalog_items(Some(ItemKind::Ad))?;
+    'hidden: for account_id in engine.store().account_ids()? {
+        let account = engine.require_account(&account_id)?;
+        for hidden in &account.hidden_topics {
+            let on_hidden_topic = ads.iter().find(|item| {
+                item.topics
+                    .iter()
+                    .any(|topic| taxonomy.is_self_or_descendant_of(*topic, *hidden))
+            });
+            if let Some(item) = on_hidden_topic {
+                explained.push((account_id.clone(), item.item_id.clone()));
+                break 'hidden;
+            }
+        }
+    }
     Ok(Showcase {
         profiled,
         explained,
