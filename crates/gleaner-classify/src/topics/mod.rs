@@ -7,7 +7,8 @@
 //!    word, `0.85` for two, `1.0` for three or more (longer phrases are less
 //!    ambiguous), times `1.0` for a user turn, `0.6` for an assistant turn and
 //!    `0.3` for a system turn (what the person said matters most); each repeat
-//!    of the same keyword adds a quarter of that, up to three repeats;
+//!    of the same keyword adds a quarter of that, up to three repeats; a
+//!    weak keyword (`~book`: ambiguous alone) gives `0.3` whatever its length;
 //! 2. a topic passes [`ANCESTOR_SHARE`] of its evidence to its parent and the
 //!    square of it to its grandparent, so `Trail running` also supports
 //!    `Running` and `Sports`;
@@ -22,7 +23,7 @@
 
 mod keywords;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use gleaner_core::{Conversation, Role, TopicId};
 use gleaner_taxonomy::Taxonomy;
@@ -45,6 +46,10 @@ pub const TOPIC_THRESHOLD: f32 = 0.35;
 pub const ROOT_RELATIVE: f32 = 0.8;
 /// The most topics returned for one conversation.
 pub const MAX_TOPICS: usize = 5;
+/// Evidence of a weak (`~`) keyword: ambiguous on its own (`book`,
+/// `ticket`, `rent`), so it stays under [`TOPIC_THRESHOLD`] alone and only
+/// adds to other evidence.
+const WEAK_WEIGHT: f32 = 0.3;
 /// Extra evidence of each repeat of a keyword, as a share of its first hit.
 const REPEAT_SHARE: f32 = 0.25;
 /// Repeats counted per keyword.
@@ -98,11 +103,19 @@ impl LexiconTopicModel {
             .collect();
         let keywords = keywords::parse_topic_keywords(keywords_tsv, taxonomy)?;
         let mut builder = PhraseSetBuilder::new();
+        let explicit: HashSet<&str> = keywords
+            .iter()
+            .map(|keyword| keyword.spec.words.as_str())
+            .collect();
         for keyword in &keywords {
-            let weight = match keyword.spec.word_count() {
-                1 => 0.6,
-                2 => 0.85,
-                _ => 1.0,
+            let weight = if keyword.spec.weak {
+                WEAK_WEIGHT
+            } else {
+                match keyword.spec.word_count() {
+                    1 => 0.6,
+                    2 => 0.85,
+                    _ => 1.0,
+                }
             };
             let payload = KeywordPayload {
                 topic: dense[&keyword.topic],
@@ -110,7 +123,11 @@ impl LexiconTopicModel {
             };
             builder.add(&keyword.spec, payload);
             if let Some(variant) = number_variant(&keyword.spec) {
-                builder.add(&variant, payload);
+                // A form written out in the file keeps its own entry (and
+                // weight): `books` does not make the weak `~book` strong.
+                if !explicit.contains(variant.words.as_str()) {
+                    builder.add(&variant, payload);
+                }
             }
         }
         Ok(Self {
