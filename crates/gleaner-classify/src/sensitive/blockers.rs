@@ -125,6 +125,10 @@ pub(super) const BLOCKERS: &[&str] = &[
     "double aa",
     "aaa",
     // Scoped blockers (`category|phrase`): cancel only that category.
+    "trade_union|hunger strike",
+    "trade_union|huelga de hambre",
+    "trade_union|greve de fome",
+    "trade_union|greve de la faim",
     "politics|union election",
     "politics|union elections",
     "politics|union vote",

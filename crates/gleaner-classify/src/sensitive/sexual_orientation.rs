@@ -447,6 +447,26 @@ pub(super) const PHRASES: &[&str] = &[
     "couple libre",
     "polyamour*",
     "plan cul",
+    // Generalization.
+    "both brides",
+    "both grooms",
+    "two moms",
+    "two dads",
+    "dos mamas",
+    "dos papas",
+    "duas maes",
+    "dois pais",
+    "deux mamans",
+    "deux papas",
+    "came out to",
+    "coming out to",
+    "come out to my",
+    "salir del armario",
+    "sali del armario",
+    "sai do armario",
+    "sair do armario",
+    "faire mon coming out",
+    "fait mon coming out",
 ];
 
 /// Words for one's partner or spouse. On their own they say nothing (the

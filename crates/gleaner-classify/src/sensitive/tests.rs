@@ -334,3 +334,118 @@ fn probe_file() {
     }
     println!("probe: {wrong} wrong");
 }
+
+#[test]
+fn medical_question_frames_and_word_endings() {
+    assert_flags(
+        Health,
+        &[
+            "what are the symptoms of Marshall syndrome?",
+            "is familial hypercholesterolemia inherited",
+            "how is eosinophilic esophagitis treated",
+            "my doctor switched me to pantoprazole",
+            "sintomas de la enfermedad de Crohn",
+            "tratamento para doenca celiaca",
+            "effets secondaires de mon traitement",
+        ],
+    );
+    assert_clean(&[
+        "how can i get a copy of my w2 for tax purposes",
+        "send my diploma to the registrar",
+        "mute the speakers for ten minutes",
+        "Sex and the City or And Just Like That, which is better for a binge",
+    ]);
+}
+
+#[test]
+fn paraphrased_mental_health_states() {
+    assert_flags(
+        Health,
+        &[
+            "haven't been able to get out of bed for weeks",
+            "I keep getting panic attacks at work",
+            "llevo días sin poder levantarme de la cama",
+            "tenho tido crises de pânico no ônibus",
+            "je fais des crises d'angoisse le soir",
+        ],
+    );
+}
+
+#[test]
+fn origins_and_descriptors_said_of_people() {
+    assert_flags(
+        Ethnicity,
+        &["the Chinese family next door", "black kids at school"],
+    );
+    assert_flags(
+        SexualOrientation,
+        &["straight guys never get it", "a bi woman"],
+    );
+    assert_flags(
+        Politics,
+        &["my conservative parents", "a socialist friend of mine"],
+    );
+    assert_flags(Religion, &["a Druze mother", "Unitarian friends"]);
+    assert_flags(Philosophy, &["secular people", "an atheist coworker"]);
+    assert_flags(Health, &["a blind man crossing", "deaf students"]);
+    assert_clean(&[
+        "Indian leather boots",
+        "a straight line",
+        "blind spot monitor",
+    ]);
+}
+
+#[test]
+fn strike_action_and_organizing_as_people_say_it() {
+    assert_flags(
+        TradeUnion,
+        &[
+            "we're out on the line until they give us a fair contract",
+            "should I cross the picket line",
+            "estamos en huelga desde el lunes",
+            "a fábrica entrou em greve ontem",
+            "on fait grève jeudi devant l'usine",
+        ],
+    );
+    assert_clean(&[
+        "he has been on a hunger strike for a week",
+        "the local library opens at nine",
+    ]);
+}
+
+#[test]
+fn political_activity_as_people_say_it() {
+    assert_flags(
+        Politics,
+        &[
+            "I signed a petition against the new highway",
+            "going to the march downtown on saturday",
+            "voy a votar en las elecciones",
+            "vou votar no domingo",
+            "aide-moi à rédiger une pétition pour la mairie",
+        ],
+    );
+    assert_clean(&["como votar no paredão do BBB pelo celular?"]);
+}
+
+#[test]
+fn convictions_and_coming_out_in_four_languages() {
+    assert_flags(
+        Philosophy,
+        &[
+            "as a stoic I try not to complain",
+            "no creo en dios",
+            "não acredito em deus",
+            "je ne crois pas en dieu",
+        ],
+    );
+    assert_flags(
+        SexualOrientation,
+        &[
+            "I came out to my sister",
+            "salí del armario el año pasado",
+            "saí do armário com meus pais",
+            "j'ai fait mon coming out",
+        ],
+    );
+}
