@@ -27,7 +27,7 @@
 //! Facts a rule needs are `Option`s. `None` ("unknown") never means "fine":
 //! an unknown country is an excluded country, an unknown age is a minor, an
 //! unknown `encrypted` flag is encrypted, an unclassified conversation is a
-//! sensitive one. Verdicts only ever narrow [`Purposes`]; no rule can widen
+//! sensitive one. Verdicts only ever narrow [`Purposes`](gleaner_core::Purposes); no rule can widen
 //! what another rule took away.
 //!
 //! # Layout

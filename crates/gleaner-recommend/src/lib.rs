@@ -9,7 +9,7 @@
 //! it: topic, source kind, surface, contributing account.
 //!
 //! Items on a topic the person hid (or under one) are never ranked, whatever
-//! else they match. [`explain`] answers for one item, naming the guardrail
+//! else they match. [`explain()`](explain::explain) answers for one item, naming the guardrail
 //! when one is the reason it would not be shown.
 //!
 //! # Layout

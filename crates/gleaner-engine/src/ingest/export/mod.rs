@@ -3,8 +3,8 @@
 //! A person downloads their data from an AI product, unzips it, and hands
 //! Gleaner the conversations file. [`parse_export`] tells the format from the
 //! JSON itself and returns every conversation as a
-//! [`Conversation`](gleaner_core::Conversation): the turns the person and the
-//! assistant wrote, wrapped in [`ConversationText`](gleaner_core::ConversationText)
+//! [`Conversation`]: the turns the person and the
+//! assistant wrote, wrapped in [`ConversationText`]
 //! so they cannot reach a log line. The parsers are pure: bytes in, values
 //! out, no IO and no clock.
 //!
