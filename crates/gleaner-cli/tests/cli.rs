@@ -331,3 +331,43 @@ fn killed_ingest_is_completed_by_a_rerun() {
         );
     }
 }
+
+#[test]
+fn audit_reads_each_export_format_and_never_prints_message_text() {
+    let fixtures = repo_root().join("crates/gleaner-engine/tests/fixtures/exports");
+    for (file, format) in [
+        ("chatgpt_conversations.json", "chatgpt"),
+        ("claude_conversations.json", "claude"),
+        ("meta_ai_conversations.json", "meta_ai"),
+    ] {
+        let path = fixtures.join(file);
+        let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+            .args(["--json", "audit"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{file}: {}", stderr_of(&output));
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(report["format"], format, "{file}: {report}");
+        let text = String::from_utf8_lossy(&output.stdout);
+        let export = std::fs::read_to_string(&path).unwrap();
+        // No user message of the export appears in the report.
+        for quoted in export
+            .split('"')
+            .filter(|piece| piece.split_whitespace().count() >= 6)
+        {
+            assert!(
+                !text.contains(quoted),
+                "{file}: message text printed: {quoted}"
+            );
+        }
+    }
+    let broken = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(broken.path(), "[{\"mapping\": 3}]").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+        .arg("audit")
+        .arg(broken.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+}
