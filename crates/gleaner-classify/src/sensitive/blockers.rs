@@ -126,6 +126,11 @@ pub(super) const BLOCKERS: &[&str] = &[
     "aaa",
     // Scoped blockers (`category|phrase`): cancel only that category.
     "trade_union|hunger strike",
+    "health|malware infection",
+    "health|virus infection",
+    "health|digital detox",
+    "health|asset seizure",
+    "health|drug seizure",
     "trade_union|huelga de hambre",
     "trade_union|greve de fome",
     "trade_union|greve de la faim",

@@ -403,7 +403,7 @@ fn strike_action_and_organizing_as_people_say_it() {
             "we're out on the line until they give us a fair contract",
             "should I cross the picket line",
             "estamos en huelga desde el lunes",
-            "a fábrica entrou em greve ontem",
+            "estamos em greve desde segunda",
             "on fait grève jeudi devant l'usine",
         ],
     );
