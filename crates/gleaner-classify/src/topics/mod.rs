@@ -43,7 +43,7 @@ pub const TOPIC_THRESHOLD: f32 = 0.35;
 /// A topic is kept only when the best score under its root is at least this
 /// share of the best score overall: one passing word of another root does
 /// not ride along with a well-supported topic.
-pub const ROOT_RELATIVE: f32 = 0.8;
+pub const ROOT_RELATIVE: f32 = 0.9;
 /// The most topics returned for one conversation.
 pub const MAX_TOPICS: usize = 5;
 /// Evidence of a weak (`~`) keyword: ambiguous on its own (`book`,
