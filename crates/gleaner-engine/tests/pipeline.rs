@@ -343,6 +343,26 @@ fn after_forget_nothing_is_found_by_the_account_id() {
     assert_eq!(records_left, 1, "the linked account's record stays");
     assert!(harness.engine.profile(&account_id, None, now()).is_err());
     assert_eq!(store.stats().unwrap().tombstones, 1);
+    // Not even in the bytes of the store's files (freed pages included).
+    let quoted_id = b"\"fb:1\"";
+    let hashed_hex = account_id.hashed().to_string();
+    for file in walk(harness.dir.path()) {
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            !bytes
+                .windows(quoted_id.len())
+                .any(|window| window == quoted_id),
+            "account id left in {}",
+            file.display()
+        );
+        assert!(
+            !bytes
+                .windows(hashed_hex.len())
+                .any(|window| window == hashed_hex.as_bytes()),
+            "hashed account id left in {}",
+            file.display()
+        );
+    }
     // Its events are unknown now: a replay is rejected, not silently re-stored.
     let replay = ingest(&harness.engine, &lines[..1]);
     assert!(matches!(

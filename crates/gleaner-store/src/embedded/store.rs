@@ -52,7 +52,10 @@ const META_TOMBSTONES: &str = "tombstones";
 /// pass whole batches to [`Store::commit_events`]). Values are JSON for
 /// debuggability. Cloning is not offered: share it behind an `Arc`.
 pub struct EmbeddedStore {
-    database: Database,
+    /// Behind a lock only so that [`Store::forget_account`] can compact the
+    /// file (which needs exclusive access); every transaction takes the
+    /// shared side just long enough to begin.
+    database: std::sync::RwLock<Database>,
     location: PathBuf,
 }
 
@@ -143,7 +146,7 @@ impl EmbeddedStore {
         let database = Database::create(directory.join(DATABASE_FILE_NAME))
             .map_err(|error| open_error(error.to_string()))?;
         let store = Self {
-            database,
+            database: std::sync::RwLock::new(database),
             location: directory.to_path_buf(),
         };
         store.initialize_schema()?;
@@ -192,7 +195,12 @@ impl EmbeddedStore {
         &self,
         body: impl FnOnce(&WriteTransaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let mut transaction = self.database.begin_write().map_err(backend_error)?;
+        let mut transaction = self
+            .database
+            .read()
+            .map_err(|_| StoreError::Backend("store lock poisoned".to_owned()))?
+            .begin_write()
+            .map_err(backend_error)?;
         transaction
             .set_durability(Durability::Immediate)
             .map_err(backend_error)?;
@@ -201,8 +209,33 @@ impl EmbeddedStore {
         Ok(result)
     }
 
+    /// Compacts the file after an erasure, so that the pages that held the
+    /// erased account are released and the file truncated, rather than
+    /// left behind as free pages that still hold the old bytes.
+    ///
+    /// Compaction needs exclusive access: it waits for transactions to
+    /// begin, and when another open read transaction holds pages it is
+    /// skipped with a warning-free `Ok` (the free pages are then reused by
+    /// later writes); `forget` in the CLI never has concurrent readers.
+    fn compact_after_erasure(&self) -> Result<(), StoreError> {
+        let mut database = self
+            .database
+            .write()
+            .map_err(|_| StoreError::Backend("store lock poisoned".to_owned()))?;
+        match database.compact() {
+            Ok(_) | Err(redb::CompactionError::TransactionInProgress) => Ok(()),
+            Err(error) => Err(StoreError::Backend(format!(
+                "compaction after forget: {error}"
+            ))),
+        }
+    }
+
     fn read(&self) -> Result<ReadTransaction, StoreError> {
-        self.database.begin_read().map_err(backend_error)
+        self.database
+            .read()
+            .map_err(|_| StoreError::Backend("store lock poisoned".to_owned()))?
+            .begin_read()
+            .map_err(backend_error)
     }
 }
 
@@ -439,7 +472,7 @@ impl Store for EmbeddedStore {
 
     fn forget_account(&self, account_id: &AccountId) -> Result<ForgetReport, StoreError> {
         let account_hash = account_id.hashed();
-        self.write(|transaction| {
+        let report = self.write(|transaction| {
             let mut report = ForgetReport::default();
 
             let mut accounts_table = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
@@ -513,7 +546,11 @@ impl Store for EmbeddedStore {
                     .map_err(backend_error)?;
             }
             Ok(report)
-        })
+        })?;
+        if report.account_removed {
+            self.compact_after_erasure()?;
+        }
+        Ok(report)
     }
 
     fn expire_signals(&self, cutoff: Timestamp) -> Result<usize, StoreError> {
