@@ -30,7 +30,7 @@ use gleaner_core::{Conversation, ConversationText, Role, Turn};
 use serde_json::{Map, Value};
 
 use super::{
-    conversation_id, conversation_values, parse_json, title_text, ExportError, ExportFormat,
+    conversation_id, parse_each, parse_json, title_text, ExportError, ExportFormat,
     ExportedConversation, FieldReader, ParsedExport,
 };
 
@@ -40,15 +40,7 @@ pub fn parse_chatgpt(bytes: &[u8]) -> Result<ParsedExport, ExportError> {
 }
 
 pub(crate) fn from_value(root: &Value) -> Result<ParsedExport, ExportError> {
-    let conversations = conversation_values(root)?
-        .iter()
-        .enumerate()
-        .map(|(index, value)| conversation(FieldReader { index }, value))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(ParsedExport {
-        format: ExportFormat::ChatGpt,
-        conversations,
-    })
+    parse_each(root, ExportFormat::ChatGpt, conversation)
 }
 
 fn conversation(reader: FieldReader, value: &Value) -> Result<ExportedConversation, ExportError> {

@@ -22,7 +22,7 @@ use gleaner_core::{Conversation, ConversationText, Role, Turn};
 use serde_json::Value;
 
 use super::{
-    conversation_id, conversation_values, parse_json, title_text, ExportError, ExportFormat,
+    conversation_id, parse_each, parse_json, title_text, ExportError, ExportFormat,
     ExportedConversation, FieldReader, ParsedExport,
 };
 
@@ -32,15 +32,7 @@ pub fn parse_claude(bytes: &[u8]) -> Result<ParsedExport, ExportError> {
 }
 
 pub(crate) fn from_value(root: &Value) -> Result<ParsedExport, ExportError> {
-    let conversations = conversation_values(root)?
-        .iter()
-        .enumerate()
-        .map(|(index, value)| conversation(FieldReader { index }, value))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(ParsedExport {
-        format: ExportFormat::Claude,
-        conversations,
-    })
+    parse_each(root, ExportFormat::Claude, conversation)
 }
 
 fn conversation(reader: FieldReader, value: &Value) -> Result<ExportedConversation, ExportError> {

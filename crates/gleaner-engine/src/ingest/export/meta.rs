@@ -62,8 +62,8 @@ use gleaner_core::{Conversation, ConversationText, Role, Timestamp, Turn};
 use serde_json::{Map, Value};
 
 use super::{
-    conversation_id, conversation_values, parse_json, timestamp_from_unix_seconds, title_text,
-    ExportError, ExportFormat, ExportedConversation, FieldReader, ParsedExport,
+    conversation_id, parse_each, parse_json, timestamp_from_unix_seconds, title_text, ExportError,
+    ExportFormat, ExportedConversation, FieldReader, ParsedExport,
 };
 
 /// Parses a Meta AI conversations file (a list of threads, or one thread).
@@ -72,15 +72,7 @@ pub fn parse_meta_ai(bytes: &[u8]) -> Result<ParsedExport, ExportError> {
 }
 
 pub(crate) fn from_value(root: &Value) -> Result<ParsedExport, ExportError> {
-    let conversations = conversation_values(root)?
-        .iter()
-        .enumerate()
-        .map(|(index, value)| thread(FieldReader { index }, value))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(ParsedExport {
-        format: ExportFormat::MetaAi,
-        conversations,
-    })
+    parse_each(root, ExportFormat::MetaAi, thread)
 }
 
 /// Repairs Meta's per-byte escaping of UTF-8 (see the module docs).

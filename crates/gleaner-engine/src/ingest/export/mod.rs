@@ -239,6 +239,23 @@ pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value, ExportError> {
     serde_json::from_slice(bytes).map_err(|error| ExportError::from_json(&error))
 }
 
+/// Parses every conversation of a root value with one format's parser.
+pub(crate) fn parse_each(
+    root: &Value,
+    format: ExportFormat,
+    parse_one: fn(FieldReader, &Value) -> Result<ExportedConversation, ExportError>,
+) -> Result<ParsedExport, ExportError> {
+    let conversations = conversation_values(root)?
+        .iter()
+        .enumerate()
+        .map(|(index, value)| parse_one(FieldReader { index }, value))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ParsedExport {
+        format,
+        conversations,
+    })
+}
+
 /// The conversations of a root value: the list's elements, or the root
 /// itself when it is a single conversation object.
 pub(crate) fn conversation_values(root: &Value) -> Result<&[Value], ExportError> {
