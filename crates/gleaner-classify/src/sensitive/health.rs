@@ -1778,6 +1778,15 @@ pub(super) const PHRASES: &[&str] = &[
     "antibiotique*",
     "hospitalise",
     "hospitalisee",
+    "since the stroke",
+    "after the stroke",
+    "after his stroke",
+    "after her stroke",
+    "since his stroke",
+    "since her stroke",
+    "my stroke",
+    "mild stroke",
+    "minor stroke",
 ];
 
 /// Word endings that name a condition, a procedure or a drug class

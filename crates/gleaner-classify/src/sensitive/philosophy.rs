@@ -288,6 +288,14 @@ pub(super) const PHRASES: &[&str] = &[
     "objetor de conciencia",
     "objetor de consciencia",
     "objecteur de conscience",
+    "committed vegan",
+    "vegan because",
+    "vegan for the animals",
+    "~strict vegan",
+    "animals aren t ours",
+    "antispecis*",
+    "antiespecis*",
+    "antiespecista*",
 ];
 
 /// Descriptors that count only right before a person word (`irreligious mother`); see

@@ -627,6 +627,21 @@ pub(super) const PHRASES: &[&str] = &[
     "aumonerie",
     "ecole catholique",
     "retraite spirituelle",
+    "je porte le voile",
+    "porter le voile",
+    "porte le voile",
+    "llevo el velo",
+    "llevar el velo",
+    "uso o veu",
+    "usar o veu",
+    "wear a hijab",
+    "wear the hijab",
+    "wearing a hijab",
+    "wear a headscarf",
+    "wearing a headscarf",
+    "wear a turban",
+    "wear a kippah",
+    "wear a yarmulke",
 ];
 
 /// Descriptors that count only right before a person word (`cheondoist mother`); see

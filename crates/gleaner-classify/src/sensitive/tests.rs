@@ -423,6 +423,10 @@ fn political_activity_as_people_say_it() {
             "voy a votar en las elecciones",
             "vou votar no domingo",
             "aide-moi à rédiger une pétition pour la mairie",
+            "soy concejal de mi pueblo",
+            "sou de esquerda desde sempre",
+            "je suis de gauche",
+            "help me with my campaign speech",
         ],
     );
     assert_clean(&["como votar no paredão do BBB pelo celular?"]);
@@ -437,6 +441,15 @@ fn convictions_and_coming_out_in_four_languages() {
             "no creo en dios",
             "não acredito em deus",
             "je ne crois pas en dieu",
+        ],
+    );
+    assert_flags(
+        Religion,
+        &[
+            "I wear a hijab, sporty outfit ideas",
+            "llevo el velo en el trabajo",
+            "uso o véu desde os 15",
+            "je porte le voile",
         ],
     );
     assert_flags(
