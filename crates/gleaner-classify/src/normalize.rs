@@ -143,6 +143,7 @@ impl Builder {
             'æ' => Some(("ae", "ae")),
             'Æ' => Some(("ae", "AE")),
             'ß' => Some(("ss", "ss")),
+            'ẞ' => Some(("ss", "SS")),
             'ø' => Some(("o", "o")),
             'Ø' => Some(("o", "O")),
             'ł' => Some(("l", "l")),
@@ -191,6 +192,15 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capital_sharp_s_folds_like_the_small_one() {
+        // Regression: proptest found that normalizing "ẞ" twice differed.
+        let once = normalize("ẞ");
+        assert_eq!(once.rendering(Rendering::Folded), " ss ");
+        let twice = normalize(once.rendering(Rendering::Folded));
+        assert_eq!(twice.rendering(Rendering::Folded), " ss ");
+    }
 
     #[test]
     fn strips_accents_case_and_punctuation() {
