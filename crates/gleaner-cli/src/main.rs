@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod context;
+mod model_cache;
 mod output;
 
 use std::process::ExitCode;
@@ -97,5 +98,6 @@ fn run(command: Command, context: &Context) -> anyhow::Result<()> {
         Command::Audit(args) => commands::audit::run(&args, context),
         Command::Eval(args) => commands::eval::run(&args, context),
         Command::Bench(args) => commands::bench::run(&args, context),
+        Command::Models(args) => commands::models::run(&args, context),
     }
 }

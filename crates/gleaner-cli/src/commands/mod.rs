@@ -11,6 +11,7 @@ pub(crate) mod export;
 pub(crate) mod forget;
 pub(crate) mod hide;
 pub(crate) mod ingest;
+pub(crate) mod models;
 pub(crate) mod profile;
 pub(crate) mod recommend;
 
