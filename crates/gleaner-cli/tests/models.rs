@@ -170,7 +170,9 @@ fn fetch_installs_verifies_and_repairs_the_model() {
     let text = stdout_of(&output);
     assert!(text.contains("already installed"), "{text}");
 
-    // A corrupted file is reported, then replaced.
+    // A corrupted file is reported, then replaced; a temporary file left
+    // by an interrupted fetch is cleaned up.
+    std::fs::write(model_dir.join(".tokenizer.json.AbC123"), b"half a file").unwrap();
     let mut bytes = std::fs::read(&tokenizer).unwrap();
     bytes[1000] ^= 0x20;
     std::fs::write(&tokenizer, &bytes).unwrap();

