@@ -5,7 +5,8 @@
 //! The file's pipeline is kept as is: precompiled-charsmap normalization,
 //! collapsing of repeated spaces, metaspace pre-tokenization with a prefix
 //! space, unigram Viterbi segmentation, then `<s> … </s>`. This module adds
-//! the `query: ` prefix and truncation to the model's 512 positions.
+//! the `query: ` prefix, truncation to the model's 512 positions and the
+//! untruncated count callers need to split long texts.
 
 use std::path::Path;
 
@@ -49,15 +50,19 @@ impl E5Tokenizer {
             tokenizers::Tokenizer::from_bytes(bytes).map_err(|error| SemanticError::Tokenizer {
                 message: format!("cannot load tokenizer.json: {error}"),
             })?;
+        // Truncation is done here (see `truncate`), so that the full length
+        // stays known to callers that split long texts.
         inner
-            .with_truncation(Some(tokenizers::TruncationParams {
-                max_length: max_tokens,
-                ..tokenizers::TruncationParams::default()
-            }))
+            .with_truncation(None)
             .map_err(|error| SemanticError::Tokenizer {
-                message: format!("cannot set truncation: {error}"),
+                message: format!("cannot disable truncation: {error}"),
             })?;
         inner.with_padding(None);
+        if max_tokens < 2 {
+            return Err(SemanticError::Tokenizer {
+                message: format!("max_tokens {max_tokens} leaves no room for <s> and </s>"),
+            });
+        }
         Ok(Self { inner, max_tokens })
     }
 
@@ -72,8 +77,33 @@ impl E5Tokenizer {
     }
 
     /// Token ids of `text` exactly as given (no prefix): `<s>`, pieces,
-    /// `</s>`, truncated to [`Self::max_tokens`].
+    /// `</s>`, truncated to [`Self::max_tokens`] the way `tokenizers`
+    /// truncates (the first pieces are kept, `</s>` stays last).
     pub fn encode_raw(&self, text: &str) -> Result<Vec<u32>, SemanticError> {
+        let mut ids = self.encode_untruncated(text)?;
+        if ids.len() > self.max_tokens {
+            let end_of_sequence = ids[ids.len() - 1];
+            ids.truncate(self.max_tokens - 1);
+            ids.push(end_of_sequence);
+        }
+        Ok(ids)
+    }
+
+    /// Token ids of `query: {text}`, the form the encoder embeds.
+    pub fn encode_query(&self, text: &str) -> Result<Vec<u32>, SemanticError> {
+        self.encode_raw(&format!("{QUERY_PREFIX}{text}"))
+    }
+
+    /// How many tokens `query: {text}` takes before truncation, `<s>` and
+    /// `</s>` included; more than [`Self::max_tokens`] means the encoder
+    /// would only see the beginning, so callers should split the text.
+    pub fn query_token_count(&self, text: &str) -> Result<usize, SemanticError> {
+        Ok(self
+            .encode_untruncated(&format!("{QUERY_PREFIX}{text}"))?
+            .len())
+    }
+
+    fn encode_untruncated(&self, text: &str) -> Result<Vec<u32>, SemanticError> {
         let encoding = self
             .inner
             .encode(text, true)
@@ -81,11 +111,6 @@ impl E5Tokenizer {
                 message: format!("encoding failed: {error}"),
             })?;
         Ok(encoding.get_ids().to_vec())
-    }
-
-    /// Token ids of `query: {text}`, the form the encoder embeds.
-    pub fn encode_query(&self, text: &str) -> Result<Vec<u32>, SemanticError> {
-        self.encode_raw(&format!("{QUERY_PREFIX}{text}"))
     }
 }
 
@@ -141,6 +166,9 @@ mod tests {
         let tokenizer = E5Tokenizer::load(&path, 512).expect("loads");
         let long = "word ".repeat(2_000);
         let ids = tokenizer.encode_query(&long).expect("encodes");
+        // 2,006 as the Python tokenizer counts it: `<s>`, `▁que`, `ry`, `:`,
+        // 2,000 × `▁word`, a trailing `▁`, `</s>`.
+        assert_eq!(tokenizer.query_token_count(&long).expect("counts"), 2_006);
         assert_eq!(ids.len(), 512);
         assert_eq!(ids[0], 0, "<s> first");
         assert_eq!(ids[511], 2, "</s> kept last after truncation");
