@@ -406,6 +406,37 @@ mod tests {
         dot / (left_norm * right_norm)
     }
 
+    #[test]
+    fn synthetic_model_embeds_unit_vectors_independent_of_batching() {
+        let directory = tempfile::tempdir().expect("tempdir");
+        crate::test_support::write_model_dir(directory.path());
+        let texts = ["hi", "hi there there hi", "", "there"];
+        for mode in [MatmulMode::Dequantized, MatmulMode::Quantized] {
+            let encoder = SemanticEncoder::load_with(directory.path(), mode).expect("loads");
+            assert_eq!(encoder.config().layer_count, 1);
+            let batched = encoder.embed(&texts).expect("embeds");
+            assert_eq!(batched.len(), texts.len());
+            for (text, vector) in texts.iter().zip(&batched) {
+                assert!(vector.iter().all(|value| value.is_finite()));
+                let norm: f32 = vector.iter().map(|value| value * value).sum::<f32>().sqrt();
+                assert!((norm - 1.0).abs() < 1e-4, "{mode:?} {text:?}: norm {norm}");
+                let alone = encoder.embed(&[text]).expect("embeds one");
+                let similarity = cosine(&alone[0], vector);
+                assert!(similarity > 0.9999, "{mode:?} {text:?}: {similarity}");
+            }
+            assert!(cosine(&batched[0], &batched[1]) < 0.9999, "texts differ");
+            assert!(encoder.embed(&[]).expect("empty batch").is_empty());
+        }
+    }
+
+    #[test]
+    fn missing_model_directory_is_an_io_error_naming_the_file() {
+        let directory = tempfile::tempdir().expect("tempdir");
+        let error = SemanticEncoder::load(directory.path()).expect_err("no files");
+        assert!(matches!(error, SemanticError::Io { .. }), "{error}");
+        assert!(error.to_string().contains(WEIGHTS_FILE_NAME), "{error}");
+    }
+
     fn model_dir() -> Option<std::path::PathBuf> {
         crate::real_model_path(WEIGHTS_FILE_NAME)?;
         let directory = crate::real_model_path(TOKENIZER_FILE_NAME)?;

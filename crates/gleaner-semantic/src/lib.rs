@@ -19,6 +19,8 @@
 
 pub mod encoder;
 pub mod error;
+#[cfg(test)]
+mod test_support;
 pub mod tokenizer;
 pub mod weights;
 
