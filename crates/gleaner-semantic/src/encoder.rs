@@ -430,6 +430,12 @@ mod tests {
     }
 
     #[test]
+    fn encoder_can_be_shared_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<SemanticEncoder>();
+    }
+
+    #[test]
     fn missing_model_directory_is_an_io_error_naming_the_file() {
         let directory = tempfile::tempdir().expect("tempdir");
         let error = SemanticEncoder::load(directory.path()).expect_err("no files");

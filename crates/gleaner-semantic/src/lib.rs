@@ -6,6 +6,18 @@
 //! directory is a parameter and embedding is a pure, synchronous function of
 //! the texts.
 //!
+//! ```no_run
+//! use gleaner_semantic::SemanticEncoder;
+//!
+//! # fn main() -> Result<(), gleaner_semantic::SemanticError> {
+//! let encoder = SemanticEncoder::load(std::path::Path::new("/path/to/models"))?;
+//! let vectors = encoder.embed(&["where can I hike near Lisbon", "rutas de senderismo"])?;
+//! let cosine: f32 = vectors[0].iter().zip(&vectors[1]).map(|(a, b)| a * b).sum();
+//! assert!(cosine > 0.5);
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Layout
 //!
 //! - [`error`]: [`SemanticError`], every way loading or embedding fails.
