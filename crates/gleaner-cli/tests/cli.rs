@@ -17,8 +17,20 @@ fn sample(name: &str) -> PathBuf {
     repo_root().join("data/sample").join(name)
 }
 
+/// The binary, on the lexicon tier: these tests are about the pipeline and
+/// the guardrails, and must not depend on (or spend minutes in) the
+/// semantic model when one happens to be installed on the machine.
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gleaner"));
+    command.env(
+        "GLEANER_MODELS",
+        repo_root().join("target/no-models-in-cli-tests"),
+    );
+    command
+}
+
 fn gleaner(store: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gleaner"))
+    bin()
         .arg("--store")
         .arg(store)
         .arg("--now")
@@ -70,10 +82,7 @@ macro_rules! cli_test {
 
 #[test]
 fn demo_runs_and_reports_every_part() {
-    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
-        .arg("demo")
-        .output()
-        .unwrap();
+    let output = bin().arg("demo").output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let text = stdout_of(&output);
     for expected in [
@@ -95,10 +104,7 @@ fn demo_runs_and_reports_every_part() {
 
 #[test]
 fn demo_json_is_one_document() {
-    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
-        .args(["demo", "--json"])
-        .output()
-        .unwrap();
+    let output = bin().args(["demo", "--json"]).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(document["events"]["used"].as_u64().unwrap() > 100);
@@ -185,7 +191,7 @@ cli_test!(bad_input_is_reported_by_line_and_exits_2, |store| {
 
 #[test]
 fn classify_reads_turns_or_text_and_writes_one_line_each() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+    let mut child = bin()
         .arg("classify")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -218,13 +224,13 @@ fn classify_reads_turns_or_text_and_writes_one_line_each() {
 
 #[test]
 fn bad_usage_exits_2() {
-    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+    let output = bin()
         .args(["--now", "yesterday", "expire"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr_of(&output).contains("--now"));
-    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+    let output = bin()
         .args(["--store", "ftp://x", "expire"])
         .output()
         .unwrap();
@@ -266,7 +272,7 @@ fn killed_ingest_is_completed_by_a_rerun() {
     let killed_dir = tempfile::tempdir().unwrap();
     let killed_store = killed_dir.path().to_str().unwrap();
     setup(killed_store);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+    let mut child = bin()
         .args([
             "--store",
             killed_store,
@@ -341,11 +347,7 @@ fn audit_reads_each_export_format_and_never_prints_message_text() {
         ("meta_ai_conversations.json", "meta_ai"),
     ] {
         let path = fixtures.join(file);
-        let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
-            .args(["--json", "audit"])
-            .arg(&path)
-            .output()
-            .unwrap();
+        let output = bin().args(["--json", "audit"]).arg(&path).output().unwrap();
         assert!(output.status.success(), "{file}: {}", stderr_of(&output));
         let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
         assert_eq!(report["format"], format, "{file}: {report}");
@@ -364,10 +366,6 @@ fn audit_reads_each_export_format_and_never_prints_message_text() {
     }
     let broken = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(broken.path(), "[{\"mapping\": 3}]").unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
-        .arg("audit")
-        .arg(broken.path())
-        .output()
-        .unwrap();
+    let output = bin().arg("audit").arg(broken.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
 }
