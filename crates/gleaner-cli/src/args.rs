@@ -62,6 +62,8 @@ pub enum Command {
     Bench(BenchArgs),
     /// Install or check the semantic tier's model files.
     Models(ModelsArgs),
+    /// Train the semantic tier's heads on labelled sets (needs the model).
+    Train(TrainArgs),
 }
 
 /// `gleaner demo`.
@@ -176,6 +178,36 @@ pub struct EvalArgs {
     /// A labelled set (JSON Lines; see data/eval/README.md).
     #[arg(long)]
     pub dataset: PathBuf,
+    /// Which classifier tier to measure (default: cascade when the model is
+    /// installed, else lexicon).
+    #[arg(long, value_enum)]
+    pub tier: Option<TierArg>,
+}
+
+/// `gleaner eval --tier`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TierArg {
+    /// Phrase lists and keywords only.
+    Lexicon,
+    /// The embedding model and its trained heads only.
+    Semantic,
+    /// Both: sensitive if either says so, topics from both.
+    Cascade,
+}
+
+/// `gleaner train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// A labelled set (JSON Lines, the `gleaner eval` format); repeat for
+    /// several. Never pass a held-out test split.
+    #[arg(long = "dataset", required = true)]
+    pub datasets: Vec<PathBuf>,
+    /// Where to write the trained heads.
+    #[arg(long, default_value = "crates/gleaner-semantic/data/heads.json")]
+    pub out: PathBuf,
+    /// Seed of the validation split.
+    #[arg(long)]
+    pub seed: Option<u64>,
 }
 
 /// `gleaner bench`.

@@ -2,18 +2,21 @@
 //! once from the raw arguments.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use gleaner_classify::LexiconClassifier;
+use gleaner_classify::{Classification, Classifier, LexiconClassifier};
+use gleaner_core::Conversation;
 use gleaner_core::Timestamp;
 use gleaner_engine::{Engine, EngineConfig};
 use gleaner_policy::{Policy, PolicyConfig, PolicyConfigBuilder};
+use gleaner_semantic::{CascadeClassifier, SemanticClassifier, SemanticEncoder, SemanticHeads};
 use gleaner_store::StoreResolver;
 use gleaner_taxonomy::Taxonomy;
 
 use crate::args::Cli;
+use crate::model_cache::{installed_model, resolve_models_dir, FETCH_COMMAND};
 use crate::UsageError;
 
 /// The default embedded store directory.
@@ -77,11 +80,79 @@ impl Context {
             .with_context(|| format!("opening store `{location}`"))?;
         Ok(Engine::new(
             store,
-            Arc::new(LexiconClassifier::embedded().clone()),
+            self.classifier(),
             self.policy.clone(),
             Taxonomy::embedded(),
             config,
         ))
+    }
+}
+
+impl Context {
+    /// The classifier commands use: the cascade (lexicon + semantic tier)
+    /// when the model is installed and the heads load, else the lexicon
+    /// tier, with one line on stderr saying why and which command installs
+    /// the model. The model is loaded on the first classification, not
+    /// here, so commands that never classify pay nothing.
+    #[allow(clippy::unused_self)] // a method so commands ask the context, as for the engine
+    pub fn classifier(&self) -> Arc<dyn Classifier> {
+        Arc::new(DefaultClassifier)
+    }
+}
+
+/// Why the semantic tier cannot run, or the tier itself; loaded once per
+/// process.
+pub fn semantic_tier() -> Result<Arc<SemanticClassifier>, String> {
+    static SEMANTIC: OnceLock<Result<Arc<SemanticClassifier>, String>> = OnceLock::new();
+    SEMANTIC
+        .get_or_init(|| {
+            let models_dir = resolve_models_dir(None).map_err(|error| error.to_string())?;
+            let model = installed_model(&models_dir).map_err(|missing| missing.to_string())?;
+            let heads = SemanticHeads::embedded().map_err(|error| {
+                format!("the semantic heads do not load ({error}); `gleaner train` writes them")
+            })?;
+            let encoder = SemanticEncoder::load(&model.model_dir).map_err(|error| {
+                format!("the model does not load ({error}); `{FETCH_COMMAND}` reinstalls it")
+            })?;
+            Ok(Arc::new(SemanticClassifier::new(encoder, heads.clone())))
+        })
+        .clone()
+}
+
+/// The cascade over the embedded lexicon tier and `semantic`.
+pub fn cascade(semantic: Arc<SemanticClassifier>) -> CascadeClassifier {
+    CascadeClassifier::new(
+        Arc::new(LexiconClassifier::embedded().clone()),
+        semantic,
+        Taxonomy::embedded(),
+    )
+}
+
+/// The cascade when the semantic tier loads, else the lexicon tier (saying
+/// so once on stderr). Resolved once per process.
+pub fn default_classifier() -> Arc<dyn Classifier> {
+    static DEFAULT: OnceLock<Arc<dyn Classifier>> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| match semantic_tier() {
+            Ok(semantic) => Arc::new(cascade(semantic)),
+            Err(reason) => {
+                eprintln!("note: semantic tier off, lexicon tier only: {reason}");
+                Arc::new(LexiconClassifier::embedded().clone())
+            }
+        })
+        .clone()
+}
+
+/// [`default_classifier`], resolved on first use.
+struct DefaultClassifier;
+
+impl Classifier for DefaultClassifier {
+    fn name(&self) -> &'static str {
+        default_classifier().name()
+    }
+
+    fn classify(&self, conversation: &Conversation) -> Classification {
+        default_classifier().classify(conversation)
     }
 }
 

@@ -99,5 +99,6 @@ fn run(command: Command, context: &Context) -> anyhow::Result<()> {
         Command::Eval(args) => commands::eval::run(&args, context),
         Command::Bench(args) => commands::bench::run(&args, context),
         Command::Models(args) => commands::models::run(&args, context),
+        Command::Train(args) => commands::train::run(&args, context),
     }
 }

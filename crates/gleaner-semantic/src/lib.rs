@@ -27,18 +27,29 @@
 //!   prefix, 12 post-LN layers, mean pooling, L2 norm, length-sorted batches.
 //! - [`tokenizer`]: [`E5Tokenizer`], `tokenizer.json` through the
 //!   `tokenizers` crate, `query: ` prefix, truncation at 512 tokens.
+//! - [`heads`]: [`SemanticHeads`], logistic-regression heads per sensitive
+//!   category and taxonomy root, trained weights in `data/heads.json`.
+//! - [`train`]: deterministic training of the heads ([`train_heads`]).
+//! - [`classifier`]: [`SemanticClassifier`] (the semantic tier as a
+//!   `gleaner_classify::Classifier`) and [`CascadeClassifier`] (both tiers).
 #![warn(missing_docs)]
 
+pub mod classifier;
 pub mod encoder;
 pub mod error;
+pub mod heads;
 #[cfg(test)]
 mod test_support;
 pub mod tokenizer;
+pub mod train;
 pub mod weights;
 
+pub use classifier::{CascadeClassifier, SemanticClassifier};
 pub use encoder::{MatmulMode, SemanticEncoder, EMBEDDING_DIM};
 pub use error::SemanticError;
+pub use heads::{HeadsError, HeadsFile, SemanticHeads};
 pub use tokenizer::E5Tokenizer;
+pub use train::{train_heads, TrainConfig, TrainingExample};
 pub use weights::{ModelConfig, ModelWeights, TensorDtype};
 
 /// File name of the packed 4-bit model inside the model directory.

@@ -14,6 +14,7 @@ pub(crate) mod ingest;
 pub(crate) mod models;
 pub(crate) mod profile;
 pub(crate) mod recommend;
+pub(crate) mod train;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
