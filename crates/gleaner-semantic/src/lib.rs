@@ -57,11 +57,17 @@ pub const WEIGHTS_FILE_NAME: &str = "e5-small-q4.bin";
 /// File name of the Hugging Face tokenizer inside the model directory.
 pub const TOKENIZER_FILE_NAME: &str = "tokenizer.json";
 
-/// `$GLEANER_MODELS/<file_name>` when the variable is set and the file
-/// exists; used by the tests that need the real model and skip without it.
+/// The real model file when `GLEANER_MODELS` names the model cache (as
+/// `gleaner models fetch` lays it out: `<cache>/multilingual-e5-small/<file>`)
+/// or the model folder itself; used by the tests that need the real model
+/// and skip without it.
 #[cfg(test)]
 pub(crate) fn real_model_path(file_name: &str) -> Option<std::path::PathBuf> {
-    let directory = std::env::var_os("GLEANER_MODELS")?;
-    let path = std::path::Path::new(&directory).join(file_name);
-    path.is_file().then_some(path)
+    let directory = std::path::PathBuf::from(std::env::var_os("GLEANER_MODELS")?);
+    [
+        directory.join("multilingual-e5-small").join(file_name),
+        directory.join(file_name),
+    ]
+    .into_iter()
+    .find(|path| path.is_file())
 }
