@@ -19,6 +19,17 @@ pub struct Cli {
     /// Print one JSON document (or JSON Lines for streams) on stdout.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Which classifier tier reads conversations. `cascade` and `semantic`
+    /// need the model (`gleaner models fetch`); the semantic heads still flag
+    /// too many ordinary conversations, so the default is the lexicon tier.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "GLEANER_TIER",
+        default_value = "lexicon"
+    )]
+    pub tier: TierArg,
     /// A policy file (JSON: `effective_date`, `retention_days`, `jurisdiction_profile`, …).
     #[arg(long, global = true, env = "GLEANER_POLICY")]
     pub policy: Option<PathBuf>,
@@ -178,13 +189,9 @@ pub struct EvalArgs {
     /// A labelled set (JSON Lines; see data/eval/README.md).
     #[arg(long)]
     pub dataset: PathBuf,
-    /// Which classifier tier to measure (default: cascade when the model is
-    /// installed, else lexicon).
-    #[arg(long, value_enum)]
-    pub tier: Option<TierArg>,
 }
 
-/// `gleaner eval --tier`.
+/// `--tier`: which classifier tier reads conversations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TierArg {
     /// Phrase lists and keywords only.
@@ -193,6 +200,17 @@ pub enum TierArg {
     Semantic,
     /// Both: sensitive if either says so, topics from both.
     Cascade,
+}
+
+impl TierArg {
+    /// Returns the flag value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Lexicon => "lexicon",
+            Self::Semantic => "semantic",
+            Self::Cascade => "cascade",
+        }
+    }
 }
 
 /// `gleaner train`.

@@ -6,8 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use gleaner_classify::{Classification, Classifier, LexiconClassifier};
-use gleaner_core::Conversation;
+use gleaner_classify::{Classifier, LexiconClassifier};
 use gleaner_core::Timestamp;
 use gleaner_engine::{Engine, EngineConfig};
 use gleaner_policy::{Policy, PolicyConfig, PolicyConfigBuilder};
@@ -15,7 +14,7 @@ use gleaner_semantic::{CascadeClassifier, SemanticClassifier, SemanticEncoder, S
 use gleaner_store::StoreResolver;
 use gleaner_taxonomy::Taxonomy;
 
-use crate::args::Cli;
+use crate::args::{Cli, TierArg};
 use crate::model_cache::{installed_model, resolve_models_dir, FETCH_COMMAND};
 use crate::UsageError;
 
@@ -36,6 +35,8 @@ pub struct Context {
     pub store_given: bool,
     /// The policy.
     pub policy: Policy,
+    /// The classifier tier.
+    pub tier: TierArg,
 }
 
 impl Context {
@@ -53,6 +54,7 @@ impl Context {
         Ok(Self {
             now,
             now_given: cli.now.is_some(),
+            tier: cli.tier,
             json: cli.json,
             store_location: cli
                 .store
@@ -80,7 +82,7 @@ impl Context {
             .with_context(|| format!("opening store `{location}`"))?;
         Ok(Engine::new(
             store,
-            self.classifier(),
+            self.classifier()?,
             self.policy.clone(),
             Taxonomy::embedded(),
             config,
@@ -89,14 +91,23 @@ impl Context {
 }
 
 impl Context {
-    /// The classifier commands use: the cascade (lexicon + semantic tier)
-    /// when the model is installed and the heads load, else the lexicon
-    /// tier, with one line on stderr saying why and which command installs
-    /// the model. The model is loaded on the first classification, not
-    /// here, so commands that never classify pay nothing.
-    #[allow(clippy::unused_self)] // a method so commands ask the context, as for the engine
-    pub fn classifier(&self) -> Arc<dyn Classifier> {
-        Arc::new(DefaultClassifier)
+    /// The classifier of this run's `--tier`: the lexicon tier by default;
+    /// `semantic` or `cascade` load the model (an error naming the fix when
+    /// it is not installed).
+    pub fn classifier(&self) -> anyhow::Result<Arc<dyn Classifier>> {
+        match self.tier {
+            TierArg::Lexicon => Ok(Arc::new(LexiconClassifier::embedded().clone())),
+            TierArg::Semantic | TierArg::Cascade => {
+                let semantic = semantic_tier().map_err(|reason| {
+                    UsageError::new(format!("--tier {}: {reason}", self.tier.name()))
+                })?;
+                Ok(if self.tier == TierArg::Semantic {
+                    semantic
+                } else {
+                    Arc::new(cascade(semantic))
+                })
+            }
+        }
     }
 }
 
@@ -126,34 +137,6 @@ pub fn cascade(semantic: Arc<SemanticClassifier>) -> CascadeClassifier {
         semantic,
         Taxonomy::embedded(),
     )
-}
-
-/// The cascade when the semantic tier loads, else the lexicon tier (saying
-/// so once on stderr). Resolved once per process.
-pub fn default_classifier() -> Arc<dyn Classifier> {
-    static DEFAULT: OnceLock<Arc<dyn Classifier>> = OnceLock::new();
-    DEFAULT
-        .get_or_init(|| match semantic_tier() {
-            Ok(semantic) => Arc::new(cascade(semantic)),
-            Err(reason) => {
-                eprintln!("note: semantic tier off, lexicon tier only: {reason}");
-                Arc::new(LexiconClassifier::embedded().clone())
-            }
-        })
-        .clone()
-}
-
-/// [`default_classifier`], resolved on first use.
-struct DefaultClassifier;
-
-impl Classifier for DefaultClassifier {
-    fn name(&self) -> &'static str {
-        default_classifier().name()
-    }
-
-    fn classify(&self, conversation: &Conversation) -> Classification {
-        default_classifier().classify(conversation)
-    }
 }
 
 /// Parses `--now`.

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context as _;
-use gleaner_classify::{Classifier, LexiconClassifier};
+use gleaner_classify::Classifier;
 use gleaner_core::{SensitiveCategory, TopicId};
 use gleaner_engine::ingest::export::{parse_export, ExportedConversation, ParsedExport};
 use gleaner_taxonomy::Taxonomy;
@@ -116,7 +116,8 @@ struct ConversationVerdict {
 
 pub(crate) fn run(args: &AuditArgs, context: &Context) -> anyhow::Result<()> {
     let parsed = read_export(&args.export)?;
-    let report = build_report(&parsed, args.show_titles);
+    let classifier = context.classifier()?;
+    let report = build_report(&parsed, classifier.as_ref(), args.show_titles);
     if context.json {
         print_json(&report)
     } else {
@@ -150,8 +151,11 @@ fn read_export(path: &Path) -> anyhow::Result<ParsedExport> {
     })
 }
 
-fn build_report(parsed: &ParsedExport, show_titles: bool) -> AuditReport {
-    let classifier = LexiconClassifier::embedded();
+fn build_report(
+    parsed: &ParsedExport,
+    classifier: &dyn Classifier,
+    show_titles: bool,
+) -> AuditReport {
     let taxonomy = Taxonomy::embedded();
     let mut sensitive_counts: BTreeMap<SensitiveCategory, usize> = BTreeMap::new();
     let mut interest_counts: BTreeMap<TopicId, (usize, f32)> = BTreeMap::new();
@@ -228,7 +232,7 @@ fn build_report(parsed: &ParsedExport, show_titles: bool) -> AuditReport {
 
 fn classify_one(
     exported: &ExportedConversation,
-    classifier: &LexiconClassifier,
+    classifier: &dyn Classifier,
     taxonomy: &Taxonomy,
     show_titles: bool,
 ) -> ConversationVerdict {

@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use gleaner_classify::{Classifier, LexiconClassifier};
 use gleaner_core::{Conversation, Turn};
 use gleaner_taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
@@ -43,8 +42,8 @@ struct ClassifyOutput {
     ad_eligible: bool,
 }
 
-pub(crate) fn run(args: &ClassifyArgs, _context: &Context) -> anyhow::Result<()> {
-    let classifier = LexiconClassifier::embedded();
+pub(crate) fn run(args: &ClassifyArgs, context: &Context) -> anyhow::Result<()> {
+    let classifier = context.classifier()?;
     let taxonomy = Taxonomy::embedded();
     let (reader, _) = open_input(&args.input)?;
     let mut stdout = std::io::stdout().lock();
