@@ -124,6 +124,26 @@ pub trait Classifier: Send + Sync {
 
     /// Classifies every turn of a conversation.
     fn classify(&self, conversation: &Conversation) -> Classification;
+
+    /// Classifies many conversations at once: the same results as
+    /// [`Classifier::classify`] on each, in input order. Tiers that gain
+    /// from batching override it (the semantic tier embeds every turn of
+    /// the batch in one padded, length-sorted pass).
+    fn classify_batch(&self, conversations: &[&Conversation]) -> Vec<Classification> {
+        conversations
+            .iter()
+            .map(|conversation| self.classify(conversation))
+            .collect()
+    }
+
+    /// Classifies catalog texts (titles and descriptions a business wrote
+    /// for an ad, post, reel or group; never a person's conversation). The
+    /// same results as [`Classifier::classify_batch`]; a tier may keep what
+    /// it derives from them between runs (the semantic tier caches their
+    /// embeddings), which it must never do for conversations.
+    fn classify_catalog(&self, items: &[&Conversation]) -> Vec<Classification> {
+        self.classify_batch(items)
+    }
 }
 
 /// The lexicon tier: [`SensitiveDetector`] plus [`LexiconTopicModel`].

