@@ -54,15 +54,9 @@ pub use error::ClassifyError;
 pub use sensitive::{RuleMatch, SensitiveDetector};
 pub use topics::{LexiconTopicModel, EMBEDDED_TOPIC_KEYWORDS};
 
-/// Which tier of classifier produced a result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Tier {
-    /// Phrase lists and keywords.
-    Lexicon,
-    /// A model (embeddings); not shipped yet.
-    Semantic,
-}
+/// Which tier of classifier produced a result (defined in `gleaner-core`
+/// because audit records keep it).
+pub use gleaner_core::Tier;
 
 /// One sensitive category a conversation touches.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

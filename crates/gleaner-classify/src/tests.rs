@@ -143,3 +143,21 @@ proptest! {
         prop_assert_eq!(twice.rendering(crate::normalize::Rendering::Folded), folded.as_str());
     }
 }
+
+#[test]
+fn batches_and_catalog_batches_equal_one_by_one_results() {
+    let classifier = LexiconClassifier::embedded();
+    let conversations = [
+        conversation(&[(Role::User, "since my MS diagnosis I need hiking boots")]),
+        conversation(&[(Role::User, "best trail running shoes under 100 dollars")]),
+        conversation(&[]),
+    ];
+    let refs: Vec<&Conversation> = conversations.iter().collect();
+    let one_by_one: Vec<Classification> = conversations
+        .iter()
+        .map(|conversation| classifier.classify(conversation))
+        .collect();
+    assert!(one_by_one[0].is_sensitive() && !one_by_one[1].is_sensitive());
+    assert_eq!(classifier.classify_batch(&refs), one_by_one);
+    assert_eq!(classifier.classify_catalog(&refs), one_by_one);
+}

@@ -194,4 +194,89 @@ fn fetch_installs_verifies_and_repairs_the_model() {
     assert_eq!(sha256_of(&weights), WEIGHTS_SHA256);
     assert_eq!(status_json(cache_root.path())["installed"], true);
     assert!(temporary_files(&model_dir).is_empty());
+
+    // With the model installed, the default tier is the cascade: the demo
+    // says so, the semantic tier finds what the word lists miss, and the
+    // catalog's embeddings are cached next to the model.
+    let output = gleaner(
+        cache_root.path(),
+        &["--now", "2026-07-01T00:00:00Z", "demo"],
+    );
+    assert_success(&output);
+    let text = stdout_of(&output);
+    assert!(text.contains("classifier: cascade tier"), "{text}");
+    assert!(
+        !stderr_of(&output).contains("not available"),
+        "{}",
+        stderr_of(&output)
+    );
+    let by_semantic = text
+        .lines()
+        .find_map(|line| {
+            line.split(", ")
+                .last()?
+                .strip_suffix(" by the semantic tier alone)")
+        })
+        .and_then(|count| count.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("no semantic-tier count in: {text}"));
+    assert!(by_semantic > 0, "{text}");
+    assert!(model_dir.join("catalog-embeddings.redb").is_file());
+}
+
+#[test]
+fn auto_tier_without_the_model_says_so_once_and_uses_the_lexicon() {
+    let models_dir = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+            .env("GLEANER_MODELS", models_dir.path())
+            .env_remove("GLEANER_TIER")
+            .args(extra)
+            .arg("classify")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            let stdin = child.stdin.as_mut().unwrap();
+            writeln!(
+                stdin,
+                r#"{{"id":"a","text":"since my MS diagnosis I need boots"}}"#
+            )
+            .unwrap();
+            writeln!(
+                stdin,
+                r#"{{"id":"b","text":"which boots for a 3-day trek?"}}"#
+            )
+            .unwrap();
+        }
+        child.wait_with_output().unwrap()
+    };
+    let output = run(&[]);
+    assert_success(&output);
+    let note = stderr_of(&output);
+    assert_eq!(
+        note.matches("semantic tier is not available").count(),
+        1,
+        "{note}"
+    );
+    assert!(note.contains("gleaner models fetch"), "{note}");
+    let lines: Vec<serde_json::Value> = stdout_of(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["sensitive"][0]["category"], "health");
+    assert_eq!(lines[0]["sensitive"][0]["tier"], "lexicon");
+    assert_eq!(lines[1]["ad_eligible"], true);
+
+    let quiet = run(&["--tier", "lexicon"]);
+    assert_success(&quiet);
+    assert!(stderr_of(&quiet).is_empty(), "{}", stderr_of(&quiet));
+    assert_eq!(stdout_of(&quiet), stdout_of(&output));
+
+    let refused = run(&["--tier", "cascade"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr_of(&refused));
+    assert!(stderr_of(&refused).contains("gleaner models fetch"));
 }

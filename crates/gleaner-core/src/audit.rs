@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::ids::{HashedId, TopicId};
 use crate::purpose::Purposes;
 use crate::reason::ReasonCode;
+use crate::sensitive::SensitiveFinding;
 use crate::Timestamp;
 
 /// What happened to an item.
@@ -44,6 +45,11 @@ pub struct AuditRecord {
     pub reasons: Vec<ReasonCode>,
     /// The topics that were derived (empty when dropped).
     pub topics: Vec<TopicId>,
+    /// The sensitive categories the classifier found in the event's text
+    /// (or its item's), each with the tier that found it; empty when the
+    /// text was not read or nothing was found.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensitive: Vec<SensitiveFinding>,
 }
 
 impl AuditOutcome {

@@ -47,7 +47,7 @@ pub use ids::{
 };
 pub use purpose::Purposes;
 pub use reason::ReasonCode;
-pub use sensitive::SensitiveCategory;
+pub use sensitive::{SensitiveCategory, SensitiveFinding, Tier};
 pub use signal::{Signal, SourceKind};
 
 /// A point in time, always UTC.

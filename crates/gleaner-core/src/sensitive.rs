@@ -73,3 +73,36 @@ impl FromStr for SensitiveCategory {
             .ok_or_else(|| UnknownSensitiveCategory(raw.to_owned()))
     }
 }
+
+/// Which classifier tier found something: the phrase lists (`lexicon`) or
+/// the embedding model and its heads (`semantic`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Phrase lists and keywords.
+    Lexicon,
+    /// The embedding model (multilingual-e5-small) and its trained heads.
+    Semantic,
+}
+
+impl Tier {
+    /// The stable name (`lexicon`, `semantic`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Lexicon => "lexicon",
+            Self::Semantic => "semantic",
+        }
+    }
+}
+
+/// A sensitive category found in an event's text, and the tier that found
+/// it: what an audit record keeps of the classifier's verdict (never the
+/// words that triggered it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SensitiveFinding {
+    /// The category.
+    pub category: SensitiveCategory,
+    /// The tier that decided.
+    pub tier: Tier,
+}

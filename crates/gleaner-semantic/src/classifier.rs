@@ -510,6 +510,82 @@ mod tests {
         assert_eq!(cuts.concat(), long);
     }
 
+    fn synthetic_classifier(directory: &std::path::Path) -> SemanticClassifier {
+        crate::test_support::write_model_dir(directory);
+        let encoder = SemanticEncoder::load(directory).expect("synthetic model loads");
+        let heads = SemanticHeads::embedded().expect("heads load").clone();
+        SemanticClassifier::new(encoder, heads)
+    }
+
+    fn conversations() -> Vec<Conversation> {
+        vec![
+            Conversation::from_user_text("a", "hi there"),
+            Conversation::from_user_text("b", "there there hi hi hi"),
+            Conversation::from_user_text("c", ""),
+            Conversation::from_user_text("d", "hi"),
+        ]
+    }
+
+    fn assert_same(left: &Classification, right: &Classification) {
+        assert_eq!(left.sensitive_categories(), right.sensitive_categories());
+        let topics = |c: &Classification| c.topics.iter().map(|t| t.topic).collect::<Vec<_>>();
+        assert_eq!(topics(left), topics(right));
+        for (a, b) in left.sensitive.iter().zip(&right.sensitive) {
+            assert!((a.score - b.score).abs() < 1e-4, "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_batch_classifies_each_conversation_as_alone() {
+        let directory = tempfile::tempdir().expect("tempdir");
+        let classifier = synthetic_classifier(directory.path());
+        let conversations = conversations();
+        let refs: Vec<&Conversation> = conversations.iter().collect();
+        let batched = classifier.classify_batch(&refs);
+        assert_eq!(batched.len(), conversations.len());
+        for (conversation, result) in conversations.iter().zip(&batched) {
+            assert_same(&classifier.classify(conversation), result);
+        }
+        assert!(classifier.classify_batch(&[]).is_empty());
+        assert!(
+            classifier.catalog_cache().is_empty(),
+            "conversations are never cached"
+        );
+    }
+
+    #[test]
+    fn catalog_texts_are_embedded_once_then_served_from_the_cache_file() {
+        let directory = tempfile::tempdir().expect("tempdir");
+        let cache_path = directory.path().join("catalog.redb");
+        let model_dir = directory.path().join("model");
+        std::fs::create_dir(&model_dir).expect("model dir");
+        let conversations = conversations();
+        let refs: Vec<&Conversation> = conversations.iter().collect();
+        let first = {
+            let classifier = synthetic_classifier(&model_dir)
+                .with_catalog_cache(CatalogEmbeddingCache::open(&cache_path, "synthetic"));
+            let first = classifier.classify_catalog(&refs);
+            // Three texts have chunks; the empty one has none.
+            assert_eq!(classifier.catalog_cache().len(), 3);
+            first
+        };
+        let classifier = synthetic_classifier(&model_dir)
+            .with_catalog_cache(CatalogEmbeddingCache::open(&cache_path, "synthetic"));
+        assert!(classifier.catalog_cache().is_persistent());
+        let keys: Vec<[u8; 32]> = ["hi there", "there there hi hi hi", "hi"]
+            .iter()
+            .map(|text| classifier.catalog_cache().key(text))
+            .collect();
+        assert!(keys
+            .iter()
+            .all(|key| classifier.catalog_cache().get(key).is_some()));
+        let second = classifier.classify_catalog(&refs);
+        for ((from_file, computed), conversation) in second.iter().zip(&first).zip(&conversations) {
+            assert_same(from_file, computed);
+            assert_same(from_file, &classifier.classify(conversation));
+        }
+    }
+
     /// Needs the real model: `GLEANER_MODELS=<dir>` with
     /// `multilingual-e5-small/` inside (what `gleaner models fetch` writes)
     /// or the model folder itself; skips with a message otherwise.

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use gleaner_classify::Classifier;
 use gleaner_core::{Conversation, Turn};
 use gleaner_taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,8 @@ struct ClassifyInput {
 struct SensitiveOut {
     category: &'static str,
     score: f32,
+    /// The tier that decided (`lexicon` or `semantic`).
+    tier: &'static str,
 }
 
 #[derive(Serialize)]
@@ -42,11 +45,55 @@ struct ClassifyOutput {
     ad_eligible: bool,
 }
 
+/// Conversations classified together (the semantic tier embeds a batch in
+/// one pass); output order is input order.
+const BATCH: usize = 64;
+
+/// Classifies the pending conversations in one batch and writes one line
+/// each, in order.
+fn write_batch(
+    stdout: &mut impl Write,
+    classifier: &dyn Classifier,
+    taxonomy: &Taxonomy,
+    pending: &mut Vec<(serde_json::Value, Conversation)>,
+) -> anyhow::Result<()> {
+    let conversations: Vec<&Conversation> = pending.iter().map(|(_, c)| c).collect();
+    let classifications = classifier.classify_batch(&conversations);
+    for ((id, _), classification) in pending.drain(..).zip(classifications) {
+        let output = ClassifyOutput {
+            id,
+            ad_eligible: classification.ad_eligible(),
+            sensitive: classification
+                .sensitive
+                .iter()
+                .map(|hit| SensitiveOut {
+                    category: hit.category.as_str(),
+                    score: hit.score,
+                    tier: hit.tier.as_str(),
+                })
+                .collect(),
+            topics: classification
+                .topics
+                .iter()
+                .map(|scored| TopicOut {
+                    id: scored.topic.0,
+                    path: taxonomy.path(scored.topic).unwrap_or_default(),
+                    score: scored.score,
+                })
+                .collect(),
+        };
+        serde_json::to_writer(&mut *stdout, &output)?;
+        writeln!(stdout)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn run(args: &ClassifyArgs, context: &Context) -> anyhow::Result<()> {
     let classifier = context.classifier()?;
     let taxonomy = Taxonomy::embedded();
     let (reader, _) = open_input(&args.input)?;
     let mut stdout = std::io::stdout().lock();
+    let mut pending: Vec<(serde_json::Value, Conversation)> = Vec::with_capacity(BATCH);
     let mut rejected = 0usize;
     for (index, line) in reader.lines().enumerate() {
         let line = line?;
@@ -81,35 +128,18 @@ pub(crate) fn run(args: &ClassifyArgs, context: &Context) -> anyhow::Result<()> 
                 continue;
             }
         };
-        let conversation = Conversation {
-            id: parsed.id.to_string(),
-            turns,
-        };
-        let classification = classifier.classify(&conversation);
-        let output = ClassifyOutput {
-            id: parsed.id,
-            ad_eligible: classification.ad_eligible(),
-            sensitive: classification
-                .sensitive
-                .iter()
-                .map(|hit| SensitiveOut {
-                    category: hit.category.as_str(),
-                    score: hit.score,
-                })
-                .collect(),
-            topics: classification
-                .topics
-                .iter()
-                .map(|scored| TopicOut {
-                    id: scored.topic.0,
-                    path: taxonomy.path(scored.topic).unwrap_or_default(),
-                    score: scored.score,
-                })
-                .collect(),
-        };
-        serde_json::to_writer(&mut stdout, &output)?;
-        writeln!(stdout)?;
+        pending.push((
+            parsed.id.clone(),
+            Conversation {
+                id: parsed.id.to_string(),
+                turns,
+            },
+        ));
+        if pending.len() >= BATCH {
+            write_batch(&mut stdout, classifier.as_ref(), taxonomy, &mut pending)?;
+        }
     }
+    write_batch(&mut stdout, classifier.as_ref(), taxonomy, &mut pending)?;
     if rejected > 0 {
         return Err(InputRejected(rejected).into());
     }

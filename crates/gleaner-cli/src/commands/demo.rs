@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use gleaner_core::{AccountId, AuditOutcome, ItemKind};
+use gleaner_core::{AccountId, AuditOutcome, ItemKind, Tier};
 use gleaner_engine::ingest::NoProgress;
 use gleaner_engine::Engine;
 use serde_json::json;
@@ -93,12 +93,20 @@ pub(crate) fn run(args: &DemoArgs, context: &Context) -> anyhow::Result<()> {
     );
     print!("{}", render_events_report(&events));
     let audit = audit_counts(&engine)?;
+    let count = |key: &str| audit.get(key).copied().unwrap_or(0);
     println!(
-        "audit log: {} records ({} used, {} restricted, {} dropped) — hashed ids and reason codes only\n",
-        audit.values().sum::<usize>(),
-        audit.get("used").copied().unwrap_or(0),
-        audit.get("restricted").copied().unwrap_or(0),
-        audit.get("dropped").copied().unwrap_or(0)
+        "audit log: {} records ({} used, {} restricted, {} dropped) — hashed ids and reason codes only",
+        count("used") + count("restricted") + count("dropped"),
+        count("used"),
+        count("restricted"),
+        count("dropped")
+    );
+    println!(
+        "classifier: {} tier; sensitive text found in {} events ({} by the lexicon tier, {} by the semantic tier alone)\n",
+        engine.classifier().name(),
+        count("sensitive_by_lexicon") + count("sensitive_by_semantic"),
+        count("sensitive_by_lexicon"),
+        count("sensitive_by_semantic")
     );
     for account_id in &showcase.profiled {
         println!("== {account_id} ==");
@@ -129,6 +137,8 @@ pub(crate) fn run(args: &DemoArgs, context: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Audit records by outcome, plus `sensitive_by_<tier>`: events whose text
+/// showed a sensitive category, by the tier that found it first.
 fn audit_counts(engine: &Engine) -> anyhow::Result<BTreeMap<&'static str, usize>> {
     let mut counts = BTreeMap::new();
     engine.store().for_each_audit_record(&mut |record| {
@@ -138,6 +148,13 @@ fn audit_counts(engine: &Engine) -> anyhow::Result<BTreeMap<&'static str, usize>
             AuditOutcome::Dropped => "dropped",
         };
         *counts.entry(name).or_insert(0) += 1;
+        if let Some(tier) = record.sensitive.iter().map(|finding| finding.tier).min() {
+            let key = match tier {
+                Tier::Lexicon => "sensitive_by_lexicon",
+                Tier::Semantic => "sensitive_by_semantic",
+            };
+            *counts.entry(key).or_insert(0) += 1;
+        }
     })?;
     Ok(counts)
 }

@@ -6,7 +6,7 @@ use std::io::BufRead;
 use gleaner_classify::Classification;
 use gleaner_core::{
     Account, AccountId, AuditOutcome, AuditRecord, CatalogItem, Conversation, Event, EventBody,
-    ItemId, SensitiveCategory, Signal, SourceKind, Timestamp, TopicId,
+    ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind, Timestamp, TopicId,
 };
 use gleaner_policy::{ContentFacts, Decision, EventFacts};
 use gleaner_store::EventOutcome;
@@ -48,7 +48,7 @@ struct Prepared {
 #[derive(Clone)]
 struct ItemVerdict {
     topics: Vec<TopicId>,
-    sensitive: Vec<SensitiveCategory>,
+    sensitive: Vec<SensitiveFinding>,
 }
 
 impl Engine {
@@ -150,7 +150,7 @@ impl Engine {
                     .map(|scored| scored.topic)
                     .filter(|topic| self.taxonomy().get(*topic).is_some())
                     .collect(),
-                sensitive: sensitive_categories(&classification),
+                sensitive: findings(&classification),
             })
             .collect()
     }
@@ -376,6 +376,7 @@ impl Engine {
         } = prepared;
         let mut scored_topics: Vec<(TopicId, f32)> = Vec::new();
         let mut source_opt: Option<SourceKind> = None;
+        let mut found: Vec<SensitiveFinding> = Vec::new();
         if !decision.is_dropped() {
             let (sensitive, topics, source) = match &event.body {
                 EventBody::AiInteraction(interaction) => {
@@ -388,7 +389,7 @@ impl Engine {
                         .map(|scored| (scored.topic, scored.score))
                         .collect();
                     (
-                        sensitive_categories(classification),
+                        findings(classification),
                         topics,
                         SourceKind::AiInteraction {
                             product: interaction.product.clone(),
@@ -413,15 +414,20 @@ impl Engine {
                     )
                 }
             };
+            let categories: Vec<SensitiveCategory> =
+                sensitive.iter().map(|finding| finding.category).collect();
             decision.merge(self.policy().evaluate_content(&ContentFacts {
-                sensitive_categories: Some(&sensitive),
+                sensitive_categories: Some(&categories),
             }));
             if !decision.is_dropped() {
                 scored_topics = topics;
                 source_opt = Some(source);
             }
+            found = sensitive;
         }
-        Self::outcome(event, account, &decision, &scored_topics, source_opt, now)
+        let mut outcome = Self::outcome(event, account, &decision, &scored_topics, source_opt, now);
+        outcome.audit.sensitive = found;
+        outcome
     }
 
     fn outcome(
@@ -463,19 +469,25 @@ impl Engine {
                 purposes,
                 reasons: decision.reasons.clone(),
                 topics: signals.iter().map(|signal| signal.topic).collect(),
+                sensitive: Vec::new(),
             },
             signals,
         }
     }
 }
 
-fn sensitive_categories(classification: &Classification) -> Vec<SensitiveCategory> {
-    let mut categories: Vec<SensitiveCategory> = classification
-        .sensitive
-        .iter()
-        .map(|hit| hit.category)
-        .collect();
-    categories.sort();
-    categories.dedup();
-    categories
+/// The sensitive categories of a classification, once each, with the tier
+/// that found each (the classifier lists the deciding hit first).
+fn findings(classification: &Classification) -> Vec<SensitiveFinding> {
+    let mut found: Vec<SensitiveFinding> = Vec::new();
+    for hit in &classification.sensitive {
+        if !found.iter().any(|finding| finding.category == hit.category) {
+            found.push(SensitiveFinding {
+                category: hit.category,
+                tier: hit.tier,
+            });
+        }
+    }
+    found.sort();
+    found
 }
