@@ -17,6 +17,18 @@ use crate::store::Store;
 /// path, the whole value).
 pub type StoreFactory = fn(location: &str) -> Result<Arc<dyn Store>, StoreError>;
 
+/// Opens a store from the whole URL, scheme included: for server backends,
+/// whose URL carries user, password, host, port and options for their
+/// client library.
+pub type UrlStoreFactory = fn(url: &str) -> Result<Arc<dyn Store>, StoreError>;
+
+/// A registered factory and what it is given.
+#[derive(Clone, Copy, Debug)]
+enum Registered {
+    Location(StoreFactory),
+    Url(UrlStoreFactory),
+}
+
 /// The scheme a value without `scheme://` resolves to: a directory path.
 pub const PATH_SCHEME: &str = "file";
 
@@ -25,11 +37,14 @@ pub const PATH_SCHEME: &str = "file";
 /// - no `scheme://` (e.g. `./gleaner-data`) or `file://DIR`: [`EmbeddedStore`]
 ///   in that directory;
 /// - `memory://`: a fresh [`ModelStore`] (nothing is kept);
+/// - `redis://…` (feature `redis`): a `RedisStore`, given the whole URL;
+/// - `postgres://…` or `postgresql://…` (feature `postgres`): a
+///   `PostgresStore`, given the whole URL;
 /// - any other scheme: [`StoreError::UnsupportedScheme`] listing what this
 ///   build has.
 #[derive(Clone, Debug)]
 pub struct StoreResolver {
-    factories: Vec<(&'static str, StoreFactory)>,
+    factories: Vec<(&'static str, Registered)>,
 }
 
 fn open_embedded(location: &str) -> Result<Arc<dyn Store>, StoreError> {
@@ -39,6 +54,16 @@ fn open_embedded(location: &str) -> Result<Arc<dyn Store>, StoreError> {
 #[allow(clippy::unnecessary_wraps)] // the signature of every StoreFactory
 fn open_memory(_location: &str) -> Result<Arc<dyn Store>, StoreError> {
     Ok(Arc::new(ModelStore::new()))
+}
+
+#[cfg(feature = "redis")]
+fn open_redis(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(crate::redis_store::RedisStore::open(url)?))
+}
+
+#[cfg(feature = "postgres")]
+fn open_postgres(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(crate::postgres_store::PostgresStore::open(url)?))
 }
 
 impl Default for StoreResolver {
@@ -60,16 +85,30 @@ impl StoreResolver {
         let mut resolver = Self::empty();
         resolver.add(PATH_SCHEME, open_embedded);
         resolver.add("memory", open_memory);
-        // #[cfg(feature = "redis")] resolver.add("redis", crate::redis::open_redis);
-        // #[cfg(feature = "postgres")] resolver.add("postgres", crate::postgres::open_postgres);
+        #[cfg(feature = "redis")]
+        resolver.add_url("redis", open_redis);
+        #[cfg(feature = "postgres")]
+        resolver
+            .add_url("postgres", open_postgres)
+            .add_url("postgresql", open_postgres);
         resolver
     }
 
     /// Registers (or replaces) the factory of one scheme.
     pub fn add(&mut self, scheme: &'static str, factory: StoreFactory) -> &mut Self {
+        self.register(scheme, Registered::Location(factory))
+    }
+
+    /// Registers (or replaces) the factory of one scheme, to be given the
+    /// whole URL rather than the part after `scheme://`.
+    pub fn add_url(&mut self, scheme: &'static str, factory: UrlStoreFactory) -> &mut Self {
+        self.register(scheme, Registered::Url(factory))
+    }
+
+    fn register(&mut self, scheme: &'static str, registered: Registered) -> &mut Self {
         self.factories
             .retain(|(registered_scheme, _)| *registered_scheme != scheme);
-        self.factories.push((scheme, factory));
+        self.factories.push((scheme, registered));
         self
     }
 
@@ -87,7 +126,8 @@ impl StoreResolver {
             .find(|(registered_scheme, _)| registered_scheme.eq_ignore_ascii_case(scheme))
             .map(|(_, factory)| *factory);
         match factory_opt {
-            Some(factory) => factory(location),
+            Some(Registered::Location(factory)) => factory(location),
+            Some(Registered::Url(factory)) => factory(store_url),
             None => Err(StoreError::UnsupportedScheme {
                 scheme: scheme.to_owned(),
                 available: self.schemes().join(", "),
@@ -148,10 +188,20 @@ mod tests {
             panic!("unexpected error {error}");
         };
         assert_eq!(scheme, "cassandra");
-        assert_eq!(available, "file, memory");
+        let mut expected = vec!["file", "memory"];
+        if cfg!(feature = "redis") {
+            expected.push("redis");
+        }
+        if cfg!(feature = "postgres") {
+            expected.extend(["postgres", "postgresql"]);
+        }
+        assert_eq!(available, &expected.join(", "));
         assert_eq!(
             error.to_string(),
-            "unsupported store url scheme `cassandra` (available: file, memory)"
+            format!(
+                "unsupported store url scheme `cassandra` (available: {})",
+                expected.join(", ")
+            )
         );
     }
 
@@ -162,6 +212,20 @@ mod tests {
         assert_eq!(split_scheme("/tmp/a://b"), ("file", "/tmp/a://b"));
         assert_eq!(split_scheme(r"C:\data"), ("file", r"C:\data"));
         assert_eq!(split_scheme("MEMORY://"), ("MEMORY", ""));
+    }
+
+    #[test]
+    fn url_factories_get_the_whole_url() {
+        fn echo(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+            Err(StoreError::Backend(url.to_owned()))
+        }
+        let mut resolver = StoreResolver::empty();
+        resolver.add_url("redis", echo);
+        let error = resolver.resolve("REDIS://h:6379/?prefix=t1").err().unwrap();
+        assert_eq!(
+            error.to_string(),
+            "store backend failed: REDIS://h:6379/?prefix=t1"
+        );
     }
 
     #[test]
