@@ -90,5 +90,5 @@ pub use model::ModelStore;
 pub use postgres_store::PostgresStore;
 #[cfg(feature = "redis")]
 pub use redis_store::RedisStore;
-pub use resolver::{StoreFactory, StoreResolver, UrlStoreFactory};
+pub use resolver::{redact_store_url, StoreFactory, StoreResolver, UrlStoreFactory};
 pub use store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};

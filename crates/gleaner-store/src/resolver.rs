@@ -136,6 +136,42 @@ impl StoreResolver {
     }
 }
 
+/// Returns `store_url` fit for messages and logs: a password in the user
+/// info (`scheme://user:PASSWORD@host`) or in a `password=` query value is
+/// replaced by `***`; paths and URLs without a password come back as given.
+///
+/// The stores' own errors already print only this form; callers that add
+/// the `--store` value to their own messages use this.
+pub fn redact_store_url(store_url: &str) -> String {
+    let (scheme, rest) = match store_url.split_once("://") {
+        Some((scheme, rest)) if is_scheme(scheme) => (scheme, rest),
+        _ => return store_url.to_owned(),
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let authority = match authority.rsplit_once('@') {
+        Some((user_info, host)) => match user_info.split_once(':') {
+            Some((user, _password)) => format!("{user}:***@{host}"),
+            None => format!("{user_info}@{host}"),
+        },
+        None => authority.to_owned(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let pairs: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            format!("{path}?{}", pairs.join("&"))
+        }
+        None => tail.to_owned(),
+    };
+    format!("{scheme}://{authority}{tail}")
+}
+
 /// Splits `scheme://rest`; a value without `://` is a path.
 fn split_scheme(store_url: &str) -> (&str, &str) {
     match store_url.split_once("://") {
@@ -212,6 +248,30 @@ mod tests {
         assert_eq!(split_scheme("/tmp/a://b"), ("file", "/tmp/a://b"));
         assert_eq!(split_scheme(r"C:\data"), ("file", r"C:\data"));
         assert_eq!(split_scheme("MEMORY://"), ("MEMORY", ""));
+    }
+
+    #[test]
+    fn redacted_urls_hide_passwords_only() {
+        assert_eq!(
+            redact_store_url("postgres://u:hunter2@db:5432/test?schema=s"),
+            "postgres://u:***@db:5432/test?schema=s"
+        );
+        assert_eq!(
+            redact_store_url("postgres://db/test?user=u&password=hunter2&schema=s"),
+            "postgres://db/test?user=u&password=***&schema=s"
+        );
+        assert_eq!(
+            redact_store_url("redis://:hunter2@h:6379/?prefix=p"),
+            "redis://:***@h:6379/?prefix=p"
+        );
+        for unchanged in [
+            "./gleaner-data",
+            "redis://h:6379/?prefix=p",
+            "memory://",
+            "/tmp/a@b:c",
+        ] {
+            assert_eq!(redact_store_url(unchanged), unchanged);
+        }
     }
 
     #[test]

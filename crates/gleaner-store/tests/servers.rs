@@ -421,3 +421,88 @@ fn two_stores_on_one_server_do_not_see_each_other() {
         );
     }
 }
+
+/// Two workers (two stores on one namespace) commit the same events at
+/// once, in opposite orders: every event is committed exactly once.
+fn concurrent_commits_count_each_event_once(
+    server: Server,
+    open: fn(&str) -> Result<Arc<dyn Store>, StoreError>,
+) {
+    const BATCHES: usize = 20;
+    const BATCH_SIZE: usize = 25;
+    let Some(namespace) = ServerNamespace::new(server) else {
+        return;
+    };
+    let batches: Arc<Vec<Vec<gleaner_store::EventOutcome>>> = Arc::new(
+        (0..BATCHES)
+            .map(|batch| {
+                (0..BATCH_SIZE)
+                    .map(|index| {
+                        used_outcome(
+                            &format!("acct:{}", index % 7),
+                            &format!("b{batch}-e{index}"),
+                            &[20, 24],
+                            day(1),
+                        )
+                    })
+                    .collect()
+            })
+            .collect(),
+    );
+    let workers: Vec<_> = [false, true]
+        .into_iter()
+        .map(|reverse| {
+            let store = open(namespace.url()).unwrap();
+            let batches = Arc::clone(&batches);
+            thread::spawn(move || {
+                let mut order: Vec<usize> = (0..BATCHES).collect();
+                if reverse {
+                    order.reverse();
+                }
+                let mut committed = 0;
+                for index in order {
+                    // A lost conflict is retryable, as a worker would.
+                    let report = loop {
+                        match store.commit_events(&batches[index]) {
+                            Ok(report) => break report,
+                            Err(error) if error.is_retryable() => {}
+                            Err(error) => panic!("{error}"),
+                        }
+                    };
+                    committed += report.committed;
+                }
+                committed
+            })
+        })
+        .collect();
+    let committed: usize = workers
+        .into_iter()
+        .map(|worker| worker.join().unwrap())
+        .sum();
+    assert_eq!(committed, BATCHES * BATCH_SIZE, "{}", server.name());
+    let stats = open(namespace.url()).unwrap().stats().unwrap();
+    assert_eq!(
+        (stats.events, stats.signals, stats.audit_records),
+        (
+            BATCHES * BATCH_SIZE,
+            2 * BATCHES * BATCH_SIZE,
+            BATCHES * BATCH_SIZE
+        ),
+        "{}",
+        server.name()
+    );
+}
+
+#[test]
+fn redis_concurrent_workers_commit_each_event_once() {
+    concurrent_commits_count_each_event_once(Server::Redis, |url| {
+        Ok(Arc::new(RedisStore::open(url)?))
+    });
+}
+
+#[test]
+fn postgres_concurrent_workers_commit_each_event_once() {
+    concurrent_commits_count_each_event_once(Server::Postgres, |url| {
+        Ok(Arc::new(PostgresStore::open(url)?))
+    });
+}
