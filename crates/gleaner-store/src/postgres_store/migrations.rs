@@ -57,7 +57,7 @@ pub(crate) fn migrate(
     ))?;
     let found: Option<i64> = transaction
         .query_one("SELECT max(version) FROM schema_migrations", &[])?
-        .get(0);
+        .try_get(0)?;
     let found = found.unwrap_or(0);
     let supported = i64::try_from(POSTGRES_SCHEMA_VERSION).unwrap_or(i64::MAX);
     if found > supported {

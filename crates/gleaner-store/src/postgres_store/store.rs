@@ -92,6 +92,19 @@ fn from_json<T: DeserializeOwned>(table: &str, bytes: &[u8]) -> Result<T, StoreE
     })
 }
 
+/// Reads column `index` of `row`; a type mismatch (a schema changed by
+/// hand) is [`StoreError::Corrupt`], never a panic.
+fn column<'row, T: postgres::types::FromSql<'row>>(
+    row: &'row postgres::Row,
+    table: &str,
+    index: usize,
+) -> Result<T, StoreError> {
+    row.try_get(index).map_err(|error| StoreError::Corrupt {
+        key: format!("{table} column {index}"),
+        reason: describe(&error),
+    })
+}
+
 fn count(rows: u64) -> usize {
     usize::try_from(rows).unwrap_or(usize::MAX)
 }
@@ -226,13 +239,13 @@ impl PostgresStore {
             )?;
             let mut contents = Vec::new();
             for table_row in &tables {
-                let table: String = table_row.get(0);
+                let table: String = table_row.try_get(0)?;
                 let quoted = format!("\"{}\"", table.replace('"', "\"\""));
                 for row in connection.client.query(
                     &format!("SELECT row_to_json(t)::text FROM {schema}.{quoted} t"),
                     &[],
                 )? {
-                    contents.push(format!("{table}: {}", row.get::<_, String>(0)));
+                    contents.push(format!("{table}: {}", row.try_get::<_, String>(0)?));
                 }
             }
             Ok(contents)
@@ -267,7 +280,7 @@ impl PostgresStore {
             connection.client.query(&statement, parameters)
         })?;
         rows.iter()
-            .map(|row| from_json(table, row.get::<_, &[u8]>(0)))
+            .map(|row| from_json(table, column(row, table, 0)?))
             .collect()
     }
 }
@@ -371,7 +384,7 @@ impl<'a> PreparedBatch<'a> {
             .query(insert_seen, &[&seen_events, &seen_accounts])?
             .iter()
             .filter_map(|row| {
-                <[u8; 16]>::try_from(row.get::<_, &[u8]>(0))
+                <[u8; 16]>::try_from(row.try_get::<_, &[u8]>(0).ok()?)
                     .ok()
                     .map(HashedId::from_bytes)
             })
@@ -475,7 +488,7 @@ impl Store for PostgresStore {
         })?;
         rows.iter()
             .map(|row| {
-                String::from_utf8(row.get::<_, Vec<u8>>(0))
+                String::from_utf8(column::<Vec<u8>>(row, "accounts", 0)?)
                     .map(AccountId::new)
                     .map_err(|_| StoreError::Corrupt {
                         key: "accounts".to_owned(),
@@ -539,7 +552,7 @@ impl Store for PostgresStore {
                 .client
                 .query_one(&statement, &[&event.as_bytes().as_slice()])
         })?;
-        Ok(row.get(0))
+        column(&row, "seen_events", 0)
     }
 
     fn commit_events(&self, outcomes: &[EventOutcome]) -> Result<CommitReport, StoreError> {
@@ -593,8 +606,8 @@ impl Store for PostgresStore {
                 connection.client.query(&statement, &[&after, &AUDIT_PAGE])
             })?;
             for row in &rows {
-                after = row.get(0);
-                let record: AuditRecord = from_json("audit", row.get::<_, &[u8]>(1))?;
+                after = column(row, "audit", 0)?;
+                let record: AuditRecord = from_json("audit", column(row, "audit", 1)?)?;
                 visit(&record);
             }
             if (rows.len() as i64) < AUDIT_PAGE {
@@ -660,14 +673,17 @@ impl Store for PostgresStore {
             )?;
             connection.client.query_one(&statement, &[])
         })?;
-        let size = |index: usize| usize::try_from(row.get::<_, i64>(index)).unwrap_or(0);
+        let size = |index: usize| -> Result<usize, StoreError> {
+            Ok(usize::try_from(column::<i64>(&row, "stats", index)?).unwrap_or(0))
+        };
         Ok(StoreStats {
-            accounts: size(0),
-            catalog_items: size(1),
-            events: size(2),
-            signals: size(3),
-            audit_records: size(4),
-            tombstones: u64::try_from(row.get::<_, Option<i64>>(5).unwrap_or(0)).unwrap_or(0),
+            accounts: size(0)?,
+            catalog_items: size(1)?,
+            events: size(2)?,
+            signals: size(3)?,
+            audit_records: size(4)?,
+            tombstones: u64::try_from(column::<Option<i64>>(&row, "counters", 5)?.unwrap_or(0))
+                .unwrap_or(0),
         })
     }
 }
