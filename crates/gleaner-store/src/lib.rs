@@ -43,15 +43,17 @@
 //!
 //! # Adding a backend
 //!
-//! 1. Add `src/<backend>/{mod.rs, config.rs, store.rs, tests.rs}` behind a
-//!    cargo feature, implementing [`Store`].
+//! 1. Add `src/<backend>_store/{mod.rs, store.rs}` behind a cargo feature,
+//!    implementing [`Store`] (`redis_store` is the model for a server
+//!    backend: URL parsing and password redaction in `server_url`,
+//!    reconnection in `connection`).
 //! 2. Add one line to [`StoreResolver::with_default_backends`] mapping its
-//!    URL scheme to its factory (the commented `redis`/`postgres` lines show
-//!    where).
+//!    URL scheme to its factory (`add_url` for a server URL).
 //! 3. Run the conformance suite on it: one `store_test_suite!(name, || ...)`
 //!    line (see `testsuite`, feature `testsuite`) generates a test per
 //!    contract point and the model-based test against [`ModelStore`]; this
-//!    crate's own line is in `tests/conformance.rs`.
+//!    crate's lines are in `tests/conformance.rs`, the canary scan in
+//!    `tests/canary.rs`, outage and migration tests in `tests/servers.rs`.
 //!
 //! # Layout
 //!
