@@ -31,18 +31,29 @@
 //!   JSON for debuggability, one fsync per write call.
 //! - [`ModelStore`] (`memory://`): an in-memory reference, the oracle of the
 //!   model-based test.
+//! - `RedisStore` (`redis://host:port/?prefix=NAME`, cargo feature `redis`,
+//!   on by default): keys under `{NAME}:`, multi-key writes as Lua scripts.
+//! - `PostgresStore` (`postgres://host:port/db?schema=NAME`, cargo feature
+//!   `postgres`, on by default): tables in schema `NAME`, versioned
+//!   migrations applied on open, one transaction per write call.
+//!
+//! The server backends return [`StoreError::Unavailable`] while their
+//! server is down and reconnect by themselves; their URLs are printed
+//! (errors, `Debug`) with the password replaced by `***`.
 //!
 //! # Adding a backend
 //!
-//! 1. Add `src/<backend>/{mod.rs, config.rs, store.rs, tests.rs}` behind a
-//!    cargo feature, implementing [`Store`].
+//! 1. Add `src/<backend>_store/{mod.rs, store.rs}` behind a cargo feature,
+//!    implementing [`Store`] (`redis_store` is the model for a server
+//!    backend: URL parsing and password redaction in `server_url`,
+//!    reconnection in `connection`).
 //! 2. Add one line to [`StoreResolver::with_default_backends`] mapping its
-//!    URL scheme to its factory (the commented `redis`/`postgres` lines show
-//!    where).
+//!    URL scheme to its factory (`add_url` for a server URL).
 //! 3. Run the conformance suite on it: one `store_test_suite!(name, || ...)`
 //!    line (see `testsuite`, feature `testsuite`) generates a test per
 //!    contract point and the model-based test against [`ModelStore`]; this
-//!    crate's own line is in `tests/conformance.rs`.
+//!    crate's lines are in `tests/conformance.rs`, the canary scan in
+//!    `tests/canary.rs`, outage and migration tests in `tests/servers.rs`.
 //!
 //! # Layout
 //!
@@ -52,14 +63,24 @@
 //!   documented there).
 //! - [`model`]: [`ModelStore`], in memory.
 //! - [`resolver`]: [`StoreResolver`], URL scheme → backend factory.
+//! - `redis_store`, `postgres_store` (features `redis`, `postgres`): the
+//!   server backends.
 //! - `testsuite` (feature `testsuite`): the `store_test_suite!` macro, its
 //!   cases, fixtures and the model-based test.
 #![warn(missing_docs)]
 
+#[cfg(any(feature = "redis", feature = "postgres"))]
+mod connection;
 pub mod embedded;
 pub mod error;
 pub mod model;
+#[cfg(feature = "postgres")]
+pub mod postgres_store;
+#[cfg(feature = "redis")]
+pub mod redis_store;
 pub mod resolver;
+#[cfg(any(feature = "redis", feature = "postgres"))]
+mod server_url;
 pub mod store;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
@@ -67,5 +88,9 @@ pub mod testsuite;
 pub use embedded::{EmbeddedStore, DATABASE_FILE_NAME, SCHEMA_VERSION};
 pub use error::StoreError;
 pub use model::ModelStore;
-pub use resolver::{StoreFactory, StoreResolver};
+#[cfg(feature = "postgres")]
+pub use postgres_store::PostgresStore;
+#[cfg(feature = "redis")]
+pub use redis_store::RedisStore;
+pub use resolver::{redact_store_url, StoreFactory, StoreResolver, UrlStoreFactory};
 pub use store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};

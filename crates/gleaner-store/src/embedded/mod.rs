@@ -26,7 +26,7 @@
 //! reads the oldest end of `signals_by_time`, and `for_each_audit_record`
 //! walks `audit_order`. Key layouts are in `keys.rs`.
 
-mod keys;
+pub(crate) mod keys;
 mod store;
 
 pub use store::{EmbeddedStore, DATABASE_FILE_NAME, SCHEMA_VERSION};

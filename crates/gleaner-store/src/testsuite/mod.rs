@@ -11,8 +11,11 @@
 //! ```
 //!
 //! The argument is anything callable with no argument that returns an
-//! [`IntoTestStore`]: a store, or a [`TestStore`] that also owns whatever
-//! must outlive the store (a temporary directory, a container handle).
+//! [`IntoTestStore`]: a store, a [`TestStore`] that also owns whatever
+//! must outlive the store (a temporary directory, a server namespace), or
+//! `Option<TestStore>`, where `None` means "no server here": every test of
+//! the suite then returns at once (the factory has said why; see
+//! [`servers::server_available`]).
 //!
 //! # Layout
 //!
@@ -20,6 +23,9 @@
 //! - [`cases`]: one public function per contract point, `fn(&dyn Store)`.
 //! - [`model_test`]: [`Action`], its proptest strategy and the comparison
 //!   with [`ModelStore`].
+//! - [`servers`] (features `redis`/`postgres`): test stores on real
+//!   servers in namespaces of their own, and the rule for a missing server
+//!   (fail in CI, skip with a message elsewhere).
 
 use std::any::Any;
 use std::ops::Deref;
@@ -32,6 +38,8 @@ use crate::store::Store;
 pub mod cases;
 pub mod fixtures;
 pub mod model_test;
+#[cfg(any(feature = "redis", feature = "postgres"))]
+pub mod servers;
 
 pub use model_test::{
     actions_strategy, assert_agrees_with_model, run_model_based_test, Action, OutcomeSpec,
@@ -97,27 +105,34 @@ impl Deref for TestStore {
 
 /// What a store factory given to [`store_test_suite!`](crate::store_test_suite) may return.
 pub trait IntoTestStore {
-    /// Converts into a [`TestStore`].
-    fn into_test_store(self) -> TestStore;
+    /// Converts into a [`TestStore`]; `None` skips the test (no server).
+    fn into_test_store(self) -> Option<TestStore>;
 }
 
 impl IntoTestStore for TestStore {
-    fn into_test_store(self) -> TestStore {
+    fn into_test_store(self) -> Option<TestStore> {
+        Some(self)
+    }
+}
+
+impl IntoTestStore for Option<TestStore> {
+    fn into_test_store(self) -> Option<TestStore> {
         self
     }
 }
 
 impl<S: Store + 'static> IntoTestStore for S {
-    fn into_test_store(self) -> TestStore {
-        TestStore::new(self)
+    fn into_test_store(self) -> Option<TestStore> {
+        Some(TestStore::new(self))
     }
 }
 
 /// Generates the conformance suite for one backend: a module named `$suite`
 /// with one `#[test]` per function of [`cases`] and a model-based test.
 ///
-/// `$make_store` is called once per test and must return an
-/// [`IntoTestStore`].
+/// `$make_store` is called once per test (and once per model-based case)
+/// and must return an [`IntoTestStore`]; when it gives `None` the test
+/// returns without running.
 #[macro_export]
 macro_rules! store_test_suite {
     ($suite:ident, $make_store:expr) => {
@@ -125,7 +140,7 @@ macro_rules! store_test_suite {
             #[allow(unused_imports)]
             use super::*;
 
-            fn fresh_store() -> $crate::testsuite::TestStore {
+            fn fresh_store() -> ::std::option::Option<$crate::testsuite::TestStore> {
                 let make_store = $make_store;
                 $crate::testsuite::IntoTestStore::into_test_store(make_store())
             }
@@ -151,7 +166,14 @@ macro_rules! store_test_suite {
 
             #[test]
             fn agrees_with_the_model_store_on_random_actions() {
-                $crate::testsuite::run_model_based_test(fresh_store, 64);
+                let ::std::option::Option::Some(probe) = fresh_store() else {
+                    return;
+                };
+                drop(probe);
+                $crate::testsuite::run_model_based_test(
+                    || fresh_store().expect("the store's server went away during the test"),
+                    64,
+                );
             }
         }
     };
@@ -159,7 +181,9 @@ macro_rules! store_test_suite {
         $(
             #[test]
             fn $case() {
-                let test_store = $fresh_store();
+                let ::std::option::Option::Some(test_store) = $fresh_store() else {
+                    return;
+                };
                 $crate::testsuite::cases::$case(test_store.store());
             }
         )*
