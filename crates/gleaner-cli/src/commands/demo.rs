@@ -92,22 +92,7 @@ pub(crate) fn run(args: &DemoArgs, context: &Context) -> anyhow::Result<()> {
         accounts.loaded, catalog.loaded, catalog.topics_inferred, catalog.sensitive_items
     );
     print!("{}", render_events_report(&events));
-    let audit = audit_counts(&engine)?;
-    let count = |key: &str| audit.get(key).copied().unwrap_or(0);
-    println!(
-        "audit log: {} records ({} used, {} restricted, {} dropped) — hashed ids and reason codes only",
-        count("used") + count("restricted") + count("dropped"),
-        count("used"),
-        count("restricted"),
-        count("dropped")
-    );
-    println!(
-        "classifier: {} tier; sensitive text found in {} events ({} by the lexicon tier, {} by the semantic tier alone)\n",
-        engine.classifier().name(),
-        count("sensitive_by_lexicon") + count("sensitive_by_semantic"),
-        count("sensitive_by_lexicon"),
-        count("sensitive_by_semantic")
-    );
+    print_audit_summary(&engine)?;
     for account_id in &showcase.profiled {
         println!("== {account_id} ==");
         let profile = engine.profile(account_id, None, now)?;
@@ -134,6 +119,28 @@ pub(crate) fn run(args: &DemoArgs, context: &Context) -> anyhow::Result<()> {
         );
     }
     println!("\nTry: gleaner --store DIR demo (keeps the store), then gleaner --store DIR profile <account>");
+    Ok(())
+}
+
+/// The audit log in one paragraph: outcomes, and what the classifier found
+/// by tier.
+fn print_audit_summary(engine: &Engine) -> anyhow::Result<()> {
+    let audit = audit_counts(engine)?;
+    let count = |key: &str| audit.get(key).copied().unwrap_or(0);
+    println!(
+        "audit log: {} records ({} used, {} restricted, {} dropped) — hashed ids and reason codes only",
+        count("used") + count("restricted") + count("dropped"),
+        count("used"),
+        count("restricted"),
+        count("dropped")
+    );
+    println!(
+        "classifier: {} tier; sensitive text found in {} events ({} by the lexicon tier, {} by the semantic tier alone)\n",
+        engine.classifier().name(),
+        count("sensitive_by_lexicon") + count("sensitive_by_semantic"),
+        count("sensitive_by_lexicon"),
+        count("sensitive_by_semantic")
+    );
     Ok(())
 }
 

@@ -253,7 +253,7 @@ impl Engine {
                 *report.reasons.entry(reason.to_string()).or_default() += 1;
             }
         }
-        self.commit(outcomes, report)
+        self.commit(&outcomes, report)
     }
 
     fn cached_account(
@@ -292,13 +292,13 @@ impl Engine {
 
     fn commit(
         &self,
-        pending: Vec<EventOutcome>,
+        pending: &[EventOutcome],
         report: &mut EventsReport,
     ) -> Result<(), EngineError> {
         if pending.is_empty() {
             return Ok(());
         }
-        let commit = self.store().commit_events(&pending)?;
+        let commit = self.store().commit_events(pending)?;
         // Another writer may have committed some of these in between.
         report.already_present += commit.already_present;
         report.signals_written += pending
