@@ -182,6 +182,10 @@ pub struct CategoryMetrics {
     pub recall: Option<f64>,
     /// `tp / (tp + fp)`.
     pub precision: Option<f64>,
+    /// Items labelled with it that were flagged under any category: the
+    /// share the guardrail drops (SPEC §4 drops a conversation whichever
+    /// category is found).
+    pub blocked: Option<f64>,
 }
 
 /// Conversation-level sensitive quality for one language.
@@ -269,6 +273,8 @@ fn ratio(numerator: usize, denominator: usize) -> Option<f64> {
 struct Tally {
     /// Per category: true positives, false positives, false negatives, support.
     confusion: BTreeMap<SensitiveCategory, [usize; 4]>,
+    /// Per category: labelled items flagged under any category.
+    blocked: BTreeMap<SensitiveCategory, usize>,
     items_by_kind: BTreeMap<String, usize>,
     items_by_lang: BTreeMap<String, usize>,
     /// Per language: sensitive items, caught, negatives, false positives.
@@ -316,6 +322,11 @@ impl Tally {
         let predicted = classification.sensitive_categories();
         self.count_categories(&item.sensitive, &predicted);
         let is_flagged = !predicted.is_empty();
+        if is_flagged {
+            for category in &item.sensitive {
+                *self.blocked.entry(*category).or_insert(0) += 1;
+            }
+        }
         self.flagged += usize::from(is_flagged);
         let error = EvalError {
             id: item.id.clone(),
@@ -383,6 +394,7 @@ impl Tally {
                     false_negatives: fn_,
                     recall: ratio(tp, tp + fn_),
                     precision: ratio(tp, tp + fp),
+                    blocked: ratio(self.blocked.get(&category).copied().unwrap_or(0), support),
                 })
                 .collect(),
             sensitive_recall: Rate::new(self.caught, self.sensitive_items),
@@ -484,19 +496,20 @@ impl EvalReport {
         ));
         lines.push(String::new());
         lines.push(format!(
-            "{:<20} {:>7} {:>5} {:>5} {:>5} {:>9} {:>9}",
-            "category", "support", "tp", "fp", "fn", "recall", "precision"
+            "{:<20} {:>7} {:>5} {:>5} {:>5} {:>9} {:>9} {:>9}",
+            "category", "support", "tp", "fp", "fn", "recall", "precision", "blocked"
         ));
         for metrics in &self.categories {
             lines.push(format!(
-                "{:<20} {:>7} {:>5} {:>5} {:>5} {:>9} {:>9}",
+                "{:<20} {:>7} {:>5} {:>5} {:>5} {:>9} {:>9} {:>9}",
                 metrics.category.as_str(),
                 metrics.support,
                 metrics.true_positives,
                 metrics.false_positives,
                 metrics.false_negatives,
                 percent(metrics.recall),
-                percent(metrics.precision)
+                percent(metrics.precision),
+                percent(metrics.blocked)
             ));
         }
         lines.push(String::new());
@@ -752,5 +765,23 @@ mod tests {
         assert!(!table.contains("Union Station"));
         let json = serde_json::to_string(&report).unwrap();
         assert!(!json.contains("diagnosis"));
+    }
+
+    #[test]
+    fn blocked_counts_a_labelled_item_flagged_under_another_category() {
+        let taxonomy = Taxonomy::embedded();
+        let mislabelled = r#"{"id":"t-9","lang":"en","split":"dev","turns":[{"role":"user","text":"since my MS diagnosis I need boots with ankle support"}],"sensitive":["religion"],"topics":[],"kind":"positive"}"#;
+        let items = parse_dataset(mislabelled, taxonomy).unwrap();
+        let report = evaluate(LexiconClassifier::embedded(), taxonomy, &items);
+        let religion = &report.categories[0];
+        assert_eq!(religion.category, SensitiveCategory::Religion);
+        assert_eq!(religion.true_positives, 0);
+        assert_eq!(religion.recall, Some(0.0));
+        assert_eq!(religion.blocked, Some(1.0));
+        assert_eq!(
+            report.categories[3].blocked, None,
+            "health has no labelled item"
+        );
+        assert!(report.render_table().contains("blocked"));
     }
 }
