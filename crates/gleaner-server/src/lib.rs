@@ -14,7 +14,8 @@
 //!
 //! # Layout
 //!
-//! - [`api`]: handlers, one module per area (ingest, accounts, audiences, ops).
+//! - [`api`]: handlers, one module per area (ingest, accounts, audiences,
+//!   ops, pages); the two HTML pages ship inside the binary.
 //! - [`auth`]: the bearer-token extractor and scope checks.
 //! - [`tokens`]: scopes, token records (hashes only) and where they live.
 //! - [`error`]: [`ApiError`](error::ApiError), the one mapping to HTTP status and body.
@@ -59,11 +60,15 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/readyz"),
     ("get", "/metrics"),
     ("get", "/openapi.json"),
+    ("get", "/v1/me"),
+    ("get", "/v1/operator/summary"),
+    ("get", "/"),
+    ("get", "/operator"),
 ];
 
 /// Builds the API. Holds no socket.
 pub fn router(state: AppState) -> Router {
-    use api::{accounts, audiences, ingest, ops};
+    use api::{accounts, audiences, ingest, ops, pages};
     let max_body_bytes = state.config.max_body_bytes;
     Router::new()
         .route("/v1/events", post(ingest::ingest_events))
@@ -90,6 +95,10 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .route("/openapi.json", get(ops::openapi))
+        .route("/v1/me", get(pages::me))
+        .route("/v1/operator/summary", get(pages::operator_summary))
+        .route("/", get(pages::privacy_center))
+        .route("/operator", get(pages::operator_dashboard))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track_latency,

@@ -666,3 +666,33 @@ fn metrics_count_events_and_request_latency_by_route() {
     );
     assert!(!text.contains("fb:2"), "no account ids in metric labels");
 }
+
+// ---------------------------------------------------------------- pages
+
+#[test]
+fn pages_ship_in_the_binary_and_fetch_nothing_from_outside() {
+    let server = TestServer::start();
+    for path in ["/", "/operator"] {
+        let page = server.request("GET", path, None, b"");
+        assert_eq!(page.status, 200);
+        assert!(page
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/html"));
+        let html = page.text();
+        assert!(html.contains("<svg"), "{path}: inline SVG charts");
+        assert!(
+            !html.contains("src=\"http") && !html.contains("href=\"http"),
+            "{path}: nothing external"
+        );
+    }
+    let me = server.get("/v1/me", &server.tokens.person_fb1).json();
+    assert_eq!(me["scope"], "person");
+    assert_eq!(me["account_id"], "fb:1");
+    let summary = server
+        .get("/v1/operator/summary", &server.tokens.operator)
+        .json();
+    assert_eq!(summary["outcomes"]["used"], 3, "{summary}");
+    assert_eq!(summary["store"]["accounts"], 3);
+    assert!(!summary.to_string().contains("fb:1"), "no account ids");
+}

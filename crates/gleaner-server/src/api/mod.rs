@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod audiences;
 pub mod ingest;
 pub mod ops;
+pub mod pages;
 
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
