@@ -180,11 +180,8 @@ pub fn parse_json_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T
 /// 400 naming the line and byte offset of the first invalid UTF-8 sequence.
 pub fn invalid_utf8(bytes: &[u8], error: &std::str::Utf8Error) -> ApiError {
     let offset = error.valid_up_to();
-    let line = bytes[..offset]
-        .iter()
-        .filter(|byte| **byte == b'\n')
-        .count()
-        + 1;
+    // One more piece than there are newlines before the bad byte.
+    let line = bytes[..offset].split(|byte| *byte == b'\n').count();
     ApiError::new(
         StatusCode::BAD_REQUEST,
         "invalid_utf8",

@@ -20,7 +20,7 @@
 //! - [`tokens`]: scopes, token records (hashes only) and where they live.
 //! - [`error`]: [`ApiError`](error::ApiError), the one mapping to HTTP status and body.
 //! - [`metrics`]: Prometheus counters and the latency middleware.
-//! - [`openapi`]: the generated OpenAPI document.
+//! - [`openapi`]: the generated `OpenAPI` document.
 //! - [`state`]: [`AppState`], [`ServerConfig`], [`Clock`].
 #![warn(missing_docs)]
 

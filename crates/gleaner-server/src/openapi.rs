@@ -1,4 +1,4 @@
-//! The OpenAPI document, generated from the handlers' `#[utoipa::path]`.
+//! The `OpenAPI` document, generated from the handlers' `#[utoipa::path]`.
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};

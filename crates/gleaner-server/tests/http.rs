@@ -423,6 +423,18 @@ fn bad_input_gets_a_4xx_naming_the_field_or_line_and_changes_nothing() {
         message.contains("mood") && !message.contains("happy"),
         "{json}"
     );
+}
+
+#[test]
+fn bad_settings_oversized_bodies_invalid_utf8_queries_and_paths_change_nothing() {
+    let server = TestServer::start_with(
+        ServerConfig {
+            max_body_bytes: 1024,
+            ..ServerConfig::default()
+        },
+        &common::base_accounts(),
+        &common::base_events(),
+    );
     // A settings body: wrong type, unknown field, not JSON.
     let json = assert_refused(
         &server,

@@ -100,6 +100,9 @@ pub struct ReachBody {
     pub groups: Vec<ReachGroup>,
 }
 
+/// Distinct people per (surface, country), and distinct people overall.
+pub type AudienceCounts = (BTreeMap<(String, String), usize>, usize);
+
 /// Distinct people per (surface, country) whose ad-usable profile holds a
 /// requested topic (or a descendant).
 pub fn audience_counts(
@@ -108,7 +111,7 @@ pub fn audience_counts(
     country_opt: Option<CountryCode>,
     surface_opt: Option<&Surface>,
     now: Timestamp,
-) -> Result<(BTreeMap<(String, String), usize>, usize), EngineError> {
+) -> Result<AudienceCounts, EngineError> {
     let taxonomy = engine.taxonomy();
     let mut people_by_group: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     let mut everyone: BTreeSet<String> = BTreeSet::new();

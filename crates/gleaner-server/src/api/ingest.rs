@@ -70,16 +70,16 @@ fn utf8_body(body: Result<Bytes, BytesRejection>) -> Result<String, ApiError> {
 
 /// One JSON object spread over several lines becomes one line; anything
 /// else is taken as JSON Lines.
-fn events_as_lines(text: String) -> Result<String, ApiError> {
+fn events_as_lines(text: String) -> String {
     let trimmed = text.trim();
     if !trimmed.starts_with('{') || !trimmed.contains('\n') {
-        return Ok(text);
+        return text;
     }
     match serde_json::from_str::<serde_json::Value>(trimmed) {
         Ok(value @ serde_json::Value::Object(_)) => {
-            Ok(serde_json::to_string(&value).expect("a JSON value serializes"))
+            serde_json::to_string(&value).expect("a JSON value serializes")
         }
-        _ => Ok(text),
+        _ => text,
     }
 }
 
@@ -104,7 +104,7 @@ pub async fn ingest_events(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     require_scope(&caller, INGEST_SCOPES)?;
-    let text = events_as_lines(utf8_body(body)?)?;
+    let text = events_as_lines(utf8_body(body)?);
     let now = state.now();
     let engine = state.engine.clone();
     let report =

@@ -135,14 +135,14 @@ pub async fn operator_summary(
                 (path, count)
             })
             .collect();
-        let stats = engine.store().stats()?;
+        let store_stats = engine.store().stats()?;
         summary.store = BTreeMap::from([
-            ("accounts", stats.accounts as u64),
-            ("catalog_items", stats.catalog_items as u64),
-            ("events", stats.events as u64),
-            ("signals", stats.signals as u64),
-            ("audit_records", stats.audit_records as u64),
-            ("tombstones", stats.tombstones),
+            ("accounts", store_stats.accounts as u64),
+            ("catalog_items", store_stats.catalog_items as u64),
+            ("events", store_stats.events as u64),
+            ("signals", store_stats.signals as u64),
+            ("audit_records", store_stats.audit_records as u64),
+            ("tombstones", store_stats.tombstones),
         ]);
         Ok(summary)
     })

@@ -144,7 +144,7 @@ impl TestServer {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 address_sender.send(listener.local_addr().unwrap()).unwrap();
                 gleaner_server::serve(listener, state, async {
-                    let _ = stopped.await;
+                    stopped.await.ok();
                 })
                 .await
                 .unwrap();
@@ -182,10 +182,10 @@ impl TestServer {
 impl Drop for TestServer {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
+            stop.send(()).ok();
         }
         if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
+            thread.join().ok();
         }
     }
 }
