@@ -485,7 +485,11 @@ fn bad_settings_oversized_bodies_invalid_utf8_queries_and_paths_change_nothing()
         "invalid_utf8",
     );
     assert_eq!(json["error"]["line"], 2);
-    // Bad query and path values.
+}
+
+#[test]
+fn bad_queries_and_paths_get_a_400_naming_the_field_and_change_nothing() {
+    let server = TestServer::start();
     let json = assert_refused(
         &server,
         "GET",
