@@ -72,7 +72,8 @@ pub struct OperatorSummary {
     pub store: BTreeMap<&'static str, u64>,
     /// Events per outcome (`used`, `restricted`, `dropped`).
     pub outcomes: BTreeMap<&'static str, usize>,
-    /// Per day of decision (`YYYY-MM-DD`): events used, and events per reason code.
+    /// Per day the events happened (`YYYY-MM-DD`): events used without
+    /// restriction, and events per reason code.
     pub by_day: BTreeMap<String, BTreeMap<String, usize>>,
     /// Sensitive-category drops by category.
     pub sensitive: BTreeMap<String, usize>,
@@ -106,7 +107,7 @@ pub async fn operator_summary(
             *summary.outcomes.entry(outcome).or_default() += 1;
             let day = summary
                 .by_day
-                .entry(record.decided_at.format("%Y-%m-%d").to_string())
+                .entry(record.event_at.format("%Y-%m-%d").to_string())
                 .or_default();
             if record.reasons.is_empty() {
                 *day.entry("used".to_owned()).or_default() += 1;
