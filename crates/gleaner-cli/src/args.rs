@@ -75,6 +75,66 @@ pub enum Command {
     Models(ModelsArgs),
     /// Train the semantic tier's heads on labelled sets (needs the model).
     Train(TrainArgs),
+    /// Run the HTTP API (SPEC §6).
+    Serve(ServeArgs),
+    /// Make, list or revoke bearer tokens for the HTTP API.
+    Token(TokenArgs),
+}
+
+/// `gleaner serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on (port 0: any free port, printed on stderr).
+    #[arg(long, default_value = "127.0.0.1:8080", env = "GLEANER_LISTEN")]
+    pub listen: String,
+    /// The largest request body accepted, in bytes.
+    #[arg(long, default_value_t = 1024 * 1024)]
+    pub max_body_bytes: usize,
+    /// Advertisers never see an audience count below this many people.
+    #[arg(long, default_value_t = 100)]
+    pub k_anonymity: usize,
+    /// The token file (default: `tokens.json` in the store directory).
+    #[arg(long, env = "GLEANER_TOKENS")]
+    pub tokens: Option<PathBuf>,
+}
+
+/// `gleaner token`.
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// The token file (default: `tokens.json` in the store directory).
+    #[arg(long, global = true, env = "GLEANER_TOKENS")]
+    pub tokens: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: TokenCommand,
+}
+
+/// `gleaner token <command>`.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Print a new bearer token once; only its SHA-256 is stored.
+    Create(TokenCreateArgs),
+    /// List tokens (ids, scopes, accounts; never the tokens).
+    List,
+    /// Revoke a token by id.
+    Revoke(TokenRevokeArgs),
+}
+
+/// `gleaner token create`.
+#[derive(Debug, Args)]
+pub struct TokenCreateArgs {
+    /// `ingest`, `person`, `advertiser` or `operator`.
+    #[arg(long)]
+    pub scope: String,
+    /// The account of a `person` token.
+    #[arg(long)]
+    pub account: Option<String>,
+}
+
+/// `gleaner token revoke`.
+#[derive(Debug, Args)]
+pub struct TokenRevokeArgs {
+    /// The token id (see `gleaner token list`).
+    pub id: String,
 }
 
 /// `gleaner demo`.

@@ -100,5 +100,7 @@ fn run(command: Command, context: &Context) -> anyhow::Result<()> {
         Command::Bench(args) => commands::bench::run(&args, context),
         Command::Models(args) => commands::models::run(&args, context),
         Command::Train(args) => commands::train::run(&args, context),
+        Command::Serve(args) => commands::serve::run(&args, context),
+        Command::Token(args) => commands::token::run(&args, context),
     }
 }

@@ -14,6 +14,8 @@ pub(crate) mod ingest;
 pub(crate) mod models;
 pub(crate) mod profile;
 pub(crate) mod recommend;
+pub(crate) mod serve;
+pub(crate) mod token;
 pub(crate) mod train;
 
 use std::fs::File;

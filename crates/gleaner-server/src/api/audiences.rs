@@ -1,0 +1,241 @@
+//! `GET /v1/audiences/reach`: the advertiser aggregate.
+//!
+//! How many people could be reached with ads on a set of topics, by surface
+//! and country. A person counts when the profile of one of their accounts
+//! (built by the same [`Engine::profile`](gleaner_engine::Engine::profile)
+//! the person sees, so every guardrail applies: jurisdiction, minors,
+//! opt-out, hidden topics, retention) has ad weight on a requested topic or
+//! a descendant of it. People are told apart by `accounts_center_id` (an
+//! account without one is its own person), so linked accounts count once in
+//! the total.
+//!
+//! k-anonymity: a count below `k` (default 100, `--k-anonymity`) is never
+//! sent; the group says `{"fewer_than": k}` instead. Nothing about one
+//! person is ever returned: no ids, no per-account rows.
+//!
+//! Residual risk, stated plainly: two queries whose audiences differ by a
+//! few people (topics A vs A+B) can still be subtracted; rate limits and
+//! query auditing are the operator's next line of defence.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use gleaner_core::{CountryCode, Surface, Timestamp, TopicId};
+use gleaner_engine::{Engine, EngineError};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{blocking, query_error};
+use crate::auth::{require_scope, Authenticated};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::tokens::Scope;
+
+/// `?topics=&country=&surface=`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ReachQuery {
+    /// Comma-separated topic ids (a topic includes its descendants).
+    pub topics: String,
+    /// Only this country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    /// Only this surface.
+    pub surface: Option<String>,
+}
+
+/// An audience size, or the fact that it is under the threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum Reach {
+    /// At least `k` people.
+    People {
+        /// How many.
+        people: usize,
+    },
+    /// Fewer than `k` people (the count itself is withheld).
+    FewerThan {
+        /// The threshold.
+        fewer_than: usize,
+    },
+}
+
+impl Reach {
+    /// Applies the threshold.
+    pub fn of(people: usize, k_anonymity: usize) -> Self {
+        if people >= k_anonymity {
+            Self::People { people }
+        } else {
+            Self::FewerThan {
+                fewer_than: k_anonymity,
+            }
+        }
+    }
+}
+
+/// The reach of one surface × country.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReachGroup {
+    /// The surface.
+    pub surface: String,
+    /// The country.
+    pub country: String,
+    /// The audience.
+    #[serde(flatten)]
+    pub reach: Reach,
+}
+
+/// The answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReachBody {
+    /// The topics asked for.
+    pub topics: Vec<u32>,
+    /// The threshold applied.
+    pub k_anonymity: usize,
+    /// Distinct people over every group.
+    pub total: Reach,
+    /// One entry per surface × country with at least one person.
+    pub groups: Vec<ReachGroup>,
+}
+
+/// Distinct people per (surface, country), and distinct people overall.
+pub type AudienceCounts = (BTreeMap<(String, String), usize>, usize);
+
+/// Distinct people per (surface, country) whose ad-usable profile holds a
+/// requested topic (or a descendant).
+pub fn audience_counts(
+    engine: &Engine,
+    topics: &[TopicId],
+    country_opt: Option<CountryCode>,
+    surface_opt: Option<&Surface>,
+    now: Timestamp,
+) -> Result<AudienceCounts, EngineError> {
+    let taxonomy = engine.taxonomy();
+    let mut people_by_group: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    let mut everyone: BTreeSet<String> = BTreeSet::new();
+    for account_id in engine.store().account_ids()? {
+        let Some(account) = engine.store().account(&account_id)? else {
+            continue;
+        };
+        let Some(country) = account.country else {
+            continue;
+        };
+        if country_opt.is_some_and(|wanted| wanted != country)
+            || surface_opt.is_some_and(|wanted| wanted != &account.surface)
+        {
+            continue;
+        }
+        let profile = engine.profile(&account_id, None, now)?;
+        let reached = profile.interests.iter().any(|interest| {
+            interest.ads_weight > 0.0
+                && topics
+                    .iter()
+                    .any(|wanted| taxonomy.is_self_or_descendant_of(interest.topic, *wanted))
+        });
+        if !reached {
+            continue;
+        }
+        let person = account.accounts_center_id.as_ref().map_or_else(
+            || format!("account:{}", account.account_id),
+            |center| format!("center:{center}"),
+        );
+        everyone.insert(person.clone());
+        people_by_group
+            .entry((account.surface.to_string(), country.to_string()))
+            .or_default()
+            .insert(person);
+    }
+    Ok((
+        people_by_group
+            .into_iter()
+            .map(|(group, people)| (group, people.len()))
+            .collect(),
+        everyone.len(),
+    ))
+}
+
+fn parse_topics(engine: &Engine, raw: &str) -> Result<Vec<TopicId>, ApiError> {
+    let bad = |message: String| {
+        ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", message)
+            .with_field(Some("topics".to_owned()))
+    };
+    let mut topics = Vec::new();
+    for part in raw
+        .split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+    {
+        let id: u32 = part
+            .parse()
+            .map_err(|_| bad("topics must be comma-separated topic ids".to_owned()))?;
+        if engine.taxonomy().get(TopicId(id)).is_none() {
+            return Err(bad(format!("unknown topic id {id}")));
+        }
+        topics.push(TopicId(id));
+    }
+    if topics.is_empty() {
+        return Err(bad("give at least one topic id".to_owned()));
+    }
+    topics.sort();
+    topics.dedup();
+    Ok(topics)
+}
+
+/// Audience size for a set of topics by surface and country (k-anonymous).
+#[utoipa::path(
+    get, path = "/v1/audiences/reach", tag = "audiences",
+    params(ReachQuery),
+    responses(
+        (status = 200, description = "people reachable, by surface and country; counts under k are withheld", body = ReachBody),
+        (status = 400, description = "bad topics or country", body = crate::error::ErrorBody),
+        (status = 401, description = "no valid token", body = crate::error::ErrorBody),
+        (status = 403, description = "scope is not advertiser or operator", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn reach(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    query: Result<Query<ReachQuery>, QueryRejection>,
+) -> Result<Json<ReachBody>, ApiError> {
+    require_scope(&caller, &[Scope::Advertiser, Scope::Operator])?;
+    let Query(query) = query.map_err(|rejection| query_error(&rejection))?;
+    let topics = parse_topics(&state.engine, &query.topics)?;
+    let country_opt = match &query.country {
+        Some(raw) => Some(raw.parse::<CountryCode>().map_err(|error| {
+            ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", error.to_string())
+                .with_field(Some("country".to_owned()))
+        })?),
+        None => None,
+    };
+    let surface_opt = query.surface.as_deref().map(Surface::new);
+    let k_anonymity = state.config.k_anonymity;
+    let now = state.now();
+    let engine = state.engine.clone();
+    let counted_topics = topics.clone();
+    let (groups, total) = blocking(move || {
+        audience_counts(
+            &engine,
+            &counted_topics,
+            country_opt,
+            surface_opt.as_ref(),
+            now,
+        )
+    })
+    .await?;
+    Ok(Json(ReachBody {
+        topics: topics.iter().map(|topic| topic.0).collect(),
+        k_anonymity,
+        total: Reach::of(total, k_anonymity),
+        groups: groups
+            .into_iter()
+            .map(|((surface, country), people)| ReachGroup {
+                surface,
+                country,
+                reach: Reach::of(people, k_anonymity),
+            })
+            .collect(),
+    }))
+}

@@ -1,0 +1,174 @@
+//! `POST /v1/events`, `/v1/accounts`, `/v1/catalog`: JSON Lines in, report out.
+//!
+//! A body is JSON Lines, or (for events) one JSON object, possibly spread
+//! over several lines. A body that is not UTF-8, or larger than the limit,
+//! is refused whole (400, 413). Otherwise the engine takes it line by line
+//! exactly as `gleaner ingest` does (SPEC §2): bad lines are rejected with
+//! their number and reason, valid lines are still taken, nothing already
+//! stored changes. Any rejected line makes the status 422, with the whole
+//! report in the body; re-sending the corrected body is safe, because
+//! events already stored are skipped.
+
+use std::io::Cursor;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use gleaner_engine::ingest::NoProgress;
+use gleaner_engine::Rejected;
+use serde::Serialize;
+
+use super::{blocking, body_error};
+use crate::auth::{require_scope, Authenticated};
+use crate::error::{invalid_utf8, ApiError, ErrorDetail};
+use crate::state::AppState;
+use crate::tokens::Scope;
+
+const INGEST_SCOPES: &[Scope] = &[Scope::Ingest, Scope::Operator];
+
+/// A report with rejected lines, sent with status 422.
+#[derive(Serialize)]
+struct RejectedBody<T: Serialize> {
+    error: ErrorDetail,
+    report: T,
+}
+
+fn respond<T: Serialize>(report: T, rejected: &[Rejected]) -> Response {
+    match rejected.first() {
+        None => (StatusCode::OK, Json(report)).into_response(),
+        Some(first) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(RejectedBody {
+                error: ErrorDetail {
+                    code: "rejected_lines",
+                    message: format!(
+                        "{} line(s) rejected (first: line {}: {}); valid lines were taken",
+                        rejected.len(),
+                        first.line,
+                        first.reason
+                    ),
+                    field: None,
+                    line: Some(first.line),
+                },
+                report,
+            }),
+        )
+            .into_response(),
+    }
+}
+
+fn utf8_body(body: Result<Bytes, BytesRejection>) -> Result<String, ApiError> {
+    let bytes = body.map_err(|rejection| body_error(&rejection))?;
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Ok(text),
+        Err(error) => Err(invalid_utf8(&bytes, &error.utf8_error())),
+    }
+}
+
+/// One JSON object spread over several lines becomes one line; anything
+/// else is taken as JSON Lines.
+fn events_as_lines(text: String) -> String {
+    let trimmed = text.trim();
+    if !trimmed.starts_with('{') || !trimmed.contains('\n') {
+        return text;
+    }
+    match serde_json::from_str::<serde_json::Value>(trimmed) {
+        Ok(value @ serde_json::Value::Object(_)) => {
+            serde_json::to_string(&value).expect("a JSON value serializes")
+        }
+        _ => text,
+    }
+}
+
+/// Ingests events (JSON Lines, or one JSON object).
+#[utoipa::path(
+    post, path = "/v1/events", tag = "ingest",
+    request_body(content = String, content_type = "application/x-ndjson",
+        description = "events, one JSON object per line (SPEC §2), or one JSON object"),
+    responses(
+        (status = 200, description = "every line taken: counts used / dropped by reason", body = serde_json::Value),
+        (status = 422, description = "some lines rejected (the rest taken): the report and the first bad line", body = serde_json::Value),
+        (status = 400, description = "not UTF-8", body = crate::error::ErrorBody),
+        (status = 401, description = "no valid token", body = crate::error::ErrorBody),
+        (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
+        (status = 413, description = "body over the limit", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn ingest_events(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_scope(&caller, INGEST_SCOPES)?;
+    let text = events_as_lines(utf8_body(body)?);
+    let now = state.now();
+    let engine = state.engine.clone();
+    let report =
+        blocking(move || engine.ingest_events(Cursor::new(text.into_bytes()), now, &NoProgress))
+            .await?;
+    state.metrics.record_events(&report);
+    tracing::info!(
+        token_id = %caller.token_id,
+        lines = report.lines,
+        used = report.used,
+        dropped = report.dropped,
+        rejected = report.rejected.len(),
+        "events ingested"
+    );
+    let rejected = report.rejected.clone();
+    Ok(respond(report, &rejected))
+}
+
+/// Loads accounts (JSON Lines, SPEC §2), inserting or replacing them.
+#[utoipa::path(
+    post, path = "/v1/accounts", tag = "ingest",
+    request_body(content = String, content_type = "application/x-ndjson", description = "accounts, one per line"),
+    responses(
+        (status = 200, description = "accounts loaded", body = serde_json::Value),
+        (status = 422, description = "some lines rejected (the rest taken)", body = serde_json::Value),
+        (status = 401, description = "no valid token", body = crate::error::ErrorBody),
+        (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn ingest_accounts(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_scope(&caller, INGEST_SCOPES)?;
+    let text = utf8_body(body)?;
+    let engine = state.engine.clone();
+    let report = blocking(move || engine.ingest_accounts(Cursor::new(text.into_bytes()))).await?;
+    let rejected = report.rejected.clone();
+    Ok(respond(report, &rejected))
+}
+
+/// Loads catalog items (JSON Lines, SPEC §2), inferring missing topics.
+#[utoipa::path(
+    post, path = "/v1/catalog", tag = "ingest",
+    request_body(content = String, content_type = "application/x-ndjson", description = "catalog items, one per line"),
+    responses(
+        (status = 200, description = "items loaded", body = serde_json::Value),
+        (status = 422, description = "some lines rejected (the rest taken)", body = serde_json::Value),
+        (status = 401, description = "no valid token", body = crate::error::ErrorBody),
+        (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn ingest_catalog(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_scope(&caller, INGEST_SCOPES)?;
+    let text = utf8_body(body)?;
+    let engine = state.engine.clone();
+    let report = blocking(move || engine.ingest_catalog(Cursor::new(text.into_bytes()))).await?;
+    let rejected = report.rejected.clone();
+    Ok(respond(report, &rejected))
+}

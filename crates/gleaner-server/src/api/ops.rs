@@ -1,0 +1,66 @@
+//! Operations: `/healthz`, `/readyz`, `/metrics`, `/openapi.json`.
+
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+use utoipa::OpenApi as _;
+
+use super::blocking;
+use crate::auth::{require_scope, Authenticated};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::tokens::Scope;
+
+/// Liveness: the process answers.
+#[utoipa::path(get, path = "/healthz", tag = "operations",
+    responses((status = 200, description = "alive", body = serde_json::Value)))]
+pub async fn healthz() -> Json<Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+/// Readiness: the store answers.
+#[utoipa::path(get, path = "/readyz", tag = "operations",
+    responses(
+        (status = 200, description = "the store answers", body = serde_json::Value),
+        (status = 503, description = "the store does not answer", body = serde_json::Value),
+    ))]
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    let engine = state.engine.clone();
+    match blocking(move || Ok(engine.store().stats()?)).await {
+        Ok(_) => Json(json!({ "status": "ready" })).into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({ "status": "unavailable" })),
+        )
+            .into_response(),
+    }
+}
+
+/// Prometheus metrics (text format); `operator` tokens only.
+#[utoipa::path(get, path = "/metrics", tag = "operations",
+    responses(
+        (status = 200, description = "Prometheus text exposition", body = String, content_type = "text/plain"),
+        (status = 401, description = "no valid token", body = crate::error::ErrorBody),
+        (status = 403, description = "not an operator token", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = [])))]
+pub async fn metrics(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+) -> Result<Response, ApiError> {
+    require_scope(&caller, &[Scope::Operator])?;
+    Ok((
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.render(),
+    )
+        .into_response())
+}
+
+/// This document.
+#[utoipa::path(get, path = "/openapi.json", tag = "operations",
+    responses((status = 200, description = "the OpenAPI document", body = serde_json::Value)))]
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(crate::openapi::ApiDoc::openapi())
+}

@@ -1,0 +1,70 @@
+//! [`AppState`]: cheap-clone handles shared by every request.
+
+use std::sync::Arc;
+
+use gleaner_core::Timestamp;
+use gleaner_engine::Engine;
+
+use crate::metrics::Metrics;
+use crate::tokens::TokenStore;
+
+/// Returns the current instant. The server reads the clock only through
+/// this, once per request; the binary supplies the wall clock (or a fixed
+/// `--now`), tests a fixed instant.
+pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
+
+/// What an operator configures about the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ServerConfig {
+    /// The largest request body accepted, in bytes (larger: 413).
+    pub max_body_bytes: usize,
+    /// Advertisers never see an audience count below this many people.
+    pub k_anonymity: usize,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            max_body_bytes: 1024 * 1024,
+            k_anonymity: 100,
+        }
+    }
+}
+
+/// Shared state; cloning is shallow.
+#[derive(Clone)]
+pub struct AppState {
+    /// The engine: the same code paths as the CLI.
+    pub engine: Engine,
+    /// Where bearer tokens are checked.
+    pub tokens: Arc<dyn TokenStore>,
+    /// The clock.
+    pub clock: Clock,
+    /// Limits and thresholds.
+    pub config: ServerConfig,
+    /// Prometheus metrics.
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    /// Assembles the state.
+    pub fn new(
+        engine: Engine,
+        tokens: Arc<dyn TokenStore>,
+        clock: Clock,
+        config: ServerConfig,
+    ) -> Self {
+        Self {
+            engine,
+            tokens,
+            clock,
+            config,
+            metrics: Arc::new(Metrics::new()),
+        }
+    }
+
+    /// Reads the clock.
+    pub fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+}
