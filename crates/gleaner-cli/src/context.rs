@@ -13,7 +13,7 @@ use gleaner_policy::{Policy, PolicyConfig, PolicyConfigBuilder};
 use gleaner_semantic::{
     CascadeClassifier, CatalogEmbeddingCache, SemanticClassifier, SemanticEncoder, SemanticHeads,
 };
-use gleaner_store::StoreResolver;
+use gleaner_store::{redact_store_url, StoreResolver};
 use gleaner_taxonomy::Taxonomy;
 
 use crate::args::{Cli, TierArg};
@@ -81,7 +81,7 @@ impl Context {
     pub fn engine_with(&self, location: &str, config: EngineConfig) -> anyhow::Result<Engine> {
         let store = StoreResolver::default()
             .resolve(location)
-            .with_context(|| format!("opening store `{location}`"))?;
+            .with_context(|| format!("opening store `{}`", redact_store_url(location)))?;
         Ok(Engine::new(
             store,
             self.classifier()?,

@@ -369,3 +369,15 @@ fn audit_reads_each_export_format_and_never_prints_message_text() {
     let output = bin().arg("audit").arg(broken.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
 }
+
+#[test]
+fn a_store_url_password_never_reaches_the_error_message() {
+    let output = gleaner(
+        "postgres://gleaner:s3cret-pw@127.0.0.1:1/test?schema=x",
+        &["profile", "fb:1001"],
+    );
+    assert!(!output.status.success());
+    let message = stderr_of(&output);
+    assert!(!message.contains("s3cret-pw"), "{message}");
+    assert!(message.contains("opening store"), "{message}");
+}

@@ -29,7 +29,8 @@ pub(crate) fn token_file(
             PathBuf::from(directory).join(TOKEN_FILE_NAME),
         )),
         None => Err(UsageError::new(format!(
-            "store `{location}` is not a directory: name the token file with --tokens"
+            "store `{}` is not a directory: name the token file with --tokens",
+            gleaner_store::redact_store_url(location)
         ))
         .into()),
     }
