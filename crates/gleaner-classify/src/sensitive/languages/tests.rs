@@ -1,0 +1,223 @@
+//! Positives and look-alike negatives per language: they fail when a list
+//! loses a phrase or a blocker.
+
+use gleaner_core::{Conversation, SensitiveCategory};
+
+use crate::sensitive::SensitiveDetector;
+use SensitiveCategory::{
+    Ethnicity, Health, Philosophy, Politics, Religion, SexualOrientation, TradeUnion,
+};
+
+fn detector() -> &'static SensitiveDetector {
+    static DETECTOR: std::sync::OnceLock<SensitiveDetector> = std::sync::OnceLock::new();
+    DETECTOR.get_or_init(SensitiveDetector::new)
+}
+
+fn categories(text: &str) -> Vec<SensitiveCategory> {
+    detector()
+        .detect(&Conversation::from_user_text("test", text))
+        .iter()
+        .map(|hit| hit.category)
+        .collect()
+}
+
+#[track_caller]
+fn assert_flags(cases: &[(SensitiveCategory, &str)]) {
+    for (category, text) in cases {
+        let found = categories(text);
+        assert!(
+            found.contains(category),
+            "expected {category} for {text:?}, found {found:?}"
+        );
+    }
+}
+
+#[track_caller]
+fn assert_clean(texts: &[&str]) {
+    for text in texts {
+        let found = categories(text);
+        assert!(
+            found.is_empty(),
+            "expected nothing for {text:?}, found {found:?}"
+        );
+    }
+}
+
+#[test]
+fn german() {
+    assert_flags(&[
+        (
+            Religion,
+            "Ab wann fällt die Kirchensteuer weg, wenn ich austrete?",
+        ),
+        (
+            Religion,
+            "Unser Sohn hat nächstes Jahr Erstkommunion, Ideen für die Feier?",
+        ),
+        (
+            Religion,
+            "Ich gehe jeden Freitag zum Freitagsgebet in der Mittagspause",
+        ),
+        (
+            SexualOrientation,
+            "Ich habe mich als lesbisch geoutet, wie sag ich es Oma?",
+        ),
+        (
+            SexualOrientation,
+            "Mein Freund und ich, beide Männer, suchen ein Hotel",
+        ),
+        (
+            Politics,
+            "Wie beantrage ich Briefwahl für die Landtagswahl?",
+        ),
+        (Politics, "Mein Onkel wählt AfD und redet ständig davon"),
+        (
+            Health,
+            "Seit dem Bandscheibenvorfall kann ich nicht lange sitzen",
+        ),
+        (
+            Health,
+            "Ich bin in der 12. Woche schwanger, darf ich fliegen?",
+        ),
+        (
+            Ethnicity,
+            "Wir sind Sorben aus der Lausitz und suchen Trachtenstoff",
+        ),
+        (
+            Ethnicity,
+            "Als Afrodeutsche finde ich kaum passende Foundation",
+        ),
+        (
+            Philosophy,
+            "Ich bin Atheist und will keine kirchliche Trauung",
+        ),
+        (
+            Philosophy,
+            "Ich habe den Kriegsdienst verweigert, ist das ein Problem beim THW?",
+        ),
+        (
+            TradeUnion,
+            "Ich bin Gewerkschaftsmitglied bei ver.di, was zahlt die Streikkasse?",
+        ),
+        (TradeUnion, "Ich wurde in den Betriebsrat gewählt"),
+        (
+            TradeUnion,
+            "Wir stehen mit der IG Metall vor dem Werkstor, Warnstreik ab 6",
+        ),
+    ]);
+    assert_clean(&[
+        "Heute ist es so schwül, welche Bettwäsche kühlt?",
+        "Kann ich die grünen Tomaten noch ernten?",
+        "Das Angebot ist mir nicht ganz koscher, ist das ein Betrug?",
+        "Schwarzwälder Kirschtorte für 12 Personen, welches Rezept?",
+        "Union Berlin gegen Bayern, wann ist Anpfiff?",
+        "Unsere Unternehmensphilosophie soll auf die Website, hilf mir",
+        "Wegen des Bahnstreiks komme ich nicht zum Flughafen",
+        "Wir fahren morgen ins Grüne, Picknickideen?",
+        "Meine Monstera sieht depressiv aus, zu viel Wasser?",
+    ]);
+}
+
+#[test]
+fn italian() {
+    assert_flags(&[
+        (
+            Religion,
+            "mia figlia fa la prima comunione a maggio, idee per le bomboniere?",
+        ),
+        (
+            Religion,
+            "ogni venerdì di Quaresima non mangio carne, ricette di pesce?",
+        ),
+        (
+            Religion,
+            "sono musulmano e chiedo una pausa per la preghiera",
+        ),
+        (
+            SexualOrientation,
+            "sono lesbica e mia madre non lo sa ancora",
+        ),
+        (
+            SexualOrientation,
+            "sono una ragazza trans e cerco un costume intero",
+        ),
+        (
+            Politics,
+            "faccio lo scrutatore alle regionali, quanto pagano?",
+        ),
+        (Politics, "mio suocero è leghista e io sono di sinistra"),
+        (Health, "sono celiaca, pizzerie senza glutine a Napoli?"),
+        (Health, "ho la sclerosi multipla e il caldo mi sfinisce"),
+        (
+            Ethnicity,
+            "sono afroitaliana e ai colloqui mi chiedono il permesso di soggiorno",
+        ),
+        (
+            Ethnicity,
+            "siamo arbëreshë di Lungro, dove noleggio il costume?",
+        ),
+        (Philosophy, "sono ateo e i suoceri vogliono il battesimo"),
+        (
+            Philosophy,
+            "ho fatto obiezione di coscienza, posso fare il servizio civile?",
+        ),
+        (
+            TradeUnion,
+            "venerdì c'è lo sciopero generale della CGIL e io aderisco",
+        ),
+        (TradeUnion, "sono delegato RSU in fabbrica"),
+    ]);
+    assert_clean(&[
+        "comunione dei beni o separazione, cosa conviene?",
+        "biglietti per Madonna in concerto a Milano",
+        "sono malato di Juve, idee regalo a tema?",
+        "l'ho messa in frigo ieri sera, è ancora buona?",
+        "domani c'è lo sciopero dei treni, come arrivo a Malpensa?",
+        "zucchero a velo fatto in casa, si può?",
+        "cos'è lo strike price delle mie RSU?",
+    ]);
+}
+
+#[test]
+fn indonesian() {
+    assert_flags(&[
+        (
+            Religion,
+            "aku sholat lima waktu, coworking yang ada musholanya di mana?",
+        ),
+        (Religion, "ibu-ibu pengajian mau bikin seragam gamis"),
+        (Religion, "mau aqiqah anak kedua, jasa katering di Depok?"),
+        (
+            SexualOrientation,
+            "aku sama pacarku sama-sama cowok, hotel yang aman?",
+        ),
+        (SexualOrientation, "gue non-biner dan pengen potong rambut"),
+        (
+            Politics,
+            "gimana ngurus pindah memilih biar bisa nyoblos di TPS sini?",
+        ),
+        (Politics, "aku relawan tim sukses caleg di dapilku"),
+        (Health, "baru didiagnosis asam urat, menu apa yang aman?"),
+        (Health, "lagi hamil 20 minggu, kebaya yang longgar apa?"),
+        (
+            Ethnicity,
+            "aku keturunan Tionghoa, mau bikin pohon keluarga",
+        ),
+        (Ethnicity, "sebagai orang Papua aku sering ditolak kos"),
+        (Philosophy, "aku ateis tapi orang tua gak tau"),
+        (TradeUnion, "serikat pekerja kami bakal mogok minggu depan"),
+        (
+            TradeUnion,
+            "aku baru gabung SPSI di pabrik, iuran wajar gak?",
+        ),
+    ]);
+    assert_clean(&[
+        "lagi sale Ramadan di Shopee, air fryer mana yang bagus?",
+        "partai final Liga Champions jam berapa?",
+        "visa ke Amerika Serikat butuh dokumen apa?",
+        "film Filosofi Kopi bagus gak?",
+        "motorku mogok di jalan, bengkel terdekat?",
+        "suku bunga KPR sekarang berapa?",
+        "anakku nyalon ketua OSIS, bikin visi misi dong",
+    ]);
+}
