@@ -221,3 +221,51 @@ fn indonesian() {
         "anakku nyalon ketua OSIS, bikin visi misi dong",
     ]);
 }
+
+#[test]
+fn hindi_devanagari_and_hinglish() {
+    assert_flags(&[
+        (Religion, "रमज़ान में रोज़े रख रहा हूँ, इफ़्तार तक एनर्जी कैसे बचाऊँ?"),
+        (Religion, "रमजान में रोजे रख रहा हूं"),
+        (Religion, "बेटी का मुंडन अगले महीने है, पंडित जी को कितना दें?"),
+        (
+            Religion,
+            "kal karva chauth ka vrat hai, chand kitne baje niklega?",
+        ),
+        (
+            Religion,
+            "mere bete ki dastar bandi gurdwara sahib mein hai",
+        ),
+        (SexualOrientation, "मैं ट्रांस वुमन हूँ और नाम बदलवाना है"),
+        (
+            SexualOrientation,
+            "finally ghar pe bata diya ki main bi hoon",
+        ),
+        (
+            SexualOrientation,
+            "hum dono ladkiyan hain aur pride walk pe ja rahe hain",
+        ),
+        (Politics, "पहली बार वोट डालना है पर वोटर कार्ड नहीं आया"),
+        (
+            Politics,
+            "main ward mein AAP ka volunteer hoon, polling agent banna hai",
+        ),
+        (Health, "पिछले महीने टाइप 2 डायबिटीज़ निकली है"),
+        (Health, "papa ka hafte mein 3 baar dialysis hota hai"),
+        (Ethnicity, "मैं दलित हूँ और रूममेट बर्तन अलग रखता है"),
+        (Ethnicity, "hum Kodava hain Coorg se"),
+        (Philosophy, "मैं नास्तिक हूँ पर घरवाले हवन चाहते हैं"),
+        (Philosophy, "main kisi bhagwan ko nahi maanta"),
+        (TradeUnion, "परसों यूनियन की आम सभा में मुझे बोलना है"),
+        (TradeUnion, "hum bank wale sab parso se hadtaal pe hain"),
+    ]);
+    assert_clean(&[
+        "एक्सेल में दो लिस्ट का यूनियन कैसे निकालूँ?",
+        "यूरोपियन यूनियन के साथ ट्रेड डील का शेयरों पर असर?",
+        "कल ऑटो-टैक्सी वालों की हड़ताल है, एयरपोर्ट कैसे पहुँचूँ?",
+        "naga chilli wala achaar kaise banaun?",
+        "yaar mera dimaag kharab ho gaya hai is bug se",
+        "vrat thali wala restaurant batao Delhi mein",
+        "गोल्डन टेंपल की फोटो के लिए सबसे अच्छा समय?",
+    ]);
+}
