@@ -1,5 +1,7 @@
-//! Compiled phrase lists: many phrases, two Aho-Corasick automata, every
-//! match reported.
+//! Compiled phrase lists: many phrases, a few Aho-Corasick automata (one
+//! rendering each, split by script: a DFA for phrases in Latin letters, a
+//! contiguous NFA for the others, run only over texts that have such
+//! letters), every match reported.
 //!
 //! A phrase is written as plain words with three optional markers:
 //!
@@ -253,30 +255,74 @@ fn rendering_slot(rendering: Rendering) -> usize {
     }
 }
 
-fn compile(patterns: &[String]) -> Option<AhoCorasick> {
-    if patterns.is_empty() {
-        return None;
+/// One compiled group of patterns: `patterns[id]` is the position (in its
+/// rendering's list) of the automaton's pattern `id`.
+#[derive(Clone, Debug)]
+struct Group {
+    automaton: AhoCorasick,
+    patterns: Vec<usize>,
+    /// Whether the group holds patterns with letters from U+0370 on (Arabic,
+    /// Devanagari, kana, kanji…); such a group is only run over texts that
+    /// have such a letter.
+    wide: bool,
+}
+
+/// The automata of one rendering. Patterns written in Latin letters only go
+/// into a DFA (fast, and small over their narrow byte alphabet); the others
+/// go into a contiguous NFA, as their many UTF-8 bytes would multiply the
+/// size of a DFA (tens of megabytes), and it runs only over texts that hold a
+/// letter of those scripts.
+#[derive(Clone, Debug, Default)]
+struct Groups(Vec<Group>);
+
+fn is_wide(pattern: &str) -> bool {
+    pattern.chars().any(|letter| letter >= '\u{0370}')
+}
+
+fn compile(patterns: &[String]) -> Groups {
+    let mut groups = Vec::new();
+    for wide in [false, true] {
+        let members: Vec<usize> = (0..patterns.len())
+            .filter(|&position| is_wide(&patterns[position]) == wide)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let texts: Vec<&str> = members
+            .iter()
+            .map(|&position| patterns[position].as_str())
+            .collect();
+        let kind = if wide {
+            AhoCorasickKind::ContiguousNFA
+        } else {
+            AhoCorasickKind::DFA
+        };
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(kind))
+            .build(&texts)
+            .or_else(|_| {
+                // A DFA can exceed its size limit; the contiguous NFA always fits.
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&texts)
+            })
+            .expect("phrase patterns are plain strings and always compile");
+        groups.push(Group {
+            automaton,
+            patterns: members,
+            wide,
+        });
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .or_else(|_| {
-            // A DFA can exceed its size limit; the contiguous NFA always fits.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(patterns)
-        })
-        .expect("phrase patterns are plain strings and always compile");
-    Some(automaton)
+    Groups(groups)
 }
 
 /// Compiled phrases, shareable across threads (cloning is cheap: the
 /// automata are reference-counted inside).
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseSet<P> {
-    folded: Option<AhoCorasick>,
-    cased: Option<AhoCorasick>,
+    folded: Groups,
+    cased: Groups,
     folded_payloads: Vec<Vec<P>>,
     cased_payloads: Vec<Vec<P>>,
     folded_canonical: Vec<usize>,
@@ -305,22 +351,25 @@ impl<P: Copy> PhraseSet<P> {
                 self.folded_payloads.len() as u32,
             ),
         ];
-        for (rendering, automaton, payloads, canonical, phrase_offset) in renderings {
-            let Some(automaton) = automaton else {
-                continue;
-            };
+        for (rendering, groups, payloads, canonical, phrase_offset) in renderings {
             let haystack = text.rendering(rendering);
-            for found in automaton.find_overlapping_iter(haystack) {
-                let pattern = found.pattern().as_usize();
-                let (first_token, last_token) =
-                    text.token_span(rendering, found.start(), found.end());
-                for &payload in &payloads[pattern] {
-                    matches.push(PhraseMatch {
-                        payload,
-                        phrase: phrase_offset + canonical[pattern] as u32,
-                        first_token,
-                        last_token,
-                    });
+            let mut has_wide_letters = None;
+            for group in &groups.0 {
+                if group.wide && !*has_wide_letters.get_or_insert_with(|| is_wide(haystack)) {
+                    continue;
+                }
+                for found in group.automaton.find_overlapping_iter(haystack) {
+                    let pattern = group.patterns[found.pattern().as_usize()];
+                    let (first_token, last_token) =
+                        text.token_span(rendering, found.start(), found.end());
+                    for &payload in &payloads[pattern] {
+                        matches.push(PhraseMatch {
+                            payload,
+                            phrase: phrase_offset + canonical[pattern] as u32,
+                            first_token,
+                            last_token,
+                        });
+                    }
                 }
             }
         }
@@ -330,8 +379,8 @@ impl<P: Copy> PhraseSet<P> {
     pub(crate) fn memory_usage(&self) -> usize {
         [&self.folded, &self.cased]
             .into_iter()
-            .flatten()
-            .map(AhoCorasick::memory_usage)
+            .flat_map(|groups| &groups.0)
+            .map(|group| group.automaton.memory_usage())
             .sum()
     }
 
