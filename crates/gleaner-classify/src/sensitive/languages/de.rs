@@ -523,8 +523,7 @@ const HEALTH: &[&str] = &[
     "handgelenk gebrochen",
     "knochen gebrochen",
     "~gips",
-    "~kruecken",
-    "kruecken",
+    "~krucken",
     "gipsbein",
 ];
 

@@ -350,3 +350,47 @@ fn japanese_substrings() {
         "日系企業の面接対策を教えて",
     ]);
 }
+
+#[test]
+fn broader_vocabulary_and_its_look_alikes() {
+    assert_flags(&[
+        (
+            Religion,
+            "Wir wollen kirchlich heiraten, was braucht der Pfarrer?",
+        ),
+        (
+            Politics,
+            "Wo finde ich meinen Stimmzettel für die Kommunalwahl?",
+        ),
+        (
+            Health,
+            "Seit der Knie-OP brauche ich Krücken, welche Schuhe?",
+        ),
+        (Religion, "sono credente e vado a messa ogni domenica"),
+        (TradeUnion, "domani picchetto davanti ai cancelli"),
+        (Religion, "aku rutin salat jumat di masjid kantor"),
+        (
+            SexualOrientation,
+            "aku dan pasangan sesama jenis mau pindah kota",
+        ),
+        (Health, "papa ki surgery hui hai, khana kya dein?"),
+        (Ethnicity, "जाति की वजह से रिश्ता टूट गया"),
+        (Health, "عندي سكر وبدي وصفات"),
+        (TradeUnion, "أنا عضو في النقابة من سنتين"),
+        (Health, "主治医に相談して服薬を続けています"),
+        (TradeUnion, "職場の組合の集会で話します"),
+    ]);
+    assert_clean(&[
+        "Ich habe die Datei in PDF konvertiert",
+        "Er hat sein Versprechen gebrochen, wie reagiere ich?",
+        "sono partito ieri per Roma, cosa visito?",
+        "osservo il panorama dal Duomo, orari?",
+        "pemilihan ketua OSIS minggu depan, bikin poster dong",
+        "बेटी स्कूल में हेड गर्ल का चुनाव लड़ रही है",
+        "حظك اليوم لبرج السرطان",
+        "ابني عمره ٧ سنين وأبغى له دراجة",
+        "ミックスナッツとホットケーキミックスを買いたい",
+        "テストのストレスで眠れない",
+        "コリアンタウンでおすすめの店は？",
+    ]);
+}
