@@ -379,6 +379,10 @@ fn broader_vocabulary_and_its_look_alikes() {
         (TradeUnion, "أنا عضو في النقابة من سنتين"),
         (Health, "主治医に相談して服薬を続けています"),
         (TradeUnion, "職場の組合の集会で話します"),
+        (Politics, "am Sonntag gehe ich zur Wahl"),
+        (Ethnicity, "Ich bin Türkin in dritter Generation"),
+        (Religion, "Ich bete jeden Abend mit meinen Kindern"),
+        (Religion, "بدي أصلي الجمعة بالجامع"),
     ]);
     assert_clean(&[
         "Ich habe die Datei in PDF konvertiert",
@@ -392,5 +396,8 @@ fn broader_vocabulary_and_its_look_alikes() {
         "ミックスナッツとホットケーキミックスを買いたい",
         "テストのストレスで眠れない",
         "コリアンタウンでおすすめの店は？",
+        "Ich bete, dass der Zug pünktlich ist",
+        "Ich fahre morgen zur Messe nach Frankfurt",
+        "quanto mi pagano per due giorni di lavoro extra?",
     ]);
 }
