@@ -932,6 +932,8 @@ const PARTNERS: &[&str] = &[
     "flitterwochen",
 ];
 
+/// Same-gender phrases, and the intimate products that likewise reveal sex
+/// life when said with a partner word.
 const SAME_GENDER: &[&str] = &[
     "zwei frauen",
     "zwei manner",
@@ -944,4 +946,12 @@ const SAME_GENDER: &[&str] = &[
     "zwei mannern",
     "zwei frauen die sich",
     "zwei manner die sich",
+    "ich bin auch ein mann",
+    "ich bin auch eine frau",
+    "bin auch ein mann",
+    "bin auch eine frau",
+    "bin selbst ein mann",
+    "bin selbst eine frau",
+    "kondome",
+    "gleitgel",
 ];

@@ -643,6 +643,9 @@ const TRADE_UNION: &[&str] = &[
     "=CITU",
     "=AITUC",
     "=INTUC",
+    "यूनियन के धरने",
+    "यूनियन के धरना",
+    "यूनियन के नेता",
 ];
 
 const BLOCKERS: &[&str] = &[
@@ -731,6 +734,8 @@ const PARTNERS: &[&str] = &[
     "meri girlfriend",
 ];
 
+/// Same-gender phrases, and the intimate products that likewise reveal sex
+/// life when said with a partner word.
 const SAME_GENDER: &[&str] = &[
     "मैं भी लड़की",
     "मैं भी लड़का",
@@ -742,4 +747,6 @@ const SAME_GENDER: &[&str] = &[
     "main bhi ladka",
     "dono ladkiyan",
     "dono ladke",
+    "कंडोम",
+    "ल्यूब",
 ];

@@ -525,6 +525,8 @@ const PHILOSOPHY: &[&str] = &[
     "altruisme efektif",
     "~minimalis",
     "tanpa agama",
+    "~kulit hewan",
+    "produk kulit hewan",
 ];
 
 const TRADE_UNION: &[&str] = &[
@@ -700,6 +702,8 @@ const PARTNERS: &[&str] = &[
     "menikah",
 ];
 
+/// Same-gender phrases, and the intimate products that likewise reveal sex
+/// life when said with a partner word.
 const SAME_GENDER: &[&str] = &[
     "dua pria",
     "dua laki laki",
@@ -711,4 +715,12 @@ const SAME_GENDER: &[&str] = &[
     "aku cowok",
     "kami berdua laki laki",
     "kami berdua perempuan",
+    "aku juga cewek",
+    "aku juga cowok",
+    "saya juga perempuan",
+    "saya juga laki laki",
+    "gue juga cowok",
+    "gue juga cewek",
+    "kondom",
+    "pelumas",
 ];

@@ -772,11 +772,29 @@ const PARTNERS: &[&str] = &[
     "sposate",
     "unione civile",
     "anniversario",
+    "appuntamento con una ragazza",
+    "appuntamento con un ragazzo",
+    "esco con una donna",
+    "esco con un uomo",
+    "esco con una ragazza",
+    "esco con un ragazzo",
 ];
 
+/// Same-gender phrases, and the intimate products that likewise reveal sex
+/// life when said with a partner word.
 const SAME_GENDER: &[&str] = &[
     "siamo due donne",
     "siamo due uomini",
     "due uomini",
     "due donne",
+    "sono una ragazza anche io",
+    "anche io sono una ragazza",
+    "anch io sono una ragazza",
+    "sono un ragazzo anche io",
+    "anche io sono un ragazzo",
+    "anch io sono un ragazzo",
+    "sono un uomo anche io",
+    "sono una donna anche io",
+    "preservativi",
+    "lubrificante",
 ];

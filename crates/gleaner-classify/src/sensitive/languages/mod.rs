@@ -1,7 +1,8 @@
 //! Phrase lists in German, Italian, Indonesian, Hindi (Devanagari and
 //! romanized), Arabic (MSA with common Gulf, Egyptian and Levantine forms) and
 //! Japanese, one file per language, each holding the seven category lists,
-//! its blockers and the two sides of its same-gender couple rule.
+//! its blockers and the two sides of its same-gender couple rule (a partner
+//! word, and a same-gender phrase or an intimate product).
 //!
 //! The same markers as the English lists apply (`~` weak, `=` case-sensitive,
 //! `*` prefix). How the scripts are matched:
@@ -40,7 +41,8 @@ pub(super) struct LanguageLists {
     pub(super) blockers: &'static [&'static str],
     /// Partner words (`mein Freund`), one side of the same-gender couple rule.
     pub(super) partners: &'static [&'static str],
-    /// Same-gender phrases (`zwei Frauen`), the other side.
+    /// Same-gender phrases (`zwei Frauen`) and intimate products bought with
+    /// a partner (`Gleitgel`), the other side.
     pub(super) same_gender: &'static [&'static str],
 }
 
