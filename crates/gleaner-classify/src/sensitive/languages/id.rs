@@ -246,7 +246,7 @@ const POLITICS: &[&str] = &[
     "relawan tim",
     "kader partai",
     "simpatisan",
-    "partai politik",
+    "~partai politik",
     "~partai",
     "=DPRD",
     "~nyalon",

@@ -115,6 +115,9 @@ fn german() {
         "Wegen des Bahnstreiks komme ich nicht zum Flughafen",
         "Wir fahren morgen ins Grüne, Picknickideen?",
         "Meine Monstera sieht depressiv aus, zu viel Wasser?",
+        "Grünen Spargel richtig kochen, wie lange?",
+        "Warnstreik bei der Bahn morgen, wie komme ich zum Flughafen?",
+        "Wie heißt die Linke Maustaste auf Englisch?",
     ]);
 }
 
