@@ -200,6 +200,12 @@ const RELIGION: &[&str] = &[
     "الرهبنه",
     "قربان",
     "المناوله الاولى",
+    "أروح الجامع",
+    "بروح الجامع",
+    "نروح الجامع",
+    "يروح الجامع",
+    "عقيقه",
+    "العقيقه",
 ];
 
 const SEXUAL_ORIENTATION: &[&str] = &[
@@ -248,6 +254,8 @@ const SEXUAL_ORIENTATION: &[&str] = &[
     "أحب البنات",
     "أحب الشباب وأنا شب",
     "صديقي الحميم",
+    "ترانس",
+    "أنا ترانس",
 ];
 
 const POLITICS: &[&str] = &[
@@ -1137,6 +1145,7 @@ const PARTNERS: &[&str] = &[
     "ذكرى زواجنا",
     "ذكرى سنتين",
     "تزوجنا",
+    "مع بعض من",
 ];
 
 /// Same-gender phrases, and the intimate products that likewise reveal sex

@@ -224,6 +224,12 @@ const RELIGION: &[&str] = &[
     "namaz padh*",
     "roza rakhna",
     "rozay",
+    "गीता का पाठ",
+    "का पाठ करता",
+    "का पाठ करती",
+    "का पाठ करते",
+    "gita path",
+    "gita ka path",
 ];
 
 const SEXUAL_ORIENTATION: &[&str] = &[
@@ -370,6 +376,12 @@ const POLITICS: &[&str] = &[
     "vote karne",
     "matdaan",
     "pehli baar vote",
+    "कांग्रेस पार्टी",
+    "पार्टी का सदस्य",
+    "पार्टी की सदस्य",
+    "party ka member",
+    "party ki member",
+    "congress party",
 ];
 
 const HEALTH: &[&str] = &[
@@ -543,6 +555,21 @@ const ETHNICITY: &[&str] = &[
     "hum adivasi",
     "dalit hoon",
     "hum dalit",
+    "मुसहर",
+    "महार",
+    "जाटव",
+    "~वाल्मीकि",
+    "रविदासिया",
+    "मीणा",
+    "संथाली",
+    "मुंडा",
+    "उरांव",
+    "musahar",
+    "mahar",
+    "jatav",
+    "valmiki samaj",
+    "santhali",
+    "oraon",
 ];
 
 const PHILOSOPHY: &[&str] = &[

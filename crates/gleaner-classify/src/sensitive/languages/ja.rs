@@ -157,6 +157,9 @@ const RELIGION: &[&str] = &[
     "イード",
     "ユダヤ教徒",
     "ムスリマ",
+    "回忌",
+    "~四十九日",
+    "法要を営",
 ];
 
 const SEXUAL_ORIENTATION: &[&str] = &[
