@@ -410,3 +410,42 @@ fn broader_vocabulary_and_its_look_alikes() {
         "quanto mi pagano per due giorni di lavoro extra?",
     ]);
 }
+
+#[test]
+fn every_language_list_entry_compiles_and_names_a_category() {
+    for lists in super::ALL {
+        let category_lists = [
+            lists.religion,
+            lists.sexual_orientation,
+            lists.politics,
+            lists.health,
+            lists.ethnicity,
+            lists.philosophy,
+            lists.trade_union,
+        ];
+        for phrases in category_lists {
+            assert!(phrases.len() >= 10, "a category list is nearly empty");
+        }
+        let all = category_lists
+            .iter()
+            .chain([&lists.partners, &lists.same_gender])
+            .flat_map(|phrases| phrases.iter());
+        for raw in all {
+            assert!(
+                crate::phrase::PhraseSpec::parse(raw).is_some(),
+                "{raw:?} has no word"
+            );
+        }
+        for raw in lists.blockers {
+            if let Some((category, phrase)) = raw.split_once('|') {
+                assert!(
+                    category.parse::<SensitiveCategory>().is_ok(),
+                    "blocker {raw:?} names no category"
+                );
+                assert!(crate::phrase::PhraseSpec::parse(phrase).is_some());
+            } else {
+                assert!(crate::phrase::PhraseSpec::parse(raw).is_some());
+            }
+        }
+    }
+}
