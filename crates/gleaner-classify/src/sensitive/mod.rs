@@ -222,6 +222,14 @@ impl SensitiveDetector {
                     compiler.add_category_phrase(raw, category);
                 }
             }
+            for frame in lists.origin_frames {
+                for origin in lists.origins {
+                    compiler.add_category_phrase(
+                        &format!("{frame} {origin}"),
+                        SensitiveCategory::Ethnicity,
+                    );
+                }
+            }
         }
         for frame in ethnicity::IDENTITY_FRAMES {
             compiler.add(frame, RuleKind::Piece(Piece::Frame));

@@ -15,6 +15,8 @@ pub(in crate::sensitive) const LISTS: LanguageLists = LanguageLists {
     philosophy: PHILOSOPHY,
     trade_union: TRADE_UNION,
     blockers: BLOCKERS,
+    origin_frames: &[],
+    origins: &[],
     partners: PARTNERS,
     same_gender: SAME_GENDER,
 };
@@ -337,6 +339,8 @@ const POLITICS: &[&str] = &[
     "انتخب مين",
     "لمين انتخب",
     "أصوت لمين",
+    "ناشط سياسي",
+    "ناشطه سياسيه",
 ];
 
 const HEALTH: &[&str] = &[
@@ -477,6 +481,8 @@ const HEALTH: &[&str] = &[
     "أطفال الأنابيب",
     "تأخر الحمل",
     "العقم",
+    "فرط حركه",
+    "تشتت انتباه",
 ];
 
 const ETHNICITY: &[&str] = &[
@@ -928,6 +934,12 @@ const ETHNICITY: &[&str] = &[
     "سمراء البشره",
     "أسود البشره",
     "سوداء البشره",
+    "من أصل أفريقي",
+    "من أصل إفريقي",
+    "من أصل كردي",
+    "من أصل أمازيغي",
+    "من أصل أرمني",
+    "من أصل نوبي",
 ];
 
 const PHILOSOPHY: &[&str] = &[
@@ -978,6 +990,8 @@ const PHILOSOPHY: &[&str] = &[
     "~نباتيه صرفه",
     "الإيثار الفعال",
     "حقوق الحيوانات",
+    "أنا علماني",
+    "أنا علمانيه",
 ];
 
 const TRADE_UNION: &[&str] = &[
@@ -1146,6 +1160,11 @@ const PARTNERS: &[&str] = &[
     "ذكرى سنتين",
     "تزوجنا",
     "مع بعض من",
+    "بحب البنات",
+    "أحب البنات",
+    "بحب الشباب",
+    "أحب الرجال",
+    "بحب الرجال",
 ];
 
 /// Same-gender phrases, and the intimate products that likewise reveal sex

@@ -13,6 +13,8 @@ pub(in crate::sensitive) const LISTS: LanguageLists = LanguageLists {
     philosophy: PHILOSOPHY,
     trade_union: TRADE_UNION,
     blockers: BLOCKERS,
+    origin_frames: &[],
+    origins: &[],
     partners: PARTNERS,
     same_gender: SAME_GENDER,
 };
@@ -230,6 +232,7 @@ const RELIGION: &[&str] = &[
     "का पाठ करते",
     "gita path",
     "gita ka path",
+    "church jaate",
 ];
 
 const SEXUAL_ORIENTATION: &[&str] = &[
@@ -484,6 +487,7 @@ const HEALTH: &[&str] = &[
     "pcod",
     "pcos",
     "thyroid hai",
+    "डाउन सिंड्रोम",
 ];
 
 const ETHNICITY: &[&str] = &[
@@ -570,6 +574,15 @@ const ETHNICITY: &[&str] = &[
     "valmiki samaj",
     "santhali",
     "oraon",
+    "community se hoon",
+    "community se hain",
+    "समुदाय से हैं",
+    "समुदाय से हूँ",
+    "समाज से हैं",
+    "समाज से हूँ",
+    "samaj se hain",
+    "samaj se hoon",
+    "~जाट",
 ];
 
 const PHILOSOPHY: &[&str] = &[
@@ -614,6 +627,8 @@ const PHILOSOPHY: &[&str] = &[
     "ishwar ko nahi",
     "god ko nahi maanta",
     "god ko nahi maanti",
+    "जानवरों को मारना",
+    "janwaron ko maarna",
 ];
 
 const TRADE_UNION: &[&str] = &[
@@ -673,6 +688,8 @@ const TRADE_UNION: &[&str] = &[
     "यूनियन के धरने",
     "यूनियन के धरना",
     "यूनियन के नेता",
+    "union ka sadasya",
+    "union ki sadasya",
 ];
 
 const BLOCKERS: &[&str] = &[

@@ -12,6 +12,8 @@ pub(in crate::sensitive) const LISTS: LanguageLists = LanguageLists {
     philosophy: PHILOSOPHY,
     trade_union: TRADE_UNION,
     blockers: BLOCKERS,
+    origin_frames: &[],
+    origins: &[],
     partners: PARTNERS,
     same_gender: SAME_GENDER,
 };
@@ -405,6 +407,9 @@ const HEALTH: &[&str] = &[
     "miom",
     "pcos",
     "promil",
+    "demam berdarah",
+    "=DBD",
+    "dirawat di rs",
 ];
 
 const ETHNICITY: &[&str] = &[
@@ -527,6 +532,9 @@ const PHILOSOPHY: &[&str] = &[
     "tanpa agama",
     "~kulit hewan",
     "produk kulit hewan",
+    "tega sama hewan",
+    "kasihan sama hewan",
+    "~karena hewan",
 ];
 
 const TRADE_UNION: &[&str] = &[

@@ -15,6 +15,8 @@ pub(in crate::sensitive) const LISTS: LanguageLists = LanguageLists {
     philosophy: PHILOSOPHY,
     trade_union: TRADE_UNION,
     blockers: BLOCKERS,
+    origin_frames: &[],
+    origins: &[],
     partners: PARTNERS,
     same_gender: SAME_GENDER,
 };
@@ -585,6 +587,8 @@ const PHILOSOPHY: &[&str] = &[
     "宗教は持たない",
     "宗教を持たない",
     "特定の宗教",
+    "~動物がかわいそう",
+    "~信念",
 ];
 
 const TRADE_UNION: &[&str] = &[

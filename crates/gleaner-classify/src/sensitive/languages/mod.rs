@@ -41,6 +41,11 @@ pub(super) struct LanguageLists {
     pub(super) blockers: &'static [&'static str],
     /// Partner words (`mein Freund`), one side of the same-gender couple rule.
     pub(super) partners: &'static [&'static str],
+    /// Identity frames (`ich bin`, `mia madre è`) that make each of
+    /// `origins` after them a strong ethnicity phrase (`ich bin Polin`).
+    pub(super) origin_frames: &'static [&'static str],
+    /// Origins said of a person (`Polin`, `senegalese`).
+    pub(super) origins: &'static [&'static str],
     /// Same-gender phrases (`zwei Frauen`) and intimate products bought with
     /// a partner (`Gleitgel`), the other side.
     pub(super) same_gender: &'static [&'static str],

@@ -116,6 +116,7 @@ fn german() {
         "Wir fahren morgen ins Grüne, Picknickideen?",
         "Meine Monstera sieht depressiv aus, zu viel Wasser?",
         "Grünen Spargel richtig kochen, wie lange?",
+        "Ich bin Pole Position gefahren im Kartrennen",
         "Warnstreik bei der Bahn morgen, wie komme ich zum Flughafen?",
         "Wie heißt die Linke Maustaste auf Englisch?",
     ]);
@@ -175,6 +176,7 @@ fn italian() {
         "biglietti per Madonna in concerto a Milano",
         "sono malato di Juve, idee regalo a tema?",
         "l'ho messa in frigo ieri sera, è ancora buona?",
+        "sono nero, il treno è in ritardo di nuovo",
         "domani c'è lo sciopero dei treni, come arrivo a Malpensa?",
         "zucchero a velo fatto in casa, si può?",
         "cos'è lo strike price delle mie RSU?",
@@ -392,6 +394,12 @@ fn broader_vocabulary_and_its_look_alikes() {
         (Ethnicity, "Ich bin Türkin in dritter Generation"),
         (Religion, "Ich bete jeden Abend mit meinen Kindern"),
         (Religion, "بدي أصلي الجمعة بالجامع"),
+        (
+            Ethnicity,
+            "meine Mutter ist Polin und mein Vater Nigerianer",
+        ),
+        (Ethnicity, "mia madre è senegalese e mio padre è italiano"),
+        (SexualOrientation, "أنا بحب البنات وأنا بنت"),
     ]);
     assert_clean(&[
         "Ich habe die Datei in PDF konvertiert",
