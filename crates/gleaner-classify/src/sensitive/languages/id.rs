@@ -569,8 +569,12 @@ const TRADE_UNION: &[&str] = &[
     "mogok",
     "mogok kerja",
     "matiin aplikasi bareng",
-    "off bid",
-    "offbid",
+    "~off bid",
+    "~offbid",
+    "kami offbid",
+    "ikut offbid",
+    "kami off bid",
+    "ikut off bid",
     "aksi buruh",
     "iuran anggota",
     "dewan pengupahan",
@@ -590,7 +594,6 @@ const TRADE_UNION: &[&str] = &[
     "konfederasi",
     "=KSBSI",
     "=KASBI",
-    "~ojol",
     "perundingan bipartit",
     "~bipartit",
     "serikat kami",
@@ -706,9 +709,6 @@ const BLOCKERS: &[&str] = &[
     "sexual_orientation|masa transisi",
     "sexual_orientation|transisi video",
     "sexual_orientation|efek transisi",
-    "trade_union|ojol order",
-    "trade_union|pesan ojol",
-    "trade_union|naik ojol",
 ];
 
 const PARTNERS: &[&str] = &[

@@ -119,6 +119,7 @@ fn german() {
         "Ich bin Pole Position gefahren im Kartrennen",
         "Warnstreik bei der Bahn morgen, wie komme ich zum Flughafen?",
         "Wie heißt die Linke Maustaste auf Englisch?",
+        "Die GDL streikt wieder, wie komme ich nach Köln?",
     ]);
 }
 
@@ -177,6 +178,8 @@ fn italian() {
         "sono malato di Juve, idee regalo a tema?",
         "l'ho messa in frigo ieri sera, è ancora buona?",
         "sono nero, il treno è in ritardo di nuovo",
+        "sciopero generale di venerdì: i musei sono aperti?",
+        "il referendum costituzionale del 2016 per la tesina di storia",
         "domani c'è lo sciopero dei treni, come arrivo a Malpensa?",
         "zucchero a velo fatto in casa, si può?",
         "cos'è lo strike price delle mie RSU?",
@@ -224,6 +227,7 @@ fn indonesian() {
         "motorku mogok di jalan, bengkel terdekat?",
         "suku bunga KPR sekarang berapa?",
         "anakku nyalon ketua OSIS, bikin visi misi dong",
+        "ojol lagi pada offbid, aku pesan taksi aja deh",
     ]);
 }
 
