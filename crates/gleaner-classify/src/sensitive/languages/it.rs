@@ -880,8 +880,6 @@ const ORIGINS: &[&str] = &[
     "curdo",
     "curda",
     "curdi",
-    "ebreo",
-    "ebrea",
     "sinti",
     "sinto",
     "rom",
