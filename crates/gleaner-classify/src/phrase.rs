@@ -1,5 +1,7 @@
-//! Compiled phrase lists: many phrases, two Aho-Corasick automata, every
-//! match reported.
+//! Compiled phrase lists: many phrases, a few Aho-Corasick automata (one
+//! rendering each, split by script: a DFA for phrases in Latin letters, a
+//! contiguous NFA for the others, run only over texts that have such
+//! letters), every match reported.
 //!
 //! A phrase is written as plain words with three optional markers:
 //!
@@ -10,6 +12,13 @@
 //!   everyday word (`=MS`, `=AIDS`);
 //! - a trailing `*` makes the last word a **prefix** (`diabet*` matches
 //!   `diabetes`, `diabetic`, `diabético`, `diabète`).
+//!
+//! A phrase whose first word is Arabic also matches with the proclitics
+//! written joined to it (`و` and, `ف` so, `ب` with/in, `ل` for, `ك` like,
+//! and their pairs; `ال` + `ل` → `لل`): `الإسلام` matches `والإسلام`,
+//! `بالإسلام` and `للإسلام`. Those forms count as the same phrase. First
+//! words shorter than four letters only take `و` and `ف`, as a `ب` or `ل`
+//! before a short word makes other words too often (`بدين`, obese).
 //!
 //! Matching uses the `Standard` match semantics with overlapping search, not
 //! leftmost-longest: every phrase that occurs is reported, so a long phrase
@@ -121,6 +130,9 @@ impl<P> PhraseMatch<P> {
 pub(crate) struct PhraseSetBuilder<P> {
     patterns: [Vec<String>; 2],
     payloads: [Vec<Vec<P>>; 2],
+    /// For each pattern, the pattern whose phrase it is a form of (itself
+    /// unless it is an Arabic proclitic form).
+    canonical: [Vec<usize>; 2],
     index: HashMap<(usize, String), usize>,
 }
 
@@ -129,6 +141,7 @@ impl<P: Copy + PartialEq> PhraseSetBuilder<P> {
         Self {
             patterns: [Vec::new(), Vec::new()],
             payloads: [Vec::new(), Vec::new()],
+            canonical: [Vec::new(), Vec::new()],
             index: HashMap::new(),
         }
     }
@@ -137,17 +150,38 @@ impl<P: Copy + PartialEq> PhraseSetBuilder<P> {
     /// (each reported once per occurrence).
     pub(crate) fn add(&mut self, spec: &PhraseSpec, payload: P) {
         let slot = rendering_slot(spec.rendering);
-        let pattern = spec.pattern();
+        let canonical = self.add_pattern(slot, spec.pattern(), None, payload);
+        for form in arabic_proclitic_forms(&spec.words) {
+            let pattern = if spec.prefix {
+                format!(" {form}")
+            } else {
+                format!(" {form} ")
+            };
+            self.add_pattern(slot, pattern, Some(canonical), payload);
+        }
+    }
+
+    /// Adds one pattern (or a payload to an existing one) and returns its
+    /// position; `canonical` is the pattern it is a form of.
+    fn add_pattern(
+        &mut self,
+        slot: usize,
+        pattern: String,
+        canonical: Option<usize>,
+        payload: P,
+    ) -> usize {
         let next = self.patterns[slot].len();
         let position = *self.index.entry((slot, pattern.clone())).or_insert(next);
         if position == next {
             self.patterns[slot].push(pattern);
             self.payloads[slot].push(Vec::new());
+            self.canonical[slot].push(canonical.unwrap_or(next));
         }
         let payloads = &mut self.payloads[slot][position];
         if !payloads.contains(&payload) {
             payloads.push(payload);
         }
+        position
     }
 
     /// Compiles the automata; this is the one costly step (milliseconds for
@@ -155,13 +189,63 @@ impl<P: Copy + PartialEq> PhraseSetBuilder<P> {
     pub(crate) fn build(self) -> PhraseSet<P> {
         let [folded_patterns, cased_patterns] = self.patterns;
         let [folded_payloads, cased_payloads] = self.payloads;
+        let [folded_canonical, cased_canonical] = self.canonical;
         PhraseSet {
             folded: compile(&folded_patterns),
             cased: compile(&cased_patterns),
             folded_payloads,
             cased_payloads,
+            folded_canonical,
+            cased_canonical,
         }
     }
+}
+
+/// Arabic proclitics joined to any first word, and those that go before the
+/// article (where `ل` + `ال` is written `لل`).
+const ARABIC_PROCLITICS: [&str; 10] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"];
+const ARABIC_SHORT_WORD_PROCLITICS: [&str; 2] = ["و", "ف"];
+
+/// Returns the forms of a normalized phrase with an Arabic proclitic joined to
+/// its first word (none when the first word is not Arabic).
+fn arabic_proclitic_forms(words: &str) -> Vec<String> {
+    let (first, rest) = match words.split_once(' ') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (words, None),
+    };
+    if !first
+        .chars()
+        .all(|letter| ('\u{0620}'..='\u{064A}').contains(&letter))
+    {
+        return Vec::new();
+    }
+    let mut forms = Vec::new();
+    if let Some(bare) = first.strip_prefix("ال") {
+        for clitic in ["و", "ف", "ب", "ك", "وب", "فب", "وك"] {
+            forms.push(format!("{clitic}{first}"));
+        }
+        // ل + ال → لل (and with و/ف before it).
+        if !bare.starts_with('ل') {
+            for clitic in ["لل", "ولل", "فلل"] {
+                forms.push(format!("{clitic}{bare}"));
+            }
+        }
+    } else if first.chars().count() >= 4 {
+        for clitic in ARABIC_PROCLITICS {
+            forms.push(format!("{clitic}{first}"));
+        }
+    } else {
+        for clitic in ARABIC_SHORT_WORD_PROCLITICS {
+            forms.push(format!("{clitic}{first}"));
+        }
+    }
+    if let Some(rest) = rest {
+        for form in &mut forms {
+            form.push(' ');
+            form.push_str(rest);
+        }
+    }
+    forms
 }
 
 fn rendering_slot(rendering: Rendering) -> usize {
@@ -171,32 +255,78 @@ fn rendering_slot(rendering: Rendering) -> usize {
     }
 }
 
-fn compile(patterns: &[String]) -> Option<AhoCorasick> {
-    if patterns.is_empty() {
-        return None;
+/// One compiled group of patterns: `patterns[id]` is the position (in its
+/// rendering's list) of the automaton's pattern `id`.
+#[derive(Clone, Debug)]
+struct Group {
+    automaton: AhoCorasick,
+    patterns: Vec<usize>,
+    /// Whether the group holds patterns with letters from U+0370 on (Arabic,
+    /// Devanagari, kana, kanji…); such a group is only run over texts that
+    /// have such a letter.
+    wide: bool,
+}
+
+/// The automata of one rendering. Patterns written in Latin letters only go
+/// into a DFA (fast, and small over their narrow byte alphabet); the others
+/// go into a contiguous NFA, as their many UTF-8 bytes would multiply the
+/// size of a DFA (tens of megabytes), and it runs only over texts that hold a
+/// letter of those scripts.
+#[derive(Clone, Debug, Default)]
+struct Groups(Vec<Group>);
+
+fn is_wide(pattern: &str) -> bool {
+    pattern.chars().any(|letter| letter >= '\u{0370}')
+}
+
+fn compile(patterns: &[String]) -> Groups {
+    let mut groups = Vec::new();
+    for wide in [false, true] {
+        let members: Vec<usize> = (0..patterns.len())
+            .filter(|&position| is_wide(&patterns[position]) == wide)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let texts: Vec<&str> = members
+            .iter()
+            .map(|&position| patterns[position].as_str())
+            .collect();
+        let kind = if wide {
+            AhoCorasickKind::ContiguousNFA
+        } else {
+            AhoCorasickKind::DFA
+        };
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(kind))
+            .build(&texts)
+            .or_else(|_| {
+                // A DFA can exceed its size limit; the contiguous NFA always fits.
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&texts)
+            })
+            .expect("phrase patterns are plain strings and always compile");
+        groups.push(Group {
+            automaton,
+            patterns: members,
+            wide,
+        });
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .or_else(|_| {
-            // A DFA can exceed its size limit; the contiguous NFA always fits.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(patterns)
-        })
-        .expect("phrase patterns are plain strings and always compile");
-    Some(automaton)
+    Groups(groups)
 }
 
 /// Compiled phrases, shareable across threads (cloning is cheap: the
 /// automata are reference-counted inside).
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseSet<P> {
-    folded: Option<AhoCorasick>,
-    cased: Option<AhoCorasick>,
+    folded: Groups,
+    cased: Groups,
     folded_payloads: Vec<Vec<P>>,
     cased_payloads: Vec<Vec<P>>,
+    folded_canonical: Vec<usize>,
+    cased_canonical: Vec<usize>,
 }
 
 impl<P: Copy> PhraseSet<P> {
@@ -206,30 +336,40 @@ impl<P: Copy> PhraseSet<P> {
             return;
         }
         let renderings = [
-            (Rendering::Folded, &self.folded, &self.folded_payloads, 0u32),
+            (
+                Rendering::Folded,
+                &self.folded,
+                &self.folded_payloads,
+                &self.folded_canonical,
+                0u32,
+            ),
             (
                 Rendering::Cased,
                 &self.cased,
                 &self.cased_payloads,
+                &self.cased_canonical,
                 self.folded_payloads.len() as u32,
             ),
         ];
-        for (rendering, automaton, payloads, phrase_offset) in renderings {
-            let Some(automaton) = automaton else {
-                continue;
-            };
+        for (rendering, groups, payloads, canonical, phrase_offset) in renderings {
             let haystack = text.rendering(rendering);
-            for found in automaton.find_overlapping_iter(haystack) {
-                let pattern = found.pattern().as_usize();
-                let (first_token, last_token) =
-                    text.token_span(rendering, found.start(), found.end());
-                for &payload in &payloads[pattern] {
-                    matches.push(PhraseMatch {
-                        payload,
-                        phrase: phrase_offset + pattern as u32,
-                        first_token,
-                        last_token,
-                    });
+            let mut has_wide_letters = None;
+            for group in &groups.0 {
+                if group.wide && !*has_wide_letters.get_or_insert_with(|| is_wide(haystack)) {
+                    continue;
+                }
+                for found in group.automaton.find_overlapping_iter(haystack) {
+                    let pattern = group.patterns[found.pattern().as_usize()];
+                    let (first_token, last_token) =
+                        text.token_span(rendering, found.start(), found.end());
+                    for &payload in &payloads[pattern] {
+                        matches.push(PhraseMatch {
+                            payload,
+                            phrase: phrase_offset + canonical[pattern] as u32,
+                            first_token,
+                            last_token,
+                        });
+                    }
                 }
             }
         }
@@ -239,8 +379,8 @@ impl<P: Copy> PhraseSet<P> {
     pub(crate) fn memory_usage(&self) -> usize {
         [&self.folded, &self.cased]
             .into_iter()
-            .flatten()
-            .map(AhoCorasick::memory_usage)
+            .flat_map(|groups| &groups.0)
+            .map(|group| group.automaton.memory_usage())
             .sum()
     }
 
@@ -314,5 +454,29 @@ mod tests {
         let phrases = set(&[("=MS", 1)]);
         assert_eq!(spans(&phrases, "since my MS diagnosis"), vec![(1, 2, 2)]);
         assert!(spans(&phrases, "ms word").is_empty());
+    }
+
+    #[test]
+    fn arabic_phrases_match_with_proclitics_as_one_phrase() {
+        let phrases = set(&[("الإسلام", 1), ("نقابة العمال", 2), ("صوم", 3)]);
+        assert_eq!(spans(&phrases, "أنا أؤمن بالإسلام"), vec![(1, 2, 2)]);
+        assert_eq!(spans(&phrases, "انضممت لنقابة العمال"), vec![(2, 1, 2)]);
+        assert_eq!(spans(&phrases, "وللإسلام"), vec![(1, 0, 0)]);
+        assert_eq!(spans(&phrases, "ونقابة العمال"), vec![(2, 0, 1)]);
+        // Short words take only و and ف.
+        assert_eq!(spans(&phrases, "وصوم"), vec![(3, 0, 0)]);
+        assert!(spans(&phrases, "بصوم").is_empty());
+        // All forms are one phrase.
+        let mut found = Vec::new();
+        phrases.find_all(&normalize("الإسلام والإسلام"), &mut found);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].phrase, found[1].phrase);
+    }
+
+    #[test]
+    fn japanese_phrases_match_inside_running_text() {
+        let phrases = set(&[("イスラム教", 1), ("組合員", 2)]);
+        assert_eq!(spans(&phrases, "夫はイスラム教徒です"), vec![(1, 2, 6)]);
+        assert_eq!(spans(&phrases, "労働組合員として"), vec![(2, 2, 4)]);
     }
 }

@@ -1,7 +1,8 @@
 //! Detection of the seven sensitive categories of SPEC §4, tuned for recall.
 //!
 //! Each category has one file of phrases in English, Spanish, Portuguese and
-//! French: identity statements (`as a Sikh`, `two grooms`, `ethical vegan`),
+//! French (German, Italian, Indonesian, Hindi, Arabic and Japanese are in
+//! `languages`, one file per language): identity statements (`as a Sikh`, `two grooms`, `ethical vegan`),
 //! practices that reveal the category (`iftar`, `keeping kosher`, `shop
 //! steward`, `canvassing`), conditions, medications, procedures,
 //! organisations and events. `blockers` lists near misses (`union station`,
@@ -49,10 +50,14 @@
 //!   `philosophy`, `trade_union`: the phrase lists (plus the identity frames
 //!   and origins in `ethnicity`, the partner pairs in `sexual_orientation`).
 //! - `blockers`: near misses, and the thing-words of the adjacency rule.
+//! - `languages`: the same lists in German, Italian, Indonesian, Hindi,
+//!   Arabic and Japanese, one file per language (with notes on how each
+//!   script is matched).
 
 mod blockers;
 mod ethnicity;
 mod health;
+mod languages;
 mod philosophy;
 mod politics;
 mod religion;
@@ -200,6 +205,32 @@ impl SensitiveDetector {
                 compiler.add_category_phrase(raw, category);
             }
         }
+        for lists in languages::ALL {
+            for (category, phrases) in [
+                (SensitiveCategory::Religion, lists.religion),
+                (
+                    SensitiveCategory::SexualOrientation,
+                    lists.sexual_orientation,
+                ),
+                (SensitiveCategory::Politics, lists.politics),
+                (SensitiveCategory::Health, lists.health),
+                (SensitiveCategory::Ethnicity, lists.ethnicity),
+                (SensitiveCategory::Philosophy, lists.philosophy),
+                (SensitiveCategory::TradeUnion, lists.trade_union),
+            ] {
+                for raw in phrases {
+                    compiler.add_category_phrase(raw, category);
+                }
+            }
+            for frame in lists.origin_frames {
+                for origin in lists.origins {
+                    compiler.add_category_phrase(
+                        &format!("{frame} {origin}"),
+                        SensitiveCategory::Ethnicity,
+                    );
+                }
+            }
+        }
         for frame in ethnicity::IDENTITY_FRAMES {
             compiler.add(frame, RuleKind::Piece(Piece::Frame));
         }
@@ -221,10 +252,17 @@ impl SensitiveDetector {
             }
         }
         let mut pair_categories = Vec::new();
-        for (category, pairs) in [(
-            SensitiveCategory::SexualOrientation,
-            sexual_orientation::PAIRS,
-        )] {
+        let language_pairs: Vec<(&[&str], &[&str])> = languages::ALL
+            .iter()
+            .map(|lists| (lists.partners, lists.same_gender))
+            .collect();
+        for (category, pairs) in [
+            (
+                SensitiveCategory::SexualOrientation,
+                sexual_orientation::PAIRS,
+            ),
+            (SensitiveCategory::SexualOrientation, &language_pairs[..]),
+        ] {
             for (first, second) in pairs {
                 let pair = pair_categories.len() as u16;
                 pair_categories.push(category);
@@ -242,7 +280,8 @@ impl SensitiveDetector {
                 }
             }
         }
-        for raw in blockers::BLOCKERS {
+        let language_blockers = languages::ALL.iter().flat_map(|lists| lists.blockers);
+        for raw in blockers::BLOCKERS.iter().chain(language_blockers) {
             let (only, phrase) = match raw.split_once('|') {
                 Some((category, phrase)) => (category.parse::<SensitiveCategory>().ok(), phrase),
                 None => (None, *raw),

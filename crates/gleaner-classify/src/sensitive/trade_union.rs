@@ -341,6 +341,10 @@ pub(super) const PHRASES: &[&str] = &[
     "=CCOO",
     "solidarity forever",
     "estamos en huelga",
+    // Mexican teachers' and workers' strikes (`paro` alone is unemployment).
+    "paro indefinido",
+    "vamos a paro",
+    "nos vamos a paro",
     "~en huelga",
     "hacer huelga",
     "piquete*",
