@@ -46,6 +46,7 @@ pub struct DeadLetter {
 /// so that callers stay sync (see the crate docs).
 pub struct NatsStream {
     runtime: tokio::runtime::Runtime,
+    client: async_nats::Client,
     jetstream: JetStreamContext,
     layout: StreamLayout,
 }
@@ -55,7 +56,8 @@ impl NatsStream {
     /// stream; a worker never creates one, so that a typo in `--stream`
     /// is an error rather than an empty stream waited on forever.
     pub fn open(source: &str, stream_name: &str) -> Result<Self, StreamError> {
-        let (runtime, jetstream) = connect(source, stream_name)?;
+        let (runtime, client) = connect(source, stream_name)?;
+        let jetstream = jetstream::new(client.clone());
         let stream_result = runtime.block_on(jetstream.get_stream(stream_name));
         let mut stream = match stream_result {
             Ok(stream) => stream,
@@ -81,6 +83,7 @@ impl NatsStream {
             })?;
         Ok(Self {
             runtime,
+            client,
             jetstream,
             layout: StreamLayout {
                 name: stream_name.to_owned(),
@@ -96,7 +99,8 @@ impl NatsStream {
         stream_name: &str,
         shards: u32,
     ) -> Result<Self, StreamError> {
-        let (runtime, jetstream) = connect(source, stream_name)?;
+        let (runtime, client) = connect(source, stream_name)?;
+        let jetstream = jetstream::new(client);
         let config = StreamConfig {
             name: stream_name.to_owned(),
             subjects: vec![
@@ -210,6 +214,15 @@ impl NatsStream {
         self.runtime.block_on(future)
     }
 
+    /// Sends what the client buffered (acknowledgements) now: a shard's
+    /// next message is delivered only once the server has its ack.
+    pub(crate) async fn flush(&self) -> Result<(), StreamError> {
+        self.client
+            .flush()
+            .await
+            .map_err(|error| StreamError::nats("flush")(&error))
+    }
+
     /// The JetStream context.
     pub(crate) fn jetstream(&self) -> &JetStreamContext {
         &self.jetstream
@@ -219,7 +232,7 @@ impl NatsStream {
 fn connect(
     source: &str,
     stream_name: &str,
-) -> Result<(tokio::runtime::Runtime, JetStreamContext), StreamError> {
+) -> Result<(tokio::runtime::Runtime, async_nats::Client), StreamError> {
     if !source.starts_with("nats://") {
         return Err(StreamError::BadSource {
             url: source.to_owned(),
@@ -242,7 +255,7 @@ fn connect(
                 .connect(source),
         )
         .map_err(|error| StreamError::nats("connect")(&error))?;
-    Ok((runtime, jetstream::new(client)))
+    Ok((runtime, client))
 }
 
 /// The shard count written after [`SHARDS_MARKER`] in a description.

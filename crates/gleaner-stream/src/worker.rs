@@ -20,6 +20,11 @@ pub const REASON_HEADER: &str = "Gleaner-Reject-Reason";
 /// The header of a dead letter that holds the source stream sequence.
 pub const SEQUENCE_HEADER: &str = "Gleaner-Stream-Sequence";
 
+/// How long a pull request waits on the server for a shard's message.
+const PULL_EXPIRES: Duration = Duration::from_millis(10);
+/// How much longer the client waits for the server's answer to a pull.
+const PULL_GRACE: Duration = Duration::from_secs(1);
+
 /// How a worker runs.
 #[derive(Clone, Debug)]
 pub struct WorkerConfig {
@@ -208,18 +213,29 @@ impl StreamWorker {
     fn fetch_round(&self) -> Result<Vec<Message>, StreamError> {
         self.stream.block_on(async {
             let fetches = self.consumers.iter().map(|consumer| async move {
-                let mut batch = consumer
-                    .fetch()
-                    .max_messages(1)
-                    .messages()
+                // NATS 2.9 parks a no-wait pull on a shard whose one message
+                // is held by another worker instead of answering "no
+                // messages": the request expires server-side, and the
+                // client gives up a little later in case the expiry is lost.
+                let pull = async {
+                    let mut batch = consumer
+                        .fetch()
+                        .max_messages(1)
+                        .expires(PULL_EXPIRES)
+                        .messages()
+                        .await
+                        .map_err(|error| StreamError::nats("pull messages")(&error))?;
+                    let mut messages = Vec::with_capacity(1);
+                    while let Some(message) = batch.next().await {
+                        messages.push(
+                            message.map_err(|error| StreamError::nats("pull messages")(&error))?,
+                        );
+                    }
+                    Ok::<_, StreamError>(messages)
+                };
+                tokio::time::timeout(PULL_EXPIRES + PULL_GRACE, pull)
                     .await
-                    .map_err(|error| StreamError::nats("pull messages")(&error))?;
-                let mut messages = Vec::with_capacity(1);
-                while let Some(message) = batch.next().await {
-                    messages
-                        .push(message.map_err(|error| StreamError::nats("pull messages")(&error))?);
-                }
-                Ok::<_, StreamError>(messages)
+                    .unwrap_or_else(|_| Ok(Vec::new()))
             });
             let mut round = Vec::new();
             for fetched in futures_util::future::join_all(fetches).await {
@@ -255,7 +271,7 @@ impl StreamWorker {
                     .await
                     .map_err(|error| StreamError::nats("acknowledge")(&*error))?;
             }
-            Ok(())
+            self.stream.flush().await
         })
     }
 
@@ -300,7 +316,7 @@ impl StreamWorker {
                     .await
                     .map_err(|error| StreamError::nats("hand a message back")(&*error))?;
             }
-            Ok(())
+            self.stream.flush().await
         })
     }
 }
