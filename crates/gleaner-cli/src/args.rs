@@ -216,8 +216,12 @@ pub struct PublishArgs {
     pub stream: String,
     /// Events (JSON Lines), or `-` for standard input; each line is
     /// published as it is to the shard subject of its account.
-    #[arg(long)]
-    pub events: String,
+    #[arg(long, required_unless_present = "delete")]
+    pub events: Option<String>,
+    /// Delete the stream and everything in it (dead letters included)
+    /// instead of publishing.
+    #[arg(long, conflicts_with = "events")]
+    pub delete: bool,
     /// Shards of a new stream (an existing stream keeps its own).
     #[arg(long, default_value_t = 64)]
     pub shards: u32,

@@ -13,9 +13,21 @@ pub(crate) fn run(args: &PublishArgs, context: &Context) -> anyhow::Result<()> {
     if args.shards == 0 {
         return Err(UsageError::new("--shards must be at least 1").into());
     }
+    if args.delete {
+        NatsStream::open(&args.source, &args.stream)
+            .and_then(NatsStream::delete)
+            .with_context(|| format!("deleting stream `{}`", args.stream))?;
+        if !context.json {
+            println!("deleted stream `{}`", args.stream);
+        }
+        return Ok(());
+    }
+    let Some(events) = &args.events else {
+        return Err(UsageError::new("give --events (or --delete)").into());
+    };
     let stream = NatsStream::open_or_create(&args.source, &args.stream, args.shards)
         .with_context(|| format!("opening stream `{}`", args.stream))?;
-    let (reader, _) = open_input(&args.events)?;
+    let (reader, _) = open_input(events)?;
     let report = publish_events(&stream, reader)?;
     if context.json {
         print_json(&report)?;

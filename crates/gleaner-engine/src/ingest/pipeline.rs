@@ -179,8 +179,8 @@ impl Engine {
     /// batches. Events already stored are skipped; bad lines are reported.
     ///
     /// Shares every step after parsing with [`Engine::ingest_event_batch`]
-    /// (the stream path): [`Engine::prepare_event`] looks the event up and
-    /// [`Engine::decide_and_commit`] applies the guardrails and commits.
+    /// (the stream path): `prepare_event` looks the event up and
+    /// `decide_and_commit` applies the guardrails and commits.
     pub fn ingest_events(
         &self,
         reader: impl BufRead,
