@@ -209,6 +209,14 @@ impl NatsStream {
             .block_on(async move { tokio::time::sleep(duration).await });
     }
 
+    /// Spawns a task on this stream's runtime.
+    pub(crate) fn spawn<F>(&self, future: F) -> tokio::task::JoinHandle<()>
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        self.runtime.spawn(future)
+    }
+
     /// Runs `future` on this stream's runtime, blocking the calling thread.
     pub(crate) fn block_on<F: Future>(&self, future: F) -> F::Output {
         self.runtime.block_on(future)

@@ -19,8 +19,10 @@
 //! `shard = fnv1a64(account_id) mod shards` ([`shard_of`]). Each shard has
 //! one durable pull consumer (`<consumer>-<shard>`, filter on its subject)
 //! with `max_ack_pending = 1`, and the stream uses work-queue retention.
-//! Every worker pulls from every shard, one message per shard per round,
-//! and commits the round as one batch. So:
+//! Every worker keeps one waiting pull open on every shard (a task per
+//! shard); a round is whatever the shards delivered within a couple of
+//! milliseconds of its first message, committed as one batch, and a
+//! shard's task pulls again only once its message is settled. So:
 //!
 //! - the events of one account are processed in publish order, by whichever
 //!   worker holds that shard's single outstanding message, with no

@@ -1,6 +1,7 @@
 //! The worker: pull a round of messages (one per shard), ingest them as
 //! one batch, then acknowledge, dead-letter or negatively acknowledge.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use async_nats::jetstream::consumer::pull::Config as PullConfig;
@@ -11,6 +12,7 @@ use futures_util::StreamExt as _;
 use gleaner_core::{AuditOutcome, Timestamp};
 use gleaner_engine::{Engine, EngineError, MessageOutcome, RejectReason};
 use serde::Serialize;
+use tokio::sync::{mpsc, Notify};
 
 use crate::shard::{consumer_name, dead_letter_subject, event_subject};
 use crate::{NatsStream, StreamError};
@@ -20,10 +22,16 @@ pub const REASON_HEADER: &str = "Gleaner-Reject-Reason";
 /// The header of a dead letter that holds the source stream sequence.
 pub const SEQUENCE_HEADER: &str = "Gleaner-Stream-Sequence";
 
-/// How long a pull request waits on the server for a shard's message.
-const PULL_EXPIRES: Duration = Duration::from_millis(10);
+/// How long a pull request waits on the server for a shard's message
+/// before the shard's task asks again.
+const PULL_EXPIRES: Duration = Duration::from_secs(1);
 /// How much longer the client waits for the server's answer to a pull.
 const PULL_GRACE: Duration = Duration::from_secs(1);
+/// How long a round waits for its first message before the worker checks
+/// whether it has been idle long enough to stop.
+const IDLE_TICK: Duration = Duration::from_millis(200);
+/// After a round's first message, how long it waits for other shards'.
+const ROUND_LINGER: Duration = Duration::from_millis(2);
 
 /// How a worker runs.
 #[derive(Clone, Debug)]
@@ -162,11 +170,22 @@ impl StreamWorker {
     /// Consumes until idle for [`WorkerConfig::exit_when_idle`] (or
     /// forever). `clock` is read once per round: the `now` of its batch.
     pub fn run(&self, clock: &mut dyn FnMut() -> Timestamp) -> Result<StreamReport, StreamError> {
+        let mut feed = ShardFeed::start(&self.stream, &self.consumers);
+        let result = self.consume(&mut feed, clock);
+        feed.stop();
+        result
+    }
+
+    fn consume(
+        &self,
+        feed: &mut ShardFeed,
+        clock: &mut dyn FnMut() -> Timestamp,
+    ) -> Result<StreamReport, StreamError> {
         let mut report = StreamReport::default();
         let mut idle_since = Instant::now();
         let mut backoff = Duration::from_millis(100);
         loop {
-            let round = self.fetch_round()?;
+            let round = self.stream.block_on(feed.next_round())?;
             if round.is_empty() {
                 if self
                     .config
@@ -175,15 +194,18 @@ impl StreamWorker {
                 {
                     return Ok(report);
                 }
-                self.stream.sleep(Duration::from_millis(20));
                 continue;
             }
             report.messages += round.len();
             report.first_message_at.get_or_insert_with(Instant::now);
-            let payloads: Vec<&[u8]> = round.iter().map(|message| &message.payload[..]).collect();
+            let messages: Vec<&Message> = round.iter().map(|(_, message)| message).collect();
+            let payloads: Vec<&[u8]> = messages
+                .iter()
+                .map(|message| &message.payload[..])
+                .collect();
             match self.engine.ingest_event_batch(&payloads, clock()) {
                 Ok(outcomes) => {
-                    self.settle(&round, &outcomes, &mut report)?;
+                    self.settle(&messages, &outcomes, &mut report)?;
                     report.batches += 1;
                     report.last_settled_at = Some(Instant::now());
                     backoff = Duration::from_millis(100);
@@ -195,7 +217,7 @@ impl StreamWorker {
                         retry_in_ms = backoff.as_millis() as u64,
                         "store unavailable; messages handed back"
                     );
-                    self.hand_back(&round, backoff)?;
+                    self.hand_back(&messages, backoff)?;
                     self.stream.sleep(backoff);
                     backoff = (backoff * 2).min(self.config.max_backoff);
                 }
@@ -205,51 +227,16 @@ impl StreamWorker {
                     return Err(error.into());
                 }
             }
+            feed.resume(round.iter().map(|(shard, _)| *shard));
             idle_since = Instant::now();
         }
-    }
-
-    /// Pulls at most one message from each shard's consumer, all at once.
-    fn fetch_round(&self) -> Result<Vec<Message>, StreamError> {
-        self.stream.block_on(async {
-            let fetches = self.consumers.iter().map(|consumer| async move {
-                // NATS 2.9 parks a no-wait pull on a shard whose one message
-                // is held by another worker instead of answering "no
-                // messages": the request expires server-side, and the
-                // client gives up a little later in case the expiry is lost.
-                let pull = async {
-                    let mut batch = consumer
-                        .fetch()
-                        .max_messages(1)
-                        .expires(PULL_EXPIRES)
-                        .messages()
-                        .await
-                        .map_err(|error| StreamError::nats("pull messages")(&error))?;
-                    let mut messages = Vec::with_capacity(1);
-                    while let Some(message) = batch.next().await {
-                        messages.push(
-                            message.map_err(|error| StreamError::nats("pull messages")(&error))?,
-                        );
-                    }
-                    Ok::<_, StreamError>(messages)
-                };
-                tokio::time::timeout(PULL_EXPIRES + PULL_GRACE, pull)
-                    .await
-                    .unwrap_or_else(|_| Ok(Vec::new()))
-            });
-            let mut round = Vec::new();
-            for fetched in futures_util::future::join_all(fetches).await {
-                round.extend(fetched?);
-            }
-            Ok(round)
-        })
     }
 
     /// Acknowledges every message of a committed round, after moving the
     /// rejected ones to the dead-letter subject.
     fn settle(
         &self,
-        round: &[Message],
+        round: &[&Message],
         outcomes: &[MessageOutcome],
         report: &mut StreamReport,
     ) -> Result<(), StreamError> {
@@ -308,7 +295,7 @@ impl StreamWorker {
 
     /// Negatively acknowledges a round the store could not take, asking for
     /// redelivery after `delay`.
-    fn hand_back(&self, round: &[Message], delay: Duration) -> Result<(), StreamError> {
+    fn hand_back(&self, round: &[&Message], delay: Duration) -> Result<(), StreamError> {
         self.stream.block_on(async {
             for message in round {
                 message
@@ -332,4 +319,112 @@ fn one_line(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// One task per shard on the stream's runtime, each with at most one
+/// message out: it pulls one, hands it to the worker's rounds, and pulls
+/// the next only after the worker settled (acked or handed back) that one.
+/// Shards without messages never hold a round up: a round takes whatever
+/// the shards delivered by then.
+struct ShardFeed {
+    receiver: mpsc::UnboundedReceiver<(usize, Result<Message, StreamError>)>,
+    settled: Vec<Arc<Notify>>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+    shards: usize,
+}
+
+impl ShardFeed {
+    fn start(stream: &NatsStream, consumers: &[PullConsumer]) -> Self {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        let mut settled = Vec::with_capacity(consumers.len());
+        let mut tasks = Vec::with_capacity(consumers.len());
+        for (shard, consumer) in consumers.iter().enumerate() {
+            let notify = Arc::new(Notify::new());
+            settled.push(Arc::clone(&notify));
+            let consumer = consumer.clone();
+            let sender = sender.clone();
+            tasks.push(stream.spawn(async move {
+                loop {
+                    let pulled =
+                        tokio::time::timeout(PULL_EXPIRES + PULL_GRACE, pull_one(&consumer))
+                            .await
+                            .unwrap_or(Ok(None));
+                    let delivered = match pulled {
+                        Ok(None) => continue,
+                        Ok(Some(message)) => sender.send((shard, Ok(message))),
+                        Err(error) => sender.send((shard, Err(error))),
+                    };
+                    if delivered.is_err() {
+                        return;
+                    }
+                    notify.notified().await;
+                }
+            }));
+        }
+        Self {
+            receiver,
+            settled,
+            tasks,
+            shards: consumers.len(),
+        }
+    }
+
+    /// Waits up to [`IDLE_TICK`] for a message, then up to
+    /// [`ROUND_LINGER`] for more; returns the round (maybe empty).
+    async fn next_round(&mut self) -> Result<Vec<(usize, Message)>, StreamError> {
+        let mut round = Vec::new();
+        let Ok(Some(first)) = tokio::time::timeout(IDLE_TICK, self.receiver.recv()).await else {
+            return Ok(round);
+        };
+        let linger_until = tokio::time::Instant::now() + ROUND_LINGER;
+        let mut next_opt = Some(first);
+        while let Some((shard, message)) = next_opt.take() {
+            round.push((shard, message?));
+            if round.len() >= self.shards {
+                break;
+            }
+            next_opt = tokio::time::timeout_at(linger_until, self.receiver.recv())
+                .await
+                .ok()
+                .flatten();
+        }
+        Ok(round)
+    }
+
+    /// Lets these shards' tasks pull their next message.
+    fn resume(&self, shards: impl Iterator<Item = usize>) {
+        for shard in shards {
+            self.settled[shard].notify_one();
+        }
+    }
+
+    /// Ends every shard task. A pull still open on the server may yet
+    /// deliver a message to this worker's inbox; JetStream delivers it
+    /// again after the ack wait.
+    fn stop(self) {
+        for task in &self.tasks {
+            task.abort();
+        }
+    }
+}
+
+/// Pulls at most one message from a shard's consumer, waiting up to
+/// [`PULL_EXPIRES`] for it.
+async fn pull_one(consumer: &PullConsumer) -> Result<Option<Message>, StreamError> {
+    // A waiting pull (not `fetch`, which is no-wait): the server answers
+    // with the shard's next message as soon as there is one, or "timeout"
+    // after PULL_EXPIRES.
+    let mut batch = consumer
+        .batch()
+        .max_messages(1)
+        .expires(PULL_EXPIRES)
+        .messages()
+        .await
+        .map_err(|error| StreamError::nats("pull messages")(&error))?;
+    match batch.next().await {
+        Some(message) => message
+            .map(Some)
+            .map_err(|error| StreamError::nats("pull messages")(&*error)),
+        None => Ok(None),
+    }
 }
