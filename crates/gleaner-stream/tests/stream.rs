@@ -12,7 +12,7 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use gleaner_classify::LexiconClassifier;
-use gleaner_core::Timestamp;
+use gleaner_core::{AccountId, EventId, HashedId, Timestamp};
 use gleaner_engine::ingest::jsonl::ParseLimits;
 use gleaner_engine::ingest::NoProgress;
 use gleaner_engine::{Engine, EngineConfig};
@@ -346,4 +346,64 @@ fn pump(mut from: TcpStream, mut to: TcpStream) {
         }
         let _ignored = to.shutdown(Shutdown::Both);
     });
+}
+
+#[test]
+fn each_accounts_events_are_committed_in_publish_order_with_two_workers() {
+    let Some(source) = test_nats_url() else {
+        return;
+    };
+    let stream_name = unique_stream_name("order");
+    let stream = NatsStream::open_or_create(&source, &stream_name, 8).unwrap();
+    let accounts = ["fb:1001", "ig:3001", "wa:2001"];
+    let per_account = 60;
+    let mut input = String::new();
+    for index in 0..per_account {
+        for account in accounts {
+            input.push_str(&format!(
+                "{{\"event_id\":\"o-{account}-{index}\",\"kind\":\"engagement\",\
+                 \"account_id\":\"{account}\",\"at\":\"2025-12-20T10:00:00Z\",\
+                 \"action\":\"like\",\"item_id\":\"ad:golazo-cleats\"}}\n"
+            ));
+        }
+    }
+    publish_events(&stream, Cursor::new(input)).unwrap();
+
+    let directory = tempfile::tempdir().unwrap();
+    let store = StoreResolver::default()
+        .resolve(&directory.path().display().to_string())
+        .unwrap();
+    let engine = engine_over(Arc::clone(&store), EngineConfig::default());
+    load_accounts_and_catalog(&engine);
+    let workers: Vec<_> = (0..2)
+        .map(|_| {
+            let (source, stream_name, engine) =
+                (source.clone(), stream_name.clone(), engine.clone());
+            thread::spawn(move || run_worker(&source, &stream_name, engine, Duration::from_secs(2)))
+        })
+        .collect();
+    let reports: Vec<StreamReport> = workers
+        .into_iter()
+        .map(|worker| worker.join().unwrap())
+        .collect();
+    assert_eq!(
+        reports.iter().map(|report| report.messages).sum::<usize>(),
+        accounts.len() * per_account
+    );
+    for account in accounts {
+        let committed: Vec<HashedId> = store
+            .audit_of(&AccountId::new(account))
+            .unwrap()
+            .iter()
+            .map(|record| record.event)
+            .collect();
+        let published: Vec<HashedId> = (0..per_account)
+            .map(|index| EventId::new(format!("o-{account}-{index}")).hashed())
+            .collect();
+        assert_eq!(
+            committed, published,
+            "{account}: audit order != publish order"
+        );
+    }
+    stream.delete().unwrap();
 }
