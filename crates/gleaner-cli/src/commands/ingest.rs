@@ -46,11 +46,23 @@ struct IngestSummary {
     accounts: Option<gleaner_engine::AccountsReport>,
     catalog: Option<gleaner_engine::CatalogReport>,
     events: Option<gleaner_engine::EventsReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stream: Option<gleaner_stream::StreamReport>,
+    /// Seconds from the stream's first message to its last committed round.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stream_busy_seconds: Option<f64>,
 }
 
 pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
-    if args.accounts.is_none() && args.catalog.is_none() && args.events.is_none() {
-        return Err(UsageError::new("give at least one of --accounts, --catalog, --events").into());
+    if args.accounts.is_none()
+        && args.catalog.is_none()
+        && args.events.is_none()
+        && args.source.is_none()
+    {
+        return Err(UsageError::new(
+            "give at least one of --accounts, --catalog, --events, --source",
+        )
+        .into());
     }
     let config = gleaner_engine::EngineConfig {
         parse_limits: gleaner_engine::ingest::jsonl::ParseLimits {
@@ -58,11 +70,13 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         },
         ..gleaner_engine::EngineConfig::default()
     };
-    let engine = context.engine_with(&context.store_location, config)?;
+    let engine = context.engine_with(&context.store_location, config.clone())?;
     let mut summary = IngestSummary {
         accounts: None,
         catalog: None,
         events: None,
+        stream: None,
+        stream_busy_seconds: None,
     };
     let mut rejected = 0;
     if let Some(path) = &args.accounts {
@@ -113,6 +127,26 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         }
         summary.events = Some(report);
     }
+    if args.source.is_some() {
+        let report = super::stream_ingest::run(args, context, &engine, &config)?;
+        if !context.json {
+            println!(
+                "stream: {} messages in {} batches: {} used, {} restricted, {} dropped, \
+                 {} already present, {} dead-lettered, {} store retries ({:.0} events/s)",
+                report.messages,
+                report.batches,
+                report.used,
+                report.restricted,
+                report.dropped,
+                report.already_present,
+                report.dead_lettered,
+                report.store_retries,
+                events_per_second(report.messages, report.busy_seconds()),
+            );
+        }
+        summary.stream_busy_seconds = Some(report.busy_seconds());
+        summary.stream = Some(report);
+    }
     if context.json {
         print_json(&summary)?;
     }
@@ -120,4 +154,12 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         return Err(InputRejected(rejected).into());
     }
     Ok(())
+}
+
+fn events_per_second(events: usize, seconds: f64) -> f64 {
+    if seconds > 0.0 {
+        events as f64 / seconds
+    } else {
+        0.0
+    }
 }

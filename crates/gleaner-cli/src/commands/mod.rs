@@ -13,8 +13,10 @@ pub(crate) mod hide;
 pub(crate) mod ingest;
 pub(crate) mod models;
 pub(crate) mod profile;
+pub(crate) mod publish;
 pub(crate) mod recommend;
 pub(crate) mod serve;
+pub(crate) mod stream_ingest;
 pub(crate) mod token;
 pub(crate) mod train;
 

@@ -12,7 +12,9 @@ use gleaner_policy::{ContentFacts, Decision, EventFacts};
 use gleaner_store::EventOutcome;
 
 use super::jsonl::{parse_account, parse_catalog_item, parse_event};
-use super::report::{AccountsReport, CatalogReport, EventsReport, RejectReason, Rejected};
+use super::report::{
+    AccountsReport, CatalogReport, EventsReport, MessageOutcome, RejectReason, Rejected,
+};
 use super::Progress;
 use crate::{Engine, EngineError};
 
@@ -42,6 +44,24 @@ struct Prepared {
     event: Event,
     account: Account,
     item: Option<(CatalogItem, ItemVerdict)>,
+}
+
+/// What [`Engine::prepare_event`] made of a parsed event.
+enum Preparation {
+    /// Looked up and not yet stored: goes into the batch.
+    Ready(Box<Prepared>),
+    /// The store already has it: nothing to do.
+    AlreadyPresent,
+    /// Unknown account or catalog item.
+    Rejected(RejectReason),
+}
+
+/// Account and catalog lookups remembered for one file run or one stream
+/// batch.
+#[derive(Default)]
+struct Lookups {
+    accounts: HashMap<AccountId, Option<Account>>,
+    items: HashMap<ItemId, Option<(CatalogItem, ItemVerdict)>>,
 }
 
 /// What the classifier said about a catalog item, remembered for one run.
@@ -157,6 +177,10 @@ impl Engine {
 
     /// Loads events, applying every guardrail, and commits the outcomes in
     /// batches. Events already stored are skipped; bad lines are reported.
+    ///
+    /// Shares every step after parsing with [`Engine::ingest_event_batch`]
+    /// (the stream path): `prepare_event` looks the event up and
+    /// `decide_and_commit` applies the guardrails and commits.
     pub fn ingest_events(
         &self,
         reader: impl BufRead,
@@ -164,8 +188,7 @@ impl Engine {
         progress: &dyn Progress,
     ) -> Result<EventsReport, EngineError> {
         let mut report = EventsReport::default();
-        let mut accounts: HashMap<AccountId, Option<Account>> = HashMap::new();
-        let mut items: HashMap<ItemId, Option<(CatalogItem, ItemVerdict)>> = HashMap::new();
+        let mut lookups = Lookups::default();
         let mut first_line_of_event: HashMap<String, usize> = HashMap::new();
         let mut pending: Vec<Prepared> = Vec::with_capacity(self.config().batch_size);
         for line in numbered_lines(reader) {
@@ -193,38 +216,14 @@ impl Engine {
                 continue;
             }
             first_line_of_event.insert(event.event_id.to_string(), number);
-            let account_opt = self.cached_account(&mut accounts, &event.account_id)?;
-            let Some(account) = account_opt else {
-                report.rejected.push(Rejected {
+            match self.prepare_event(event, &mut lookups)? {
+                Preparation::Ready(prepared) => pending.push(*prepared),
+                Preparation::AlreadyPresent => report.already_present += 1,
+                Preparation::Rejected(reason) => report.rejected.push(Rejected {
                     line: number,
-                    reason: RejectReason::UnknownAccount(event.account_id.to_string()),
-                });
-                continue;
-            };
-            let item_opt = match &event.body {
-                EventBody::Engagement(engagement) => {
-                    let cached = self.cached_item(&mut items, &engagement.item_id)?;
-                    if cached.is_none() {
-                        report.rejected.push(Rejected {
-                            line: number,
-                            reason: RejectReason::UnknownItem(engagement.item_id.to_string()),
-                        });
-                        continue;
-                    }
-                    cached
-                }
-                EventBody::AiInteraction(_) => None,
-            };
-            let event_hash = event.event_id.hashed();
-            if self.store().has_event(&event_hash)? {
-                report.already_present += 1;
-                continue;
+                    reason,
+                }),
             }
-            pending.push(Prepared {
-                event,
-                account,
-                item: item_opt,
-            });
             if pending.len() >= self.config().batch_size {
                 self.decide_and_commit(&mut pending, now, &mut report)?;
             }
@@ -233,14 +232,114 @@ impl Engine {
         Ok(report)
     }
 
+    /// Ingests one batch of event messages (the stream path: one message =
+    /// one SPEC §2 event line, possibly not UTF-8) and returns one outcome
+    /// per message, in order, once the batch is committed.
+    ///
+    /// When this returns `Ok`, the effect of every message whose outcome is
+    /// [`MessageOutcome::Committed`] or [`MessageOutcome::AlreadyPresent`]
+    /// is in the store, so the caller may acknowledge them all. On `Err`
+    /// nothing of the batch may be acknowledged; a retry is safe because
+    /// commits are idempotent by event id. An `event_id` that repeats
+    /// within the batch is [`MessageOutcome::AlreadyPresent`] (a stream is
+    /// at-least-once, so a repeat is expected, not bad input). Account and
+    /// catalog lookups are fresh for each batch: a long-running worker sees
+    /// account changes (opt-out, notice) from one batch to the next.
+    pub fn ingest_event_batch(
+        &self,
+        messages: &[&[u8]],
+        now: Timestamp,
+    ) -> Result<Vec<MessageOutcome>, EngineError> {
+        let mut outcomes: Vec<Option<MessageOutcome>> = vec![None; messages.len()];
+        let mut lookups = Lookups::default();
+        let mut seen_in_batch: HashMap<String, usize> = HashMap::new();
+        let mut pending: Vec<Prepared> = Vec::with_capacity(messages.len());
+        let mut pending_message_index: Vec<usize> = Vec::with_capacity(messages.len());
+        for (index, message) in messages.iter().enumerate() {
+            let Ok(text) = std::str::from_utf8(message) else {
+                outcomes[index] = Some(MessageOutcome::Rejected(RejectReason::Malformed(
+                    "not UTF-8".into(),
+                )));
+                continue;
+            };
+            let event = match parse_event(text.trim(), self.config().parse_limits) {
+                Ok(event) => event,
+                Err(reason) => {
+                    outcomes[index] = Some(MessageOutcome::Rejected(reason));
+                    continue;
+                }
+            };
+            if seen_in_batch.contains_key(event.event_id.as_str()) {
+                outcomes[index] = Some(MessageOutcome::AlreadyPresent);
+                continue;
+            }
+            seen_in_batch.insert(event.event_id.to_string(), index);
+            outcomes[index] = match self.prepare_event(event, &mut lookups)? {
+                Preparation::Ready(prepared) => {
+                    pending.push(*prepared);
+                    pending_message_index.push(index);
+                    None
+                }
+                Preparation::AlreadyPresent => Some(MessageOutcome::AlreadyPresent),
+                Preparation::Rejected(reason) => Some(MessageOutcome::Rejected(reason)),
+            };
+        }
+        let mut report = EventsReport::default();
+        let decided = self.decide_and_commit(&mut pending, now, &mut report)?;
+        for (index, audit_outcome) in pending_message_index.into_iter().zip(decided) {
+            outcomes[index] = Some(MessageOutcome::Committed(audit_outcome));
+        }
+        Ok(outcomes
+            .into_iter()
+            .map(|outcome| outcome.expect("every message has an outcome"))
+            .collect())
+    }
+
+    /// Looks up what deciding an event needs (its account, its catalog
+    /// item) and whether the store already has it. The one place both
+    /// ingest paths turn a parsed event into work.
+    fn prepare_event(
+        &self,
+        event: Event,
+        lookups: &mut Lookups,
+    ) -> Result<Preparation, EngineError> {
+        let account_opt = self.cached_account(&mut lookups.accounts, &event.account_id)?;
+        let Some(account) = account_opt else {
+            return Ok(Preparation::Rejected(RejectReason::UnknownAccount(
+                event.account_id.to_string(),
+            )));
+        };
+        let item_opt = match &event.body {
+            EventBody::Engagement(engagement) => {
+                let cached = self.cached_item(&mut lookups.items, &engagement.item_id)?;
+                if cached.is_none() {
+                    return Ok(Preparation::Rejected(RejectReason::UnknownItem(
+                        engagement.item_id.to_string(),
+                    )));
+                }
+                cached
+            }
+            EventBody::AiInteraction(_) => None,
+        };
+        if self.store().has_event(&event.event_id.hashed())? {
+            return Ok(Preparation::AlreadyPresent);
+        }
+        Ok(Preparation::Ready(Box::new(Prepared {
+            event,
+            account,
+            item: item_opt,
+        })))
+    }
+
     /// Decides a batch of events (one classifier batch for all their
     /// conversations), counts the outcomes and commits them together.
+    /// Returns each event's outcome, in the batch's order.
     fn decide_and_commit(
         &self,
         pending: &mut Vec<Prepared>,
         now: Timestamp,
         report: &mut EventsReport,
-    ) -> Result<(), EngineError> {
+    ) -> Result<Vec<AuditOutcome>, EngineError> {
         let outcomes = self.decide_batch(pending, now);
         pending.clear();
         for outcome in &outcomes {
@@ -253,7 +352,11 @@ impl Engine {
                 *report.reasons.entry(reason.to_string()).or_default() += 1;
             }
         }
-        self.commit(&outcomes, report)
+        self.commit(&outcomes, report)?;
+        Ok(outcomes
+            .iter()
+            .map(|outcome| outcome.audit.outcome)
+            .collect())
     }
 
     fn cached_account(

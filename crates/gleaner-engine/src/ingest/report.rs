@@ -93,6 +93,19 @@ pub struct CatalogReport {
     pub rejected: Vec<Rejected>,
 }
 
+/// What became of one stream message (see
+/// [`Engine::ingest_event_batch`](crate::Engine::ingest_event_batch)).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MessageOutcome {
+    /// Decided and committed: used, restricted or dropped by the guardrails.
+    Committed(gleaner_core::AuditOutcome),
+    /// The store already had this event (a redelivery or a repeat): nothing changed.
+    AlreadyPresent,
+    /// Bad input: it will never be taken, whatever the retry (the stream
+    /// moves it to its dead-letter subject).
+    Rejected(RejectReason),
+}
+
 /// What loading events did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct EventsReport {
