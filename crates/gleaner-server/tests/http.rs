@@ -714,6 +714,68 @@ fn audience_server(people: usize) -> TestServer {
     )
 }
 
+/// Reach keeps its per-account index between queries; every write
+/// (hide, unhide, forget, ingest) must show in the next answer.
+#[test]
+fn reach_answers_change_right_after_a_write() {
+    let server = TestServer::start_with(
+        ServerConfig {
+            k_anonymity: 1,
+            ..ServerConfig::default()
+        },
+        &common::base_accounts(),
+        &format!(
+            "{}\n{}",
+            common::base_events(),
+            like_line("e-fb2-trail", "fb:2", "post:trail")
+        ),
+    );
+    let total = |server: &TestServer| {
+        let response = server.get(
+            &format!("/v1/audiences/reach?topics={SPORTS}"),
+            &server.tokens.advertiser,
+        );
+        assert_eq!(response.status, 200, "{}", response.text());
+        let json = response.json();
+        json["total"]["people"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{json}"))
+    };
+    // ac:1 (fb:1 and ig:1) and fb:2 liked Sports items.
+    assert_eq!(total(&server), 2);
+    assert_eq!(total(&server), 2, "the kept index answers the same");
+    let hide_path = format!("/v1/accounts/fb:2/hidden-topics/{SPORTS}");
+    let hidden = server.request("PUT", &hide_path, Some(&server.tokens.person_fb2), b"");
+    assert_eq!(hidden.status, 200, "{}", hidden.text());
+    assert_eq!(total(&server), 1, "a hidden topic counts at once");
+    let shown = server.request("DELETE", &hide_path, Some(&server.tokens.person_fb2), b"");
+    assert_eq!(shown.status, 200, "{}", shown.text());
+    assert_eq!(total(&server), 2);
+    let forgotten = server.request(
+        "DELETE",
+        "/v1/accounts/fb:2",
+        Some(&server.tokens.operator),
+        b"",
+    );
+    assert_eq!(forgotten.status, 200, "{}", forgotten.text());
+    assert_eq!(total(&server), 1, "an erasure counts at once");
+    let loaded = server.request(
+        "POST",
+        "/v1/accounts",
+        Some(&server.tokens.ingest),
+        account_line("fb:3", "facebook", None, "US").as_bytes(),
+    );
+    assert_eq!(loaded.status, 200, "{}", loaded.text());
+    let liked = server.request(
+        "POST",
+        "/v1/events",
+        Some(&server.tokens.ingest),
+        like_line("e-fb3", "fb:3", "post:trail").as_bytes(),
+    );
+    assert_eq!(liked.status, 200, "{}", liked.text());
+    assert_eq!(total(&server), 2, "new events count at once");
+}
+
 #[test]
 fn reach_is_withheld_below_k_and_shown_at_and_above_k() {
     for (people, expected) in [
