@@ -42,7 +42,8 @@ fn artifacts_dir() -> PathBuf {
 
 fn find_program(env_name: &str, names: &[&str]) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os(env_name) {
-        return Some(PathBuf::from(path));
+        let path = PathBuf::from(path);
+        return path.is_file().then_some(path);
     }
     let path_var = std::env::var_os("PATH")?;
     std::env::split_paths(&path_var)
