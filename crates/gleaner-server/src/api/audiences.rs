@@ -17,8 +17,8 @@
 //! profiles), so the per-account result (person, surface, country, topics
 //! with ad weight) is kept in an [`AudienceCache`] and reused by later
 //! queries, whatever their topics, until data changes: every request that
-//! can write (any method but GET and HEAD) marks the cache stale when it
-//! finishes ([`note_writes`]), so a hidden topic, an opt-out or an erasure
+//! can have written (any method but GET and HEAD, not refused with a 4xx)
+//! marks the cache stale when it finishes ([`note_writes`]), so a hidden topic, an opt-out or an erasure
 //! counts from the next query on. Because profiles also change with time
 //! (retention), an index older than [`AUDIENCE_INDEX_MAX_AGE_SECONDS`] of
 //! request time is rebuilt too; that also bounds how long writes made by
@@ -175,11 +175,17 @@ impl AudienceCache {
     }
 }
 
-/// Marks the audience index stale after every request that can write.
+/// Marks the audience index stale after every request that can have
+/// written: any method but GET and HEAD, unless it was refused with a 4xx
+/// (those change nothing, so a caller without a token cannot force
+/// rebuilds); a 422 may have taken some lines, and a 5xx may have stopped
+/// half-way, so both count as writes.
 pub async fn note_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let can_write = !matches!(*request.method(), Method::GET | Method::HEAD);
     let response = next.run(request).await;
-    if can_write {
+    let status = response.status();
+    let refused = status.is_client_error() && status != StatusCode::UNPROCESSABLE_ENTITY;
+    if can_write && !refused {
         state.audiences.data_changed();
     }
     response
