@@ -28,12 +28,15 @@
 //!
 //! # Layout
 //!
+//! - [`classify`]: the request and result lines of `gleaner classify` and
+//!   `POST /v1/classify` (one format for both).
 //! - [`engine`]: [`Engine`] and its configuration.
 //! - [`ingest`]: JSONL parsing ([`ingest::jsonl`]), the pipeline and its reports.
 //! - [`query`]: profile, recommend, explain, export, forget, settings.
 //! - [`error`]: the [`EngineError`] type.
 #![warn(missing_docs)]
 
+pub mod classify;
 pub mod engine;
 pub mod error;
 pub mod ingest;

@@ -1,6 +1,6 @@
 //! Ranking catalog items by a profile.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use gleaner_core::{AccountId, CatalogItem, ItemId, ItemKind, Surface, TopicId};
 use gleaner_profile::{Interest, Profile};
@@ -99,28 +99,53 @@ pub(crate) fn touches_hidden(
     })
 }
 
+/// The strongest interest for one item topic: its contribution, the
+/// relation's name, and the interest.
+type BestMatch<'profile> = Option<(f64, &'static str, &'profile Interest)>;
+
+/// Returns the interest that contributes most for `item_topic` on an item
+/// of `kind` (ties: the smaller topic id). Depends only on the topic, the
+/// kind and the profile, so a ranking computes it once per distinct topic.
+fn best_match<'profile>(
+    taxonomy: &Taxonomy,
+    profile: &'profile Profile,
+    kind: ItemKind,
+    item_topic: TopicId,
+) -> BestMatch<'profile> {
+    profile
+        .interests
+        .iter()
+        .filter_map(|interest| {
+            let (similarity, relation) = topic_similarity(taxonomy, interest.topic, item_topic);
+            let contribution = similarity * purpose_weight(interest, kind);
+            (contribution > 0.0).then_some((contribution, relation, interest))
+        })
+        .max_by(|left, right| {
+            left.0
+                .total_cmp(&right.0)
+                .then(right.2.topic.cmp(&left.2.topic))
+        })
+}
+
 /// Scores one item against a profile; `None` when it matches nothing.
 pub(crate) fn score_item(
     taxonomy: &Taxonomy,
     profile: &Profile,
     candidate: CandidateItem<'_>,
 ) -> Option<Recommendation> {
+    score_item_by(candidate, |item_topic| {
+        best_match(taxonomy, profile, candidate.item.kind, item_topic)
+    })
+}
+
+/// Scores one item, asking `best_match_of` for each of its topics.
+fn score_item_by<'profile>(
+    candidate: CandidateItem<'_>,
+    mut best_match_of: impl FnMut(TopicId) -> BestMatch<'profile>,
+) -> Option<Recommendation> {
     let mut because = Vec::new();
     for item_topic in candidate.topics {
-        let best = profile
-            .interests
-            .iter()
-            .filter_map(|interest| {
-                let (similarity, relation) =
-                    topic_similarity(taxonomy, interest.topic, *item_topic);
-                let contribution = similarity * purpose_weight(interest, candidate.item.kind);
-                (contribution > 0.0).then_some((contribution, relation, interest))
-            })
-            .max_by(|left, right| {
-                left.0
-                    .total_cmp(&right.0)
-                    .then(right.2.topic.cmp(&left.2.topic))
-            });
+        let best = best_match_of(*item_topic);
         let Some((contribution, relation, interest)) = best else {
             continue;
         };
@@ -177,11 +202,20 @@ pub fn recommend(
     kind: ItemKind,
     limit: usize,
 ) -> Vec<Recommendation> {
+    // Catalogs repeat topics: each distinct (topic, kind) is matched against
+    // the profile once, not once per item.
+    let mut best_match_by_topic: HashMap<TopicId, BestMatch<'_>> = HashMap::new();
     let mut ranked: Vec<Recommendation> = candidates
         .iter()
         .filter(|candidate| candidate.item.kind == kind)
         .filter(|candidate| !touches_hidden(taxonomy, candidate.topics, hidden_topics))
-        .filter_map(|candidate| score_item(taxonomy, profile, *candidate))
+        .filter_map(|candidate| {
+            score_item_by(*candidate, |item_topic| {
+                *best_match_by_topic
+                    .entry(item_topic)
+                    .or_insert_with(|| best_match(taxonomy, profile, kind, item_topic))
+            })
+        })
         .collect();
     ranked.sort_by(|left, right| {
         right

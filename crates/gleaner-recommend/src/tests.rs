@@ -295,4 +295,27 @@ proptest! {
             prop_assert!(pair[0].score >= pair[1].score);
         }
     }
+
+    /// `recommend` matches each distinct topic against the profile once;
+    /// the ranking is the one scoring every item on its own gives.
+    #[test]
+    fn recommend_ranks_as_scoring_each_item_alone_does(
+        weights in prop::collection::vec((prop::sample::select(vec![9u32, 20, 412, 413, 414, 999]), 0.0f32..5.0), 0..8),
+        item_topics in prop::collection::vec(prop::collection::vec(prop::sample::select(vec![9u32, 20, 412, 413, 414, 999]), 0..3), 0..12),
+    ) {
+        let taxonomy = taxonomy();
+        let me = account("ig:1");
+        let signals: Vec<Signal> = weights.iter().map(|(topic, weight)| signal(&me, *topic, *weight)).collect();
+        let profile = profile_of(&me, &signals);
+        let items: Vec<CatalogItem> = (0..item_topics.len()).map(|index| item(&format!("ad:{index:02}"), ItemKind::Ad)).collect();
+        let topic_lists: Vec<Vec<TopicId>> = item_topics.iter().map(|topics| topics.iter().copied().map(TopicId).collect()).collect();
+        let candidates: Vec<CandidateItem<'_>> = items.iter().zip(&topic_lists).map(|(item, topics)| CandidateItem { item, topics }).collect();
+        let ranked = recommend(&taxonomy, &profile, &candidates, &BTreeSet::new(), ItemKind::Ad, usize::MAX);
+        let mut one_by_one: Vec<Recommendation> = candidates
+            .iter()
+            .filter_map(|candidate| crate::rank::score_item(&taxonomy, &profile, *candidate))
+            .collect();
+        one_by_one.sort_by(|left, right| right.score.total_cmp(&left.score).then_with(|| left.item_id.cmp(&right.item_id)));
+        prop_assert_eq!(ranked, one_by_one);
+    }
 }

@@ -14,8 +14,8 @@
 //!
 //! # Layout
 //!
-//! - [`api`]: handlers, one module per area (ingest, accounts, audiences,
-//!   ops, pages); the two HTML pages ship inside the binary.
+//! - [`api`]: handlers, one module per area (ingest, classify, accounts,
+//!   audiences, ops, pages); the two HTML pages ship inside the binary.
 //! - [`auth`]: the bearer-token extractor and scope checks.
 //! - [`tokens`]: scopes, token records (hashes only) and where they live.
 //! - [`error`]: [`ApiError`](error::ApiError), the one mapping to HTTP status and body.
@@ -45,6 +45,7 @@ pub use tokens::{Scope, TokenFile, TokenStore};
 /// suite checks each appears in `/openapi.json`.
 pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/v1/events"),
+    ("post", "/v1/classify"),
     ("post", "/v1/accounts"),
     ("post", "/v1/catalog"),
     ("get", "/v1/accounts/{id}/profile"),
@@ -68,10 +69,11 @@ pub const ROUTES: &[(&str, &str)] = &[
 
 /// Builds the API. Holds no socket.
 pub fn router(state: AppState) -> Router {
-    use api::{accounts, audiences, ingest, ops, pages};
+    use api::{accounts, audiences, classify, ingest, ops, pages};
     let max_body_bytes = state.config.max_body_bytes;
     Router::new()
         .route("/v1/events", post(ingest::ingest_events))
+        .route("/v1/classify", post(classify::classify))
         .route("/v1/accounts", post(ingest::ingest_accounts))
         .route("/v1/catalog", post(ingest::ingest_catalog))
         .route("/v1/accounts/{id}/profile", get(accounts::profile))
@@ -99,6 +101,10 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/operator/summary", get(pages::operator_summary))
         .route("/", get(pages::privacy_center))
         .route("/operator", get(pages::operator_dashboard))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            api::audiences::note_writes,
+        ))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track_latency,

@@ -13,6 +13,7 @@ use crate::api;
         api::ingest::ingest_events,
         api::ingest::ingest_accounts,
         api::ingest::ingest_catalog,
+        api::classify::classify,
         api::accounts::profile,
         api::accounts::recommendations,
         api::accounts::explain,

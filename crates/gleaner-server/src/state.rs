@@ -5,6 +5,7 @@ use std::sync::Arc;
 use gleaner_core::Timestamp;
 use gleaner_engine::Engine;
 
+use crate::api::audiences::AudienceCache;
 use crate::metrics::Metrics;
 use crate::tokens::TokenStore;
 
@@ -44,6 +45,8 @@ pub struct AppState {
     pub config: ServerConfig,
     /// Prometheus metrics.
     pub metrics: Arc<Metrics>,
+    /// The advertiser reach index, kept until data changes.
+    pub audiences: Arc<AudienceCache>,
 }
 
 impl AppState {
@@ -60,6 +63,7 @@ impl AppState {
             clock,
             config,
             metrics: Arc::new(Metrics::new()),
+            audiences: Arc::new(AudienceCache::default()),
         }
     }
 

@@ -12,7 +12,10 @@
 //! `--tokens`. The server re-reads the file when its modification time
 //! changes, so a token made or revoked while it runs takes effect at the
 //! next request. Writes go to a temporary file that is renamed over the old
-//! one, so a reader never sees half a file.
+//! one, so a reader never sees half a file; a change (create, revoke) reads,
+//! edits and writes the file while holding an exclusive lock on
+//! `tokens.json.lock` beside it, so two `gleaner token create` run at once
+//! both land instead of one overwriting the other.
 //!
 //! The file holds a token's id, scope, account, creation time and the
 //! SHA-256 of the token, never the token itself: whoever reads the file
@@ -333,6 +336,29 @@ impl TokenFile {
         std::fs::rename(&temporary, &self.path).map_err(|error| self.io_error(error))
     }
 
+    /// Runs a read-modify-write while holding an exclusive advisory lock on
+    /// `<file>.lock` (released when the lock file is closed, also when the
+    /// process dies). Readers take no lock: the rename makes each write
+    /// atomic for them.
+    fn while_locked<T>(
+        &self,
+        change: impl FnOnce() -> Result<T, TokenError>,
+    ) -> Result<T, TokenError> {
+        let directory = self.path.parent().unwrap_or_else(|| Path::new("."));
+        std::fs::create_dir_all(directory).map_err(|error| self.io_error(error))?;
+        let lock_file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.path.with_extension("json.lock"))
+            .map_err(|error| self.io_error(error))?;
+        restrict_permissions(&lock_file);
+        fs4::FileExt::lock(&lock_file).map_err(|error| self.io_error(error))?;
+        let result = change();
+        drop(lock_file);
+        result
+    }
+
     fn modified(&self) -> Option<SystemTime> {
         std::fs::metadata(&self.path)
             .and_then(|metadata| metadata.modified())
@@ -352,10 +378,12 @@ fn restrict_permissions(_file: &std::fs::File) {}
 
 impl TokenStore for TokenFile {
     fn insert(&self, record: TokenRecord) -> Result<(), TokenError> {
-        let mut contents = self.read()?;
-        contents.version = 1;
-        contents.tokens.push(record);
-        self.write(&contents)
+        self.while_locked(|| {
+            let mut contents = self.read()?;
+            contents.version = 1;
+            contents.tokens.push(record);
+            self.write(&contents)
+        })
     }
 
     fn list(&self) -> Result<Vec<TokenRecord>, TokenError> {
@@ -363,15 +391,17 @@ impl TokenStore for TokenFile {
     }
 
     fn revoke(&self, id: &str) -> Result<TokenRecord, TokenError> {
-        let mut contents = self.read()?;
-        let position = contents
-            .tokens
-            .iter()
-            .position(|record| record.id == id)
-            .ok_or_else(|| TokenError::UnknownId(id.to_owned()))?;
-        let removed = contents.tokens.remove(position);
-        self.write(&contents)?;
-        Ok(removed)
+        self.while_locked(|| {
+            let mut contents = self.read()?;
+            let position = contents
+                .tokens
+                .iter()
+                .position(|record| record.id == id)
+                .ok_or_else(|| TokenError::UnknownId(id.to_owned()))?;
+            let removed = contents.tokens.remove(position);
+            self.write(&contents)?;
+            Ok(removed)
+        })
     }
 
     fn find_by_hash(&self, sha256_hex: &str) -> Result<Option<TokenRecord>, TokenError> {
@@ -410,6 +440,44 @@ mod tests {
         assert_eq!(caller.scope, Scope::Person);
         assert_eq!(caller.account_id, Some(AccountId::new("fb:1")));
         assert!(verify_token(&file, "glt_person_nope").unwrap().is_none());
+    }
+
+    /// Each thread has its own handle, as each `gleaner token create`
+    /// process would; without the lock, concurrent read-modify-writes lose
+    /// tokens (and race on the temporary file).
+    #[test]
+    fn concurrent_creates_through_separate_handles_lose_no_token() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join(TOKEN_FILE_NAME);
+        let writers = 8;
+        let tokens_each = 10;
+        let barrier = std::sync::Barrier::new(writers);
+        let made: Vec<String> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..writers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let file = TokenFile::new(&path);
+                        barrier.wait();
+                        (0..tokens_each)
+                            .map(|_| {
+                                create_token(&file, Scope::Operator, None, now())
+                                    .unwrap()
+                                    .token
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| handle.join().unwrap())
+                .collect()
+        });
+        let file = TokenFile::new(&path);
+        assert_eq!(file.list().unwrap().len(), writers * tokens_each);
+        for token in &made {
+            assert!(verify_token(&file, token).unwrap().is_some());
+        }
     }
 
     #[test]

@@ -45,6 +45,12 @@ const ENDPOINTS: &[Endpoint] = &[
     },
     Endpoint {
         method: "POST",
+        path: "/v1/classify",
+        body: r#"{"id":"c-1","text":"Which waterproof hiking boots for a 3-day trek?"}"#,
+        allowed: &[Who::Ingest, Who::Operator],
+    },
+    Endpoint {
+        method: "POST",
         path: "/v1/accounts",
         body: r#"{"account_id":"fb:9","surface":"facebook","country":"US","birth_year":1980,"notified_at":"2025-10-01T00:00:00Z","ai_personalization":"on","hidden_topics":[]}"#,
         allowed: &[Who::Ingest, Who::Operator],
@@ -347,6 +353,145 @@ fn a_batch_with_a_bad_line_takes_the_good_lines_and_names_the_bad_one() {
     assert_eq!(json["report"]["rejected"][0]["line"], 2);
 }
 
+// ---------------------------------------------------------------- classify
+
+#[test]
+fn classify_answers_one_line_per_conversation_as_the_cli_format_does() {
+    let server = TestServer::start();
+    let body = concat!(
+        r#"{"id":"a","text":"since my MS diagnosis I need boots with ankle support"}"#,
+        "\n\n",
+        r#"{"id":2,"turns":[{"role":"user","text":"Which waterproof hiking boots for a 3-day trek?"}]}"#,
+        "\n"
+    );
+    let before = server.stats();
+    let response = server.request(
+        "POST",
+        "/v1/classify",
+        Some(&server.tokens.ingest),
+        body.as_bytes(),
+    );
+    assert_eq!(response.status, 200, "{}", response.text());
+    assert_eq!(
+        response.header("content-type"),
+        Some("application/x-ndjson")
+    );
+    let lines: Vec<serde_json::Value> = response
+        .text()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["ad_eligible"], false);
+    assert_eq!(lines[0]["sensitive"][0]["category"], "health");
+    assert_eq!(lines[0]["sensitive"][0]["tier"], "lexicon");
+    assert_eq!(lines[1]["id"], 2);
+    assert_eq!(lines[1]["ad_eligible"], true);
+    let topic = &lines[1]["topics"][0];
+    assert!(topic["id"].is_u64() && topic["path"].is_string() && topic["score"].is_f64());
+    // The same library the CLI prints through gives the same lines.
+    let (requests, rejected) = gleaner_engine::classify::parse_classify_lines(body);
+    assert!(rejected.is_empty());
+    let expected = gleaner_engine::classify::classify_requests(
+        gleaner_classify::LexiconClassifier::embedded(),
+        gleaner_taxonomy::Taxonomy::embedded(),
+        requests,
+    );
+    let expected: String = expected
+        .iter()
+        .map(|output| serde_json::to_string(output).unwrap() + "\n")
+        .collect();
+    assert_eq!(response.text(), expected);
+    assert_eq!(server.stats(), before, "classify stores nothing");
+}
+
+#[test]
+fn classify_takes_one_pretty_printed_object() {
+    let server = TestServer::start();
+    let body = serde_json::to_string_pretty(&serde_json::json!({
+        "id": {"thread": 9}, "text": "Which waterproof hiking boots for a 3-day trek?"
+    }))
+    .unwrap();
+    let response = server.request(
+        "POST",
+        "/v1/classify",
+        Some(&server.tokens.operator),
+        body.as_bytes(),
+    );
+    assert_eq!(response.status, 200, "{}", response.text());
+    let lines: Vec<&str> = response
+        .body
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| std::str::from_utf8(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    let line: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(line["id"], serde_json::json!({"thread": 9}));
+}
+
+#[test]
+fn classify_refuses_a_body_with_a_bad_line_naming_it_and_never_quoting_text() {
+    let server = TestServer::start();
+    let body = concat!(
+        r#"{"id":"ok","text":"hiking boots"}"#,
+        "\n",
+        r#"{"id":"both","text":"my private diagnosis","turns":[]}"#,
+        "\n",
+        r#"{"id":"typo","txt":"my private diagnosis"}"#,
+        "\n",
+    );
+    let response = server.request(
+        "POST",
+        "/v1/classify",
+        Some(&server.tokens.ingest),
+        body.as_bytes(),
+    );
+    assert_eq!(response.status, 422, "{}", response.text());
+    let json = response.json();
+    assert_eq!(json["error"]["code"], "rejected_lines");
+    assert_eq!(json["error"]["line"], 2);
+    assert_eq!(json["error"]["field"], "turns");
+    assert_eq!(json["rejected"][1]["line"], 3);
+    assert!(json["rejected"][1]["reason"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("txt"));
+    assert!(json.get("results").is_none());
+    assert!(!response.text().contains("private"), "{}", response.text());
+    // Not JSON, wrong type, invalid UTF-8, too large: 4xx naming the line.
+    let malformed = server.request(
+        "POST",
+        "/v1/classify",
+        Some(&server.tokens.ingest),
+        b"{\"id\":1,\"text\":\"a\"}\n{\"id\": \n",
+    );
+    assert_eq!(malformed.status, 422);
+    assert_eq!(malformed.json()["error"]["line"], 2);
+    let wrong_type = server.request(
+        "POST",
+        "/v1/classify",
+        Some(&server.tokens.ingest),
+        br#"{"id":1,"text":["secret"]}"#,
+    );
+    assert_eq!(wrong_type.status, 422);
+    assert!(wrong_type.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("invalid type"));
+    assert!(!wrong_type.text().contains("secret"));
+    let not_utf8 = server.request(
+        "POST",
+        "/v1/classify",
+        Some(&server.tokens.ingest),
+        b"{\"id\":1,\"text\":\"ok\"}\n{\"id\":2,\"text\":\"\xff\"}",
+    );
+    assert_eq!(not_utf8.status, 400);
+    assert_eq!(not_utf8.json()["error"]["code"], "invalid_utf8");
+    assert_eq!(not_utf8.json()["error"]["line"], 2);
+}
+
 // ---------------------------------------------------------------- bad input
 
 fn assert_refused(
@@ -475,6 +620,14 @@ fn bad_settings_oversized_bodies_invalid_utf8_queries_and_paths_change_nothing()
         413,
         "payload_too_large",
     );
+    assert_refused(
+        &server,
+        "POST",
+        "/v1/classify",
+        &big,
+        413,
+        "payload_too_large",
+    );
     // Invalid UTF-8 on line 2.
     let json = assert_refused(
         &server,
@@ -559,6 +712,68 @@ fn audience_server(people: usize) -> TestServer {
         &accounts.join("\n"),
         &events.join("\n"),
     )
+}
+
+/// Reach keeps its per-account index between queries; every write
+/// (hide, unhide, forget, ingest) must show in the next answer.
+#[test]
+fn reach_answers_change_right_after_a_write() {
+    let server = TestServer::start_with(
+        ServerConfig {
+            k_anonymity: 1,
+            ..ServerConfig::default()
+        },
+        &common::base_accounts(),
+        &format!(
+            "{}\n{}",
+            common::base_events(),
+            like_line("e-fb2-trail", "fb:2", "post:trail")
+        ),
+    );
+    let total = |server: &TestServer| {
+        let response = server.get(
+            &format!("/v1/audiences/reach?topics={SPORTS}"),
+            &server.tokens.advertiser,
+        );
+        assert_eq!(response.status, 200, "{}", response.text());
+        let json = response.json();
+        json["total"]["people"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{json}"))
+    };
+    // ac:1 (fb:1 and ig:1) and fb:2 liked Sports items.
+    assert_eq!(total(&server), 2);
+    assert_eq!(total(&server), 2, "the kept index answers the same");
+    let hide_path = format!("/v1/accounts/fb:2/hidden-topics/{SPORTS}");
+    let hidden = server.request("PUT", &hide_path, Some(&server.tokens.person_fb2), b"");
+    assert_eq!(hidden.status, 200, "{}", hidden.text());
+    assert_eq!(total(&server), 1, "a hidden topic counts at once");
+    let shown = server.request("DELETE", &hide_path, Some(&server.tokens.person_fb2), b"");
+    assert_eq!(shown.status, 200, "{}", shown.text());
+    assert_eq!(total(&server), 2);
+    let forgotten = server.request(
+        "DELETE",
+        "/v1/accounts/fb:2",
+        Some(&server.tokens.operator),
+        b"",
+    );
+    assert_eq!(forgotten.status, 200, "{}", forgotten.text());
+    assert_eq!(total(&server), 1, "an erasure counts at once");
+    let loaded = server.request(
+        "POST",
+        "/v1/accounts",
+        Some(&server.tokens.ingest),
+        account_line("fb:3", "facebook", None, "US").as_bytes(),
+    );
+    assert_eq!(loaded.status, 200, "{}", loaded.text());
+    let liked = server.request(
+        "POST",
+        "/v1/events",
+        Some(&server.tokens.ingest),
+        like_line("e-fb3", "fb:3", "post:trail").as_bytes(),
+    );
+    assert_eq!(liked.status, 200, "{}", liked.text());
+    assert_eq!(total(&server), 2, "new events count at once");
 }
 
 #[test]

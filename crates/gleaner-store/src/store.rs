@@ -1,5 +1,7 @@
 //! The `Store` trait: everything Gleaner keeps, behind one interface.
 
+use std::sync::Arc;
+
 use gleaner_core::{
     Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
     Signal, Timestamp,
@@ -115,6 +117,14 @@ pub trait Store: Send + Sync {
     fn catalog_item(&self, item_id: &ItemId) -> Result<Option<CatalogItem>, StoreError>;
     /// Returns the catalog items of one kind (or all), in item-id order.
     fn catalog_items(&self, kind: Option<ItemKind>) -> Result<Vec<CatalogItem>, StoreError>;
+    /// Returns the catalog items of one kind, in item-id order, as a shared
+    /// read-only snapshot: what `recommend` and `explain` rank on every
+    /// request. The default decodes them on each call; a backend that can
+    /// tell when its catalog changes keeps the snapshot between calls (the
+    /// embedded store does, being the only writer of its file).
+    fn catalog_snapshot(&self, kind: ItemKind) -> Result<Arc<[CatalogItem]>, StoreError> {
+        Ok(self.catalog_items(Some(kind))?.into())
+    }
 
     /// Returns true when the event was already committed.
     fn has_event(&self, event: &HashedId) -> Result<bool, StoreError>;

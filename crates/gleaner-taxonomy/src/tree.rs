@@ -22,6 +22,12 @@ pub struct Taxonomy {
     topics: Vec<Topic>,
     /// Position in `topics` of each id.
     position_by_id: HashMap<TopicId, usize>,
+    /// The same for ids below [`DENSE_ID_LIMIT`], indexed by id
+    /// (`u32::MAX`: no such topic): ranking asks for ancestors millions of
+    /// times per second, and a slice index beats hashing there.
+    dense_position_by_id: Vec<u32>,
+    /// Ancestors of each topic, nearest first, parallel to `topics`.
+    ancestors_by_position: Vec<Vec<TopicId>>,
     /// Children of each topic, parallel to `topics`, in file order.
     children_by_position: Vec<Vec<TopicId>>,
     /// Roots in file order.
@@ -31,6 +37,10 @@ pub struct Taxonomy {
     /// Normalised name to ids, shallowest tier first, then file order.
     ids_by_normalized_name: HashMap<String, Vec<TopicId>>,
 }
+
+/// Ids below this get a slice index (the bundled taxonomy's ids stop
+/// under 1,000); larger ids, allowed in a custom file, use the hash map.
+const DENSE_ID_LIMIT: usize = 1 << 16;
 
 impl Taxonomy {
     /// Parses a taxonomy TSV (`id\tparent_id\tname\tiab_id` with a header).
@@ -83,9 +93,36 @@ impl Taxonomy {
             // Stable sort keeps file order among topics of the same tier.
             ids.sort_by_key(|id| topics[position_by_id[id]].tier);
         }
+        let dense_length = topics
+            .iter()
+            .map(|topic| topic.id.0 as usize + 1)
+            .filter(|length| *length <= DENSE_ID_LIMIT)
+            .max()
+            .unwrap_or(0);
+        let mut dense_position_by_id = vec![u32::MAX; dense_length];
+        for (position, topic) in topics.iter().enumerate() {
+            if let Some(slot) = dense_position_by_id.get_mut(topic.id.0 as usize) {
+                *slot = position as u32;
+            }
+        }
+        // Parents precede children, so each parent's list is complete first.
+        let mut ancestors_by_position: Vec<Vec<TopicId>> = Vec::with_capacity(topics.len());
+        for topic in &topics {
+            let ancestors = match topic.parent {
+                None => Vec::new(),
+                Some(parent) => {
+                    let mut ancestors = vec![parent];
+                    ancestors.extend_from_slice(&ancestors_by_position[position_by_id[&parent]]);
+                    ancestors
+                }
+            };
+            ancestors_by_position.push(ancestors);
+        }
         Taxonomy {
             topics,
             position_by_id,
+            dense_position_by_id,
+            ancestors_by_position,
             children_by_position,
             roots,
             id_by_normalized_path,
@@ -95,14 +132,20 @@ impl Taxonomy {
 
     /// Returns the topic with this id.
     pub fn get(&self, id: TopicId) -> Option<&Topic> {
-        self.position_by_id
-            .get(&id)
-            .map(|&position| &self.topics[position])
+        self.position(id).map(|position| &self.topics[position])
+    }
+
+    fn position(&self, id: TopicId) -> Option<usize> {
+        match self.dense_position_by_id.get(id.0 as usize) {
+            Some(&u32::MAX) => None,
+            Some(&position) => Some(position as usize),
+            None => self.position_by_id.get(&id).copied(),
+        }
     }
 
     /// Returns true when the taxonomy holds this id.
     pub fn contains(&self, id: TopicId) -> bool {
-        self.position_by_id.contains_key(&id)
+        self.position(id).is_some()
     }
 
     /// Returns the full path of a topic, e.g. `Sports > Running > Trail running`.
@@ -121,28 +164,32 @@ impl Taxonomy {
     /// Returns the ancestors of a topic, parent first and root last, without
     /// the topic itself. Empty for a root or an unknown id.
     pub fn ancestors(&self, id: TopicId) -> Vec<TopicId> {
-        let mut ancestors = Vec::new();
-        let mut current_opt = self.get(id).and_then(|topic| topic.parent);
-        while let Some(current) = current_opt {
-            ancestors.push(current);
-            current_opt = self.get(current).and_then(|topic| topic.parent);
-        }
-        ancestors
+        self.position(id)
+            .map(|position| self.ancestors_by_position[position].clone())
+            .unwrap_or_default()
     }
 
     /// Returns true when `topic` is `ancestor` or lies below it. False when
     /// either id is unknown.
     pub fn is_self_or_descendant_of(&self, topic: TopicId, ancestor: TopicId) -> bool {
-        if !self.contains(topic) || !self.contains(ancestor) {
+        let Some(position) = self.position(topic) else {
+            return false;
+        };
+        if !self.contains(ancestor) {
             return false;
         }
-        topic == ancestor || self.ancestors(topic).contains(&ancestor)
+        topic == ancestor || self.ancestors_by_position[position].contains(&ancestor)
     }
 
     /// Returns the tier-1 topic above (or equal to) this one.
     pub fn root_of(&self, id: TopicId) -> Option<TopicId> {
-        self.get(id)?;
-        Some(self.ancestors(id).last().copied().unwrap_or(id))
+        let position = self.position(id)?;
+        Some(
+            self.ancestors_by_position[position]
+                .last()
+                .copied()
+                .unwrap_or(id),
+        )
     }
 
     /// Returns the direct children of a topic in file order; empty for a leaf
@@ -255,6 +302,28 @@ mod tests {
 
     fn sample() -> Taxonomy {
         Taxonomy::parse(SAMPLE).unwrap()
+    }
+
+    #[test]
+    fn ids_past_the_dense_index_answer_like_small_ones() {
+        let big = 70_000;
+        let tsv = format!(
+            "id\tparent_id\tname\tiab_id\n1\t\tSports\t1\n{big}\t1\tRunning\t2\n{}\t{big}\tTrail running\t3\n",
+            big + 1
+        );
+        let taxonomy = Taxonomy::parse(&tsv).unwrap();
+        let leaf = TopicId(big + 1);
+        assert_eq!(taxonomy.ancestors(leaf), vec![TopicId(big), TopicId(1)]);
+        assert!(taxonomy.is_self_or_descendant_of(leaf, TopicId(1)));
+        assert!(taxonomy.is_self_or_descendant_of(leaf, TopicId(big)));
+        assert!(!taxonomy.is_self_or_descendant_of(TopicId(big), leaf));
+        assert_eq!(taxonomy.root_of(leaf), Some(TopicId(1)));
+        assert_eq!(taxonomy.root_of(TopicId(big + 2)), None);
+        assert!(!taxonomy.contains(TopicId(2)));
+        assert_eq!(
+            taxonomy.path(leaf).as_deref(),
+            Some("Sports > Running > Trail running")
+        );
     }
 
     #[test]

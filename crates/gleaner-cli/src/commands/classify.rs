@@ -1,53 +1,20 @@
 //! `gleaner classify`: conversations in, one classification line each out.
+//!
+//! The request and result formats live in [`gleaner_engine::classify`],
+//! shared with `POST /v1/classify`.
 
-use std::io::Write;
+use std::io::{BufRead as _, Write};
 
 use gleaner_classify::Classifier;
-use gleaner_core::{Conversation, Turn};
+use gleaner_engine::classify::{
+    classify_requests, parse_classify_line, ClassifyRequest, CLASSIFY_BATCH,
+};
 use gleaner_taxonomy::Taxonomy;
-use serde::{Deserialize, Serialize};
 
 use super::open_input;
 use crate::args::ClassifyArgs;
 use crate::context::Context;
 use crate::InputRejected;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClassifyInput {
-    id: serde_json::Value,
-    #[serde(default)]
-    turns: Option<Vec<Turn>>,
-    #[serde(default)]
-    text: Option<gleaner_core::ConversationText>,
-}
-
-#[derive(Serialize)]
-struct SensitiveOut {
-    category: &'static str,
-    score: f32,
-    /// The tier that decided (`lexicon` or `semantic`).
-    tier: &'static str,
-}
-
-#[derive(Serialize)]
-struct TopicOut {
-    id: u32,
-    path: String,
-    score: f32,
-}
-
-#[derive(Serialize)]
-struct ClassifyOutput {
-    id: serde_json::Value,
-    sensitive: Vec<SensitiveOut>,
-    topics: Vec<TopicOut>,
-    ad_eligible: bool,
-}
-
-/// Conversations classified together (the semantic tier embeds a batch in
-/// one pass); output order is input order.
-const BATCH: usize = 64;
 
 /// Classifies the pending conversations in one batch and writes one line
 /// each, in order.
@@ -55,33 +22,9 @@ fn write_batch(
     stdout: &mut impl Write,
     classifier: &dyn Classifier,
     taxonomy: &Taxonomy,
-    pending: &mut Vec<(serde_json::Value, Conversation)>,
+    pending: &mut Vec<ClassifyRequest>,
 ) -> anyhow::Result<()> {
-    let conversations: Vec<&Conversation> = pending.iter().map(|(_, c)| c).collect();
-    let classifications = classifier.classify_batch(&conversations);
-    for ((id, _), classification) in pending.drain(..).zip(classifications) {
-        let output = ClassifyOutput {
-            id,
-            ad_eligible: classification.ad_eligible(),
-            sensitive: classification
-                .sensitive
-                .iter()
-                .map(|hit| SensitiveOut {
-                    category: hit.category.as_str(),
-                    score: hit.score,
-                    tier: hit.tier.as_str(),
-                })
-                .collect(),
-            topics: classification
-                .topics
-                .iter()
-                .map(|scored| TopicOut {
-                    id: scored.topic.0,
-                    path: taxonomy.path(scored.topic).unwrap_or_default(),
-                    score: scored.score,
-                })
-                .collect(),
-        };
+    for output in classify_requests(classifier, taxonomy, std::mem::take(pending)) {
         serde_json::to_writer(&mut *stdout, &output)?;
         writeln!(stdout)?;
     }
@@ -93,49 +36,25 @@ pub(crate) fn run(args: &ClassifyArgs, context: &Context) -> anyhow::Result<()> 
     let taxonomy = Taxonomy::embedded();
     let (reader, _) = open_input(&args.input)?;
     let mut stdout = std::io::stdout().lock();
-    let mut pending: Vec<(serde_json::Value, Conversation)> = Vec::with_capacity(BATCH);
+    let mut pending: Vec<ClassifyRequest> = Vec::with_capacity(CLASSIFY_BATCH);
     let mut rejected = 0usize;
     for (index, line) in reader.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        let number = index + 1;
-        let parsed: ClassifyInput = match serde_json::from_str(&line) {
-            Ok(parsed) => parsed,
-            Err(error) => {
+        match parse_classify_line(index + 1, &line) {
+            Ok(request) => pending.push(request),
+            Err(rejection) => {
                 rejected += 1;
                 eprintln!(
-                    "{}:{number}: rejected: malformed: {}",
-                    args.input,
-                    gleaner_engine::ingest::jsonl::redact_quoted(&error.to_string())
+                    "{}:{}: rejected: {}",
+                    args.input, rejection.line, rejection.reason
                 );
                 continue;
             }
-        };
-        let turns = match (parsed.turns, parsed.text) {
-            (Some(turns), None) => turns,
-            (None, Some(text)) => vec![Turn {
-                role: gleaner_core::Role::User,
-                text,
-            }],
-            _ => {
-                rejected += 1;
-                eprintln!(
-                    "{}:{number}: rejected: give exactly one of `turns` or `text`",
-                    args.input
-                );
-                continue;
-            }
-        };
-        pending.push((
-            parsed.id.clone(),
-            Conversation {
-                id: parsed.id.to_string(),
-                turns,
-            },
-        ));
-        if pending.len() >= BATCH {
+        }
+        if pending.len() >= CLASSIFY_BATCH {
             write_batch(&mut stdout, classifier.as_ref(), taxonomy, &mut pending)?;
         }
     }
@@ -145,5 +64,3 @@ pub(crate) fn run(args: &ClassifyArgs, context: &Context) -> anyhow::Result<()> 
     }
     Ok(())
 }
-
-use std::io::BufRead as _;

@@ -130,7 +130,7 @@ impl Engine {
         let serving = self.require_account(account_id)?;
         let household = self.household(serving)?;
         let profile = self.profile_of_household(&household, now);
-        let items = self.store().catalog_items(Some(kind))?;
+        let items = self.store().catalog_snapshot(kind)?;
         let candidates = candidates_of(&items);
         Ok(gleaner_recommend::recommend(
             self.taxonomy(),
@@ -156,7 +156,7 @@ impl Engine {
             .ok_or_else(|| EngineError::UnknownItem(item_id.clone()))?;
         let household = self.household(serving)?;
         let profile = self.profile_of_household(&household, now);
-        let items = self.store().catalog_items(Some(item.kind))?;
+        let items = self.store().catalog_snapshot(item.kind)?;
         let candidates = candidates_of(&items);
         Ok(gleaner_recommend::explain(
             self.taxonomy(),

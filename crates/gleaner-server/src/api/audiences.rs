@@ -13,18 +13,34 @@
 //! sent; the group says `{"fewer_than": k}` instead. Nothing about one
 //! person is ever returned: no ids, no per-account rows.
 //!
+//! Building every profile is the cost of a query (seconds at 100,000
+//! profiles), so the per-account result (person, surface, country, topics
+//! with ad weight) is kept in an [`AudienceCache`] and reused by later
+//! queries, whatever their topics, until data changes: every request that
+//! can have written (any method but GET and HEAD, not refused with a 4xx)
+//! marks the cache stale when it finishes ([`note_writes`]), so a hidden topic, an opt-out or an erasure
+//! counts from the next query on. Because profiles also change with time
+//! (retention), an index older than [`AUDIENCE_INDEX_MAX_AGE_SECONDS`] of
+//! request time is rebuilt too; that also bounds how long writes made by
+//! another process (a shared Redis or `PostgreSQL` store) go unseen.
+//!
 //! Residual risk, stated plainly: two queries whose audiences differ by a
 //! few people (topics A vs A+B) can still be subtracted; rate limits and
 //! query auditing are the operator's next line of defence.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Query, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::Json;
 use gleaner_core::{CountryCode, Surface, Timestamp, TopicId};
 use gleaner_engine::{Engine, EngineError};
+use gleaner_taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -103,18 +119,82 @@ pub struct ReachBody {
 /// Distinct people per (surface, country), and distinct people overall.
 pub type AudienceCounts = (BTreeMap<(String, String), usize>, usize);
 
-/// Distinct people per (surface, country) whose ad-usable profile holds a
-/// requested topic (or a descendant).
-pub fn audience_counts(
-    engine: &Engine,
-    topics: &[TopicId],
-    country_opt: Option<CountryCode>,
-    surface_opt: Option<&Surface>,
-    now: Timestamp,
-) -> Result<AudienceCounts, EngineError> {
-    let taxonomy = engine.taxonomy();
-    let mut people_by_group: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
-    let mut everyone: BTreeSet<String> = BTreeSet::new();
+/// How long (request time) an audience index is reused when no write came.
+pub const AUDIENCE_INDEX_MAX_AGE_SECONDS: i64 = 60;
+
+/// One account as reach sees it: who it belongs to, where, and the topics
+/// its ad-usable profile holds. Ids only; never a count below k leaves.
+struct AudienceMember {
+    person: String,
+    surface: String,
+    country: CountryCode,
+    ad_topics: Vec<TopicId>,
+}
+
+/// Every account's [`AudienceMember`], as of one data generation and time.
+struct AudienceIndex {
+    generation: u64,
+    built_at: Timestamp,
+    members: Vec<AudienceMember>,
+}
+
+/// The reach index kept between queries, and a generation counter that
+/// every write bumps; shared by all requests (cloning the handle is shallow).
+#[derive(Default)]
+pub struct AudienceCache {
+    generation: AtomicU64,
+    index: Mutex<Option<Arc<AudienceIndex>>>,
+}
+
+impl AudienceCache {
+    /// Marks the kept index stale (data may have changed).
+    pub fn data_changed(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Returns the index for `now`, building it when stale.
+    fn index(&self, engine: &Engine, now: Timestamp) -> Result<Arc<AudienceIndex>, EngineError> {
+        let generation = self.generation.load(Ordering::SeqCst);
+        if let Some(index) = self.index.lock().expect("audience cache lock").as_ref() {
+            let age_seconds = (now - index.built_at).num_seconds();
+            if index.generation == generation
+                && (0..AUDIENCE_INDEX_MAX_AGE_SECONDS).contains(&age_seconds)
+            {
+                return Ok(Arc::clone(index));
+            }
+        }
+        // Tagged with the generation read before building: a write that
+        // lands meanwhile makes the next query build again.
+        let index = Arc::new(AudienceIndex {
+            generation,
+            built_at: now,
+            members: audience_members(engine, now)?,
+        });
+        *self.index.lock().expect("audience cache lock") = Some(Arc::clone(&index));
+        Ok(index)
+    }
+}
+
+/// Marks the audience index stale after every request that can have
+/// written: any method but GET and HEAD, unless it was refused with a 4xx
+/// (those change nothing, so a caller without a token cannot force
+/// rebuilds); a 422 may have taken some lines, and a 5xx may have stopped
+/// half-way, so both count as writes.
+pub async fn note_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let can_write = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let response = next.run(request).await;
+    let status = response.status();
+    let refused = status.is_client_error() && status != StatusCode::UNPROCESSABLE_ENTITY;
+    if can_write && !refused {
+        state.audiences.data_changed();
+    }
+    response
+}
+
+/// Builds every account's ad-usable profile (the same
+/// [`Engine::profile`] the person sees, so every guardrail applies).
+fn audience_members(engine: &Engine, now: Timestamp) -> Result<Vec<AudienceMember>, EngineError> {
+    let mut members = Vec::new();
     for account_id in engine.store().account_ids()? {
         let Some(account) = engine.store().account(&account_id)? else {
             continue;
@@ -122,37 +202,88 @@ pub fn audience_counts(
         let Some(country) = account.country else {
             continue;
         };
-        if country_opt.is_some_and(|wanted| wanted != country)
-            || surface_opt.is_some_and(|wanted| wanted != &account.surface)
-        {
-            continue;
-        }
         let profile = engine.profile(&account_id, None, now)?;
-        let reached = profile.interests.iter().any(|interest| {
-            interest.ads_weight > 0.0
-                && topics
-                    .iter()
-                    .any(|wanted| taxonomy.is_self_or_descendant_of(interest.topic, *wanted))
-        });
-        if !reached {
+        let ad_topics: Vec<TopicId> = profile
+            .interests
+            .iter()
+            .filter(|interest| interest.ads_weight > 0.0)
+            .map(|interest| interest.topic)
+            .collect();
+        if ad_topics.is_empty() {
             continue;
         }
         let person = account.accounts_center_id.as_ref().map_or_else(
             || format!("account:{}", account.account_id),
             |center| format!("center:{center}"),
         );
-        everyone.insert(person.clone());
-        people_by_group
-            .entry((account.surface.to_string(), country.to_string()))
-            .or_default()
-            .insert(person);
+        members.push(AudienceMember {
+            person,
+            surface: account.surface.to_string(),
+            country,
+            ad_topics,
+        });
     }
-    Ok((
+    Ok(members)
+}
+
+/// Distinct people per (surface, country) among `members` whose ad topics
+/// hold a requested topic (or a descendant).
+fn count_members(
+    taxonomy: &Taxonomy,
+    members: &[AudienceMember],
+    topics: &[TopicId],
+    country_opt: Option<CountryCode>,
+    surface_opt: Option<&Surface>,
+) -> AudienceCounts {
+    let mut people_by_group: BTreeMap<(&str, CountryCode), BTreeSet<&str>> = BTreeMap::new();
+    let mut everyone: BTreeSet<&str> = BTreeSet::new();
+    for member in members {
+        if country_opt.is_some_and(|wanted| wanted != member.country)
+            || surface_opt.is_some_and(|wanted| wanted.as_str() != member.surface)
+        {
+            continue;
+        }
+        let reached = member.ad_topics.iter().any(|ad_topic| {
+            topics
+                .iter()
+                .any(|wanted| taxonomy.is_self_or_descendant_of(*ad_topic, *wanted))
+        });
+        if !reached {
+            continue;
+        }
+        everyone.insert(&member.person);
+        people_by_group
+            .entry((&member.surface, member.country))
+            .or_default()
+            .insert(&member.person);
+    }
+    (
         people_by_group
             .into_iter()
-            .map(|(group, people)| (group, people.len()))
+            .map(|((surface, country), people)| {
+                ((surface.to_owned(), country.to_string()), people.len())
+            })
             .collect(),
         everyone.len(),
+    )
+}
+
+/// Distinct people per (surface, country) whose ad-usable profile holds a
+/// requested topic (or a descendant), built from scratch.
+pub fn audience_counts(
+    engine: &Engine,
+    topics: &[TopicId],
+    country_opt: Option<CountryCode>,
+    surface_opt: Option<&Surface>,
+    now: Timestamp,
+) -> Result<AudienceCounts, EngineError> {
+    let members = audience_members(engine, now)?;
+    Ok(count_members(
+        engine.taxonomy(),
+        &members,
+        topics,
+        country_opt,
+        surface_opt,
     ))
 }
 
@@ -215,14 +346,16 @@ pub async fn reach(
     let now = state.now();
     let engine = state.engine.clone();
     let counted_topics = topics.clone();
+    let audiences = Arc::clone(&state.audiences);
     let (groups, total) = blocking(move || {
-        audience_counts(
-            &engine,
+        let index = audiences.index(&engine, now)?;
+        Ok(count_members(
+            engine.taxonomy(),
+            &index.members,
             &counted_topics,
             country_opt,
             surface_opt.as_ref(),
-            now,
-        )
+        ))
     })
     .await?;
     Ok(Json(ReachBody {

@@ -21,19 +21,19 @@ use gleaner_engine::ingest::NoProgress;
 use gleaner_engine::Rejected;
 use serde::Serialize;
 
-use super::{blocking, body_error};
+use super::{blocking, single_object_as_line, utf8_body};
 use crate::auth::{require_scope, Authenticated};
-use crate::error::{invalid_utf8, ApiError, ErrorDetail};
+use crate::error::{ApiError, ErrorDetail};
 use crate::state::AppState;
 use crate::tokens::Scope;
 
-const INGEST_SCOPES: &[Scope] = &[Scope::Ingest, Scope::Operator];
+pub(crate) const INGEST_SCOPES: &[Scope] = &[Scope::Ingest, Scope::Operator];
 
 /// A report with rejected lines, sent with status 422.
 #[derive(Serialize)]
-struct RejectedBody<T: Serialize> {
-    error: ErrorDetail,
-    report: T,
+pub(crate) struct RejectedBody<T: Serialize> {
+    pub(crate) error: ErrorDetail,
+    pub(crate) report: T,
 }
 
 fn respond<T: Serialize>(report: T, rejected: &[Rejected]) -> Response {
@@ -42,17 +42,7 @@ fn respond<T: Serialize>(report: T, rejected: &[Rejected]) -> Response {
         Some(first) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             Json(RejectedBody {
-                error: ErrorDetail {
-                    code: "rejected_lines",
-                    message: format!(
-                        "{} line(s) rejected (first: line {}: {}); valid lines were taken",
-                        rejected.len(),
-                        first.line,
-                        first.reason
-                    ),
-                    field: None,
-                    line: Some(first.line),
-                },
+                error: rejected_lines_detail(rejected, first, "valid lines were taken"),
                 report,
             }),
         )
@@ -60,26 +50,27 @@ fn respond<T: Serialize>(report: T, rejected: &[Rejected]) -> Response {
     }
 }
 
-fn utf8_body(body: Result<Bytes, BytesRejection>) -> Result<String, ApiError> {
-    let bytes = body.map_err(|rejection| body_error(&rejection))?;
-    match String::from_utf8(bytes.to_vec()) {
-        Ok(text) => Ok(text),
-        Err(error) => Err(invalid_utf8(&bytes, &error.utf8_error())),
-    }
-}
-
-/// One JSON object spread over several lines becomes one line; anything
-/// else is taken as JSON Lines.
-fn events_as_lines(text: String) -> String {
-    let trimmed = text.trim();
-    if !trimmed.starts_with('{') || !trimmed.contains('\n') {
-        return text;
-    }
-    match serde_json::from_str::<serde_json::Value>(trimmed) {
-        Ok(value @ serde_json::Value::Object(_)) => {
-            serde_json::to_string(&value).expect("a JSON value serializes")
-        }
-        _ => text,
+/// The error of a body with rejected lines: how many, and the first one
+/// (its line, and its field when the reason names one).
+pub(crate) fn rejected_lines_detail(
+    rejected: &[Rejected],
+    first: &Rejected,
+    consequence: &str,
+) -> ErrorDetail {
+    let field_opt = match &first.reason {
+        gleaner_engine::RejectReason::InvalidField { field, .. } => Some(field.clone()),
+        _ => None,
+    };
+    ErrorDetail {
+        code: "rejected_lines",
+        message: format!(
+            "{} line(s) rejected (first: line {}: {}); {consequence}",
+            rejected.len(),
+            first.line,
+            first.reason
+        ),
+        field: field_opt,
+        line: Some(first.line),
     }
 }
 
@@ -104,7 +95,7 @@ pub async fn ingest_events(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     require_scope(&caller, INGEST_SCOPES)?;
-    let text = events_as_lines(utf8_body(body)?);
+    let text = single_object_as_line(utf8_body(body)?);
     let now = state.now();
     let engine = state.engine.clone();
     let report =

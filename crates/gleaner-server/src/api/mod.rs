@@ -7,14 +7,16 @@
 
 pub mod accounts;
 pub mod audiences;
+pub mod classify;
 pub mod ingest;
 pub mod ops;
 pub mod pages;
 
+use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 
-use crate::error::ApiError;
+use crate::error::{invalid_utf8, ApiError};
 
 /// Runs a blocking engine call off the async workers.
 pub(crate) async fn blocking<T, F>(work: F) -> Result<T, ApiError>
@@ -50,5 +52,29 @@ pub(crate) fn body_error(rejection: &BytesRejection) -> ApiError {
         )
     } else {
         ApiError::new(rejection.status(), "invalid_body", rejection.body_text())
+    }
+}
+
+/// The body as UTF-8, or 400 (naming the line of the first bad byte) / 413.
+pub(crate) fn utf8_body(body: Result<Bytes, BytesRejection>) -> Result<String, ApiError> {
+    let bytes = body.map_err(|rejection| body_error(&rejection))?;
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Ok(text),
+        Err(error) => Err(invalid_utf8(&bytes, &error.utf8_error())),
+    }
+}
+
+/// One JSON object spread over several lines becomes one line; anything
+/// else is taken as JSON Lines.
+pub(crate) fn single_object_as_line(text: String) -> String {
+    let trimmed = text.trim();
+    if !trimmed.starts_with('{') || !trimmed.contains('\n') {
+        return text;
+    }
+    match serde_json::from_str::<serde_json::Value>(trimmed) {
+        Ok(value @ serde_json::Value::Object(_)) => {
+            serde_json::to_string(&value).expect("a JSON value serializes")
+        }
+        _ => text,
     }
 }

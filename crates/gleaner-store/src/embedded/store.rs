@@ -1,7 +1,9 @@
 //! [`EmbeddedStore`]: the [`Store`] trait on one redb database file.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use gleaner_core::{
     Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
@@ -57,6 +59,19 @@ pub struct EmbeddedStore {
     /// shared side just long enough to begin.
     database: std::sync::RwLock<Database>,
     location: PathBuf,
+    /// Decoded catalog snapshots by kind (see [`Store::catalog_snapshot`]).
+    /// Exact, not time-based: this process is the only writer of the file
+    /// (redb locks it), and [`Store::put_catalog_items`] empties the cache
+    /// after each commit.
+    catalog_cache: Mutex<CatalogCache>,
+}
+
+/// The catalog snapshots, and how many catalog writes have committed: a
+/// snapshot read while a write commits is not kept.
+#[derive(Default)]
+struct CatalogCache {
+    generation: u64,
+    by_kind: BTreeMap<ItemKind, Arc<[CatalogItem]>>,
 }
 
 impl std::fmt::Debug for EmbeddedStore {
@@ -148,6 +163,7 @@ impl EmbeddedStore {
         let store = Self {
             database: std::sync::RwLock::new(database),
             location: directory.to_path_buf(),
+            catalog_cache: Mutex::new(CatalogCache::default()),
         };
         store.initialize_schema()?;
         Ok(store)
@@ -321,7 +337,7 @@ impl Store for EmbeddedStore {
     }
 
     fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError> {
-        self.write(|transaction| {
+        let written = self.write(|transaction| {
             let mut catalog = transaction.open_table(CATALOG).map_err(backend_error)?;
             for item in items {
                 catalog
@@ -329,7 +345,12 @@ impl Store for EmbeddedStore {
                     .map_err(backend_error)?;
             }
             Ok(())
-        })
+        });
+        // Also after a failed write: whether it committed is not known.
+        let mut cache = self.catalog_cache.lock().expect("catalog cache lock");
+        cache.generation += 1;
+        cache.by_kind.clear();
+        written
     }
 
     fn catalog_item(&self, item_id: &ItemId) -> Result<Option<CatalogItem>, StoreError> {
@@ -340,6 +361,24 @@ impl Store for EmbeddedStore {
         found_opt
             .map(|guard| from_json("catalog", id_bytes, guard.value()))
             .transpose()
+    }
+
+    /// Decodes the catalog of one kind once and keeps it until the next
+    /// catalog write; every `recommend` reads it.
+    fn catalog_snapshot(&self, kind: ItemKind) -> Result<Arc<[CatalogItem]>, StoreError> {
+        let generation_before = {
+            let cache = self.catalog_cache.lock().expect("catalog cache lock");
+            if let Some(snapshot) = cache.by_kind.get(&kind) {
+                return Ok(Arc::clone(snapshot));
+            }
+            cache.generation
+        };
+        let snapshot: Arc<[CatalogItem]> = self.catalog_items(Some(kind))?.into();
+        let mut cache = self.catalog_cache.lock().expect("catalog cache lock");
+        if cache.generation == generation_before {
+            cache.by_kind.insert(kind, Arc::clone(&snapshot));
+        }
+        Ok(snapshot)
     }
 
     /// Scans the whole catalog and filters by kind: catalogs are small next to
@@ -602,7 +641,53 @@ impl Store for EmbeddedStore {
 
 #[cfg(test)]
 mod tests {
+    use gleaner_core::TopicId;
+
     use super::*;
+
+    fn item(item_id: &str, kind: ItemKind, title: &str) -> CatalogItem {
+        CatalogItem {
+            item_id: ItemId::new(item_id),
+            kind,
+            title: title.to_owned(),
+            text: String::new(),
+            topics: vec![TopicId(20)],
+            advertiser: kind.is_ad().then(|| "adv:test".to_owned()),
+        }
+    }
+
+    #[test]
+    fn catalog_snapshots_are_kept_until_the_next_catalog_write() {
+        let directory = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(directory.path()).unwrap();
+        store
+            .put_catalog_items(&[
+                item("ad:1", ItemKind::Ad, "first"),
+                item("post:1", ItemKind::Post, "a post"),
+            ])
+            .unwrap();
+        let first = store.catalog_snapshot(ItemKind::Ad).unwrap();
+        assert_eq!(
+            first.as_ref(),
+            store.catalog_items(Some(ItemKind::Ad)).unwrap()
+        );
+        let again = store.catalog_snapshot(ItemKind::Ad).unwrap();
+        assert!(
+            Arc::ptr_eq(&first, &again),
+            "the second call reuses the snapshot"
+        );
+        // A replaced item and a new one show at once.
+        store
+            .put_catalog_items(&[
+                item("ad:1", ItemKind::Ad, "renamed"),
+                item("ad:2", ItemKind::Ad, "second"),
+            ])
+            .unwrap();
+        let after = store.catalog_snapshot(ItemKind::Ad).unwrap();
+        let titles: Vec<&str> = after.iter().map(|item| item.title.as_str()).collect();
+        assert_eq!(titles, ["renamed", "second"]);
+        assert_eq!(store.catalog_snapshot(ItemKind::Post).unwrap().len(), 1);
+    }
 
     #[test]
     fn refuses_a_store_with_a_newer_schema_and_leaves_it_alone() {

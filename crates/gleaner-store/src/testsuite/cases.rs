@@ -136,7 +136,8 @@ pub fn accounts_in_center_follow_a_move_to_another_center(store: &dyn Store) {
     assert!(ids_in(&AccountsCenterId::new("ac:404")).is_empty());
 }
 
-/// Catalog items are read by id and listed by kind (or all) in id order.
+/// Catalog items are read by id and listed by kind (or all) in id order;
+/// a catalog snapshot always equals the listing, also right after a write.
 pub fn catalog_items_are_listed_by_kind_in_id_order(store: &dyn Store) {
     store
         .put_catalog_items(&[
@@ -145,10 +146,19 @@ pub fn catalog_items_are_listed_by_kind_in_id_order(store: &dyn Store) {
             catalog_item("ad:a", ItemKind::Ad, &[20, 24]),
         ])
         .unwrap();
+    assert_eq!(
+        store.catalog_snapshot(ItemKind::Ad).unwrap().as_ref(),
+        store.catalog_items(Some(ItemKind::Ad)).unwrap()
+    );
     let replacement = catalog_item("ad:z", ItemKind::Ad, &[1]);
     store
         .put_catalog_items(std::slice::from_ref(&replacement))
         .unwrap();
+    assert_eq!(
+        store.catalog_snapshot(ItemKind::Ad).unwrap().as_ref(),
+        store.catalog_items(Some(ItemKind::Ad)).unwrap(),
+        "a snapshot taken before a write is not served after it"
+    );
     assert_eq!(
         store.catalog_item(&ItemId::new("ad:z")).unwrap(),
         Some(replacement)

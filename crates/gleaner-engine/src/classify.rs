@@ -1,0 +1,214 @@
+//! The wire format of `gleaner classify` and `POST /v1/classify` (SPEC §5,
+//! §6), shared so the CLI and the server cannot drift apart.
+//!
+//! A request line is `{"id":..,"turns":[{"role","text"}..]}` or
+//! `{"id":..,"text":".."}`; the id is any JSON value and is echoed back.
+//! A result line is `{"id","sensitive":[{"category","score","tier"}],
+//! "topics":[{"id","path","score"}],"ad_eligible"}`. A bad line becomes a
+//! [`Rejected`] naming its line number; the message never quotes input text
+//! (the text is read by the classifier and by nothing else).
+
+use gleaner_classify::Classifier;
+use gleaner_core::{Conversation, ConversationText, Role, Turn};
+use gleaner_taxonomy::Taxonomy;
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::jsonl::redact_quoted;
+use crate::{RejectReason, Rejected};
+
+/// Conversations classified together (the semantic tier embeds a batch in
+/// one pass).
+pub const CLASSIFY_BATCH: usize = 64;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassifyLine {
+    id: serde_json::Value,
+    #[serde(default)]
+    turns: Option<Vec<Turn>>,
+    #[serde(default)]
+    text: Option<ConversationText>,
+}
+
+/// One parsed request: the caller's id and the conversation.
+#[derive(Debug)]
+pub struct ClassifyRequest {
+    /// The id as the caller sent it, echoed back in the result.
+    pub id: serde_json::Value,
+    /// What the classifier reads.
+    pub conversation: Conversation,
+}
+
+/// A sensitive category found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SensitiveOutput {
+    /// The category's stable name (`health`, ...).
+    pub category: &'static str,
+    /// Confidence in `[0, 1]`.
+    pub score: f32,
+    /// The tier that decided (`lexicon` or `semantic`).
+    pub tier: &'static str,
+}
+
+/// A topic found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TopicOutput {
+    /// The taxonomy id.
+    pub id: u32,
+    /// The topic's path (`Sports > Running`).
+    pub path: String,
+    /// Confidence in `[0, 1]`.
+    pub score: f32,
+}
+
+/// One result line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClassifyOutput {
+    /// The request's id.
+    pub id: serde_json::Value,
+    /// Sensitive categories, highest score first.
+    pub sensitive: Vec<SensitiveOutput>,
+    /// Topics, highest score first.
+    pub topics: Vec<TopicOutput>,
+    /// Whether the conversation may inform ads (no sensitive category).
+    pub ad_eligible: bool,
+}
+
+/// Parses one request line (`line` is its 1-based number).
+pub fn parse_classify_line(line: usize, text: &str) -> Result<ClassifyRequest, Rejected> {
+    let parsed: ClassifyLine = serde_json::from_str(text).map_err(|error| Rejected {
+        line,
+        reason: RejectReason::Malformed(redact_quoted(&error.to_string())),
+    })?;
+    let turns = match (parsed.turns, parsed.text) {
+        (Some(turns), None) => turns,
+        (None, Some(text)) => vec![Turn {
+            role: Role::User,
+            text,
+        }],
+        _ => {
+            return Err(Rejected {
+                line,
+                reason: RejectReason::InvalidField {
+                    field: "turns".to_owned(),
+                    problem: "give exactly one of `turns` or `text`".to_owned(),
+                },
+            })
+        }
+    };
+    let conversation = Conversation {
+        id: parsed.id.to_string(),
+        turns,
+    };
+    Ok(ClassifyRequest {
+        id: parsed.id,
+        conversation,
+    })
+}
+
+/// Classifies `requests` in one batch; the output is in input order.
+pub fn classify_requests(
+    classifier: &dyn Classifier,
+    taxonomy: &Taxonomy,
+    requests: Vec<ClassifyRequest>,
+) -> Vec<ClassifyOutput> {
+    let conversations: Vec<&Conversation> = requests
+        .iter()
+        .map(|request| &request.conversation)
+        .collect();
+    let classifications = classifier.classify_batch(&conversations);
+    debug_assert_eq!(classifications.len(), requests.len());
+    requests
+        .into_iter()
+        .zip(classifications)
+        .map(|(request, classification)| ClassifyOutput {
+            id: request.id,
+            ad_eligible: classification.ad_eligible(),
+            sensitive: classification
+                .sensitive
+                .iter()
+                .map(|hit| SensitiveOutput {
+                    category: hit.category.as_str(),
+                    score: hit.score,
+                    tier: hit.tier.as_str(),
+                })
+                .collect(),
+            topics: classification
+                .topics
+                .iter()
+                .map(|scored| TopicOutput {
+                    id: scored.topic.0,
+                    path: taxonomy.path(scored.topic).unwrap_or_default(),
+                    score: scored.score,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Parses JSON Lines (blank lines skipped) into requests and rejections,
+/// each in input order.
+pub fn parse_classify_lines(body: &str) -> (Vec<ClassifyRequest>, Vec<Rejected>) {
+    let mut requests = Vec::new();
+    let mut rejected = Vec::new();
+    for (index, line) in body.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_classify_line(index + 1, line) {
+            Ok(request) => requests.push(request),
+            Err(rejection) => rejected.push(rejection),
+        }
+    }
+    (requests, rejected)
+}
+
+#[cfg(test)]
+mod tests {
+    use gleaner_classify::LexiconClassifier;
+
+    use super::*;
+
+    #[test]
+    fn text_and_turns_forms_classify_alike_and_echo_the_id() {
+        let (requests, rejected) = parse_classify_lines(concat!(
+            r#"{"id":7,"text":"training plan for my first marathon, trail running shoes"}"#,
+            "\n\n",
+            r#"{"id":"b","turns":[{"role":"user","text":"training plan for my first marathon, trail running shoes"}]}"#,
+            "\n"
+        ));
+        assert!(rejected.is_empty(), "{rejected:?}");
+        let outputs = classify_requests(
+            LexiconClassifier::embedded(),
+            Taxonomy::embedded(),
+            requests,
+        );
+        assert_eq!(outputs.len(), 2);
+        assert_eq!(outputs[0].id, serde_json::json!(7));
+        assert_eq!(outputs[1].id, serde_json::json!("b"));
+        assert_eq!(outputs[0].topics, outputs[1].topics);
+        assert!(!outputs[0].topics.is_empty());
+        assert!(outputs[0].ad_eligible);
+        assert!(outputs[0].topics[0].path.contains("Sports"));
+    }
+
+    #[test]
+    fn bad_lines_name_their_number_and_never_quote_the_text() {
+        let (requests, rejected) = parse_classify_lines(concat!(
+            r#"{"id":1,"text":"fine"}"#,
+            "\n",
+            r#"{"id":2,"text":"secret words","turns":[]}"#,
+            "\n",
+            r#"{"id":3,"txt":"secret words"}"#,
+            "\n",
+            "not json\n",
+        ));
+        assert_eq!(requests.len(), 1);
+        let lines: Vec<usize> = rejected.iter().map(|rejection| rejection.line).collect();
+        assert_eq!(lines, vec![2, 3, 4]);
+        for rejection in &rejected {
+            assert!(!rejection.reason.to_string().contains("secret"));
+        }
+        assert!(rejected[1].reason.to_string().contains("txt"));
+    }
+}

@@ -1,0 +1,95 @@
+//! `POST /v1/classify`: as `gleaner classify` (SPEC §5, §6).
+//!
+//! The body is JSON Lines of conversations (`{"id":..,"turns":[..]}` or
+//! `{"id":..,"text":..}`), or one such object possibly spread over several
+//! lines. The answer is JSON Lines, one result per conversation in input
+//! order, in the format of [`gleaner_engine::classify`], the same code the
+//! CLI runs. Nothing is stored, so a body with a bad line is refused whole
+//! (422 naming the first bad line and, when known, its field) rather than
+//! half-answered: the caller fixes it and sends it again. The text is read
+//! by the classifier only; it is never logged, and error messages never
+//! quote it.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use gleaner_engine::classify::{classify_requests, parse_classify_lines};
+use gleaner_engine::Rejected;
+use serde::Serialize;
+
+use super::ingest::{rejected_lines_detail, INGEST_SCOPES};
+use super::{single_object_as_line, utf8_body};
+use crate::auth::{require_scope, Authenticated};
+use crate::error::{ApiError, ErrorDetail};
+use crate::state::AppState;
+
+/// A body with rejected lines: the first in `error`, all in `rejected`.
+#[derive(Serialize)]
+struct ClassifyRejectedBody {
+    error: ErrorDetail,
+    rejected: Vec<Rejected>,
+}
+
+/// Classifies conversations: sensitive categories, topics, ad eligibility.
+#[utoipa::path(
+    post, path = "/v1/classify", tag = "classify",
+    request_body(content = String, content_type = "application/x-ndjson",
+        description = "conversations, one JSON object per line: `{\"id\":..,\"turns\":[{\"role\":\"user\",\"text\":..}]}` or `{\"id\":..,\"text\":..}`; or one such object"),
+    responses(
+        (status = 200, content_type = "application/x-ndjson",
+            description = "one line per conversation, in order: `{\"id\",\"sensitive\":[{\"category\",\"score\",\"tier\"}],\"topics\":[{\"id\",\"path\",\"score\"}],\"ad_eligible\"}`",
+            body = String),
+        (status = 422, description = "some lines rejected (nothing classified): the first bad line in `error`, every one in `rejected`", body = serde_json::Value),
+        (status = 400, description = "not UTF-8", body = crate::error::ErrorBody),
+        (status = 401, description = "no valid token", body = crate::error::ErrorBody),
+        (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
+        (status = 413, description = "body over the limit", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn classify(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    require_scope(&caller, INGEST_SCOPES)?;
+    let text = single_object_as_line(utf8_body(body)?);
+    let (requests, rejected) = parse_classify_lines(&text);
+    drop(text);
+    if let Some(first) = rejected.first() {
+        tracing::info!(
+            token_id = %caller.token_id,
+            rejected = rejected.len(),
+            first_line = first.line,
+            "classify body refused"
+        );
+        let error = rejected_lines_detail(&rejected, first, "nothing was classified");
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(ClassifyRejectedBody { error, rejected }),
+        )
+            .into_response());
+    }
+    let conversations = requests.len();
+    let engine = state.engine.clone();
+    let output = tokio::task::spawn_blocking(move || {
+        let mut lines = Vec::new();
+        for output in classify_requests(engine.classifier(), engine.taxonomy(), requests) {
+            serde_json::to_writer(&mut lines, &output)?;
+            lines.push(b'\n');
+        }
+        Ok::<_, serde_json::Error>(lines)
+    })
+    .await?
+    .map_err(|error| ApiError::internal(&error))?;
+    tracing::info!(token_id = %caller.token_id, conversations, "conversations classified");
+    Ok((
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        output,
+    )
+        .into_response())
+}
