@@ -30,7 +30,7 @@
 //!   tatweel; hamza seats fold to their bare letter through NFKD (`أ إ آ` →
 //!   `ا`, `ؤ` → `و`, `ئ` → `ي`), `ة` folds to `ه`, `ى` and Persian `ی` to `ي`,
 //!   and `ٱ` to `ا`. Arabic proclitics (`و`, `ب`, `ل`, `لل`…) are handled when
-//!   phrases are compiled (see [`crate::phrase`]), not here.
+//!   phrases are compiled (see the `phrase` module), not here.
 //! - Zero-width joiners and the soft hyphen vanish without cutting a token.
 //!
 //! A second, case-kept rendering of the same tokens exists for the few
