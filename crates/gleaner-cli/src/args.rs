@@ -98,6 +98,26 @@ pub struct ServeArgs {
     /// The token file (default: `tokens.json` in the store directory).
     #[arg(long, env = "GLEANER_TOKENS")]
     pub tokens: Option<PathBuf>,
+    /// Also consume events from this NATS JetStream stream server
+    /// (`nats://host:port`) with `--workers` workers beside the API, as
+    /// `gleaner ingest --source` does; on SIGTERM each finishes its round.
+    #[arg(long, value_name = "URL", requires = "stream")]
+    pub source: Option<String>,
+    /// The stream the workers consume (made by `gleaner publish`).
+    #[arg(long, value_name = "NAME", requires = "source")]
+    pub stream: Option<String>,
+    /// Stream worker threads (each pulls from every shard).
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "source")]
+    pub workers: usize,
+    /// Durable consumer name prefix: workers with the same prefix (here or
+    /// in `gleaner ingest --source`) share the stream's messages.
+    #[arg(
+        long,
+        value_name = "PREFIX",
+        default_value = "gleaner",
+        requires = "source"
+    )]
+    pub consumer: String,
 }
 
 /// `gleaner token`.

@@ -78,4 +78,4 @@ pub use client::{DeadLetter, NatsStream, StreamLayout};
 pub use error::StreamError;
 pub use publish::{publish_events, PublishReport};
 pub use shard::shard_of;
-pub use worker::{StreamReport, StreamWorker, WorkerConfig};
+pub use worker::{StopSignal, StreamReport, StreamWorker, WorkerConfig};

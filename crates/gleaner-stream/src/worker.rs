@@ -1,6 +1,7 @@
 //! The worker: pull a round of messages (one per shard), ingest them as
 //! one batch, then acknowledge, dead-letter or negatively acknowledge.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -33,6 +34,29 @@ const IDLE_TICK: Duration = Duration::from_millis(200);
 /// After a round's first message, how long it waits for other shards'.
 const ROUND_LINGER: Duration = Duration::from_millis(2);
 
+/// Asks workers to stop: each finishes the round it holds (commit and
+/// acknowledgements) and [`StreamWorker::run`] returns. Clones share the
+/// flag, so one signal stops every worker given a clone of it.
+#[derive(Clone, Debug, Default)]
+pub struct StopSignal(Arc<AtomicBool>);
+
+impl StopSignal {
+    /// A signal not yet raised.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Raises the signal (idempotent).
+    pub fn stop(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the signal was raised.
+    pub fn is_stopped(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
 /// How a worker runs.
 #[derive(Clone, Debug)]
 pub struct WorkerConfig {
@@ -46,6 +70,9 @@ pub struct WorkerConfig {
     pub exit_when_idle: Option<Duration>,
     /// The longest pause between retries while the store is unavailable.
     pub max_backoff: Duration,
+    /// Checked between rounds (also while idle, at least every
+    /// 200 ms): once raised, the worker returns after its current round.
+    pub stop: StopSignal,
 }
 
 impl Default for WorkerConfig {
@@ -55,6 +82,7 @@ impl Default for WorkerConfig {
             ack_wait: Duration::from_secs(30),
             exit_when_idle: None,
             max_backoff: Duration::from_secs(5),
+            stop: StopSignal::new(),
         }
     }
 }
@@ -167,12 +195,12 @@ impl StreamWorker {
         })
     }
 
-    /// Consumes until idle for [`WorkerConfig::exit_when_idle`] (or
-    /// forever). `clock` is read once per round: the `now` of its batch.
+    /// Consumes until idle for [`WorkerConfig::exit_when_idle`] or until
+    /// [`WorkerConfig::stop`] is raised (or forever). `clock` is read once per round: the `now` of its batch.
     pub fn run(&self, clock: &mut dyn FnMut() -> Timestamp) -> Result<StreamReport, StreamError> {
         let mut feed = ShardFeed::start(&self.stream, &self.consumers);
         let result = self.consume(&mut feed, clock);
-        feed.stop();
+        feed.stop(&self.stream);
         result
     }
 
@@ -185,6 +213,9 @@ impl StreamWorker {
         let mut idle_since = Instant::now();
         let mut backoff = Duration::from_millis(100);
         loop {
+            if self.config.stop.is_stopped() {
+                return Ok(report);
+            }
             let round = self.stream.block_on(feed.next_round())?;
             if round.is_empty() {
                 if self
@@ -398,13 +429,29 @@ impl ShardFeed {
         }
     }
 
-    /// Ends every shard task. A pull still open on the server may yet
-    /// deliver a message to this worker's inbox; JetStream delivers it
-    /// again after the ack wait.
-    fn stop(self) {
+    /// Ends every shard task and hands back (for immediate redelivery) the
+    /// messages they pulled that no round took. A pull still open on the
+    /// server may yet deliver a message to this worker's inbox; JetStream
+    /// delivers it again after the ack wait.
+    fn stop(mut self, stream: &NatsStream) {
         for task in &self.tasks {
             task.abort();
         }
+        let mut unused = Vec::new();
+        while let Ok((_, Ok(message))) = self.receiver.try_recv() {
+            unused.push(message);
+        }
+        if unused.is_empty() {
+            return;
+        }
+        stream.block_on(async {
+            for message in &unused {
+                // Best effort: a message not handed back is delivered
+                // again after the ack wait anyway.
+                let _ignored = message.ack_with(AckKind::Nak(None)).await;
+            }
+            let _ignored = stream.flush().await;
+        });
     }
 }
 

@@ -21,7 +21,9 @@ use gleaner_store::testsuite::servers::{Server, ServerNamespace};
 use gleaner_store::{Store, StoreResolver, StoreStats};
 use gleaner_stream::shard::events_wildcard;
 use gleaner_stream::testsuite::{test_nats_url, unique_stream_name};
-use gleaner_stream::{publish_events, NatsStream, StreamReport, StreamWorker, WorkerConfig};
+use gleaner_stream::{
+    publish_events, NatsStream, StopSignal, StreamReport, StreamWorker, WorkerConfig,
+};
 use gleaner_taxonomy::Taxonomy;
 
 const CANARY: &str = "canary-7d1f secret words";
@@ -405,5 +407,72 @@ fn each_accounts_events_are_committed_in_publish_order_with_two_workers() {
             "{account}: audit order != publish order"
         );
     }
+    stream.delete().unwrap();
+}
+
+#[test]
+fn a_raised_stop_signal_makes_run_return_while_idle_and_loses_nothing() {
+    let Some(source) = test_nats_url() else {
+        return;
+    };
+    let stream_name = unique_stream_name("stop");
+    let stream = NatsStream::open_or_create(&source, &stream_name, 4).unwrap();
+    let config = |stop: &StopSignal| WorkerConfig {
+        ack_wait: Duration::from_secs(5),
+        stop: stop.clone(),
+        ..WorkerConfig::default()
+    };
+    let store = StoreResolver::default().resolve("memory://").unwrap();
+    let engine = engine_over(Arc::clone(&store), EngineConfig::default());
+    load_accounts_and_catalog(&engine);
+
+    // Idle (an empty stream, no exit_when_idle): returns once raised.
+    let stop = StopSignal::new();
+    let worker = StreamWorker::new(
+        NatsStream::open(&source, &stream_name).unwrap(),
+        engine.clone(),
+        config(&stop),
+    )
+    .unwrap();
+    let raiser = {
+        let stop = stop.clone();
+        thread::spawn(move || {
+            thread::sleep(Duration::from_millis(500));
+            stop.stop();
+        })
+    };
+    let started = Instant::now();
+    let report = worker.run(&mut now).unwrap();
+    raiser.join().unwrap();
+    assert_eq!(report.messages, 0);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "stopped late: {:?}",
+        started.elapsed()
+    );
+
+    // Raised mid-stream: the worker stops after a committed round, and a
+    // second worker finishes the stream with nothing lost or doubled.
+    publish_events(&stream, Cursor::new(sample("events.jsonl"))).unwrap();
+    let stop = StopSignal::new();
+    let worker = StreamWorker::new(
+        NatsStream::open(&source, &stream_name).unwrap(),
+        engine.clone(),
+        config(&stop),
+    )
+    .unwrap();
+    let mut rounds = 0;
+    let mut clock = || {
+        rounds += 1;
+        if rounds == 2 {
+            stop.stop();
+        }
+        now()
+    };
+    let first = worker.run(&mut clock).unwrap();
+    assert_eq!(first.batches, 2, "stopped after the round it held");
+    let second = run_worker(&source, &stream_name, engine, Duration::from_secs(8));
+    assert!(second.messages > 0);
+    assert_eq!(counts(store.stats().unwrap()), reference_counts());
     stream.delete().unwrap();
 }

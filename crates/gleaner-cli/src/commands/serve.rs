@@ -1,10 +1,14 @@
-//! `gleaner serve`: the HTTP API (SPEC §6) until SIGTERM or ctrl-c.
+//! `gleaner serve`: the HTTP API (SPEC §6) until SIGTERM or ctrl-c, and
+//! with `--source`/`--stream` stream workers beside it.
 
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use gleaner_engine::EngineConfig;
 use gleaner_server::{AppState, Clock, ServerConfig};
+use gleaner_stream::{StopSignal, WorkerConfig};
 
+use super::stream_ingest::{check_workers, run_workers, Workers};
 use super::token::token_file;
 use crate::args::ServeArgs;
 use crate::context::Context;
@@ -21,6 +25,7 @@ fn clock_of(context: &Context) -> Clock {
 }
 
 pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
+    check_workers(args.workers)?;
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("GLEANER_LOG")
@@ -29,24 +34,95 @@ pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    let engine = context.engine()?;
+    let engine_config = EngineConfig::default();
+    let engine = context.engine_with(&context.store_location, engine_config.clone())?;
     let tokens = token_file(args.tokens.as_ref(), context)?;
     let config = ServerConfig {
         max_body_bytes: args.max_body_bytes,
         k_anonymity: args.k_anonymity.max(1),
     };
-    let state = AppState::new(engine, Arc::new(tokens), clock_of(context), config);
+    let state = AppState::new(engine.clone(), Arc::new(tokens), clock_of(context), config);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(&args.listen)
-            .await
-            .with_context(|| format!("binding {}", args.listen))?;
-        let address = listener.local_addr()?;
-        eprintln!("gleaner serve: listening on http://{address}");
-        gleaner_server::serve(listener, state, shutdown_signal()).await?;
+    let stop = StopSignal::new();
+    let workers = match (&args.source, &args.stream) {
+        (Some(source), Some(stream_name)) => Some(Workers {
+            source,
+            stream_name,
+            count: args.workers,
+            config: WorkerConfig {
+                consumer_prefix: args.consumer.clone(),
+                stop: stop.clone(),
+                ..WorkerConfig::default()
+            },
+        }),
+        _ => None,
+    };
+    std::thread::scope(|scope| {
+        // Resolves once the workers returned (they return early only on
+        // an error): the server then shuts down too.
+        let (workers_done, workers_ended) = tokio::sync::oneshot::channel::<()>();
+        let workers_thread = workers.as_ref().map(|workers| {
+            let engine = &engine;
+            let engine_config = &engine_config;
+            scope.spawn(move || {
+                let result = run_workers(workers, context, engine, engine_config);
+                let _ignored = workers_done.send(());
+                result
+            })
+        });
+        let served = runtime.block_on(async {
+            let listener = tokio::net::TcpListener::bind(&args.listen)
+                .await
+                .with_context(|| format!("binding {}", args.listen))?;
+            let address = listener.local_addr()?;
+            eprintln!("gleaner serve: listening on http://{address}");
+            if let Some(workers) = &workers {
+                eprintln!(
+                    "gleaner serve: {} stream worker(s) on `{}`",
+                    workers.count, workers.stream_name
+                );
+            }
+            let has_workers = workers.is_some();
+            let workers_ended = async move {
+                if has_workers {
+                    // Sent, or dropped by a panicking thread: ended either way.
+                    let _ignored = workers_ended.await;
+                } else {
+                    std::future::pending::<()>().await;
+                }
+            };
+            let shutdown = async {
+                tokio::select! {
+                    () = shutdown_signal() => {},
+                    () = workers_ended => {
+                        tracing::error!("stream workers stopped; shutting the server down");
+                    },
+                }
+            };
+            gleaner_server::serve(listener, state, shutdown).await?;
+            anyhow::Ok(())
+        });
+        // The server is down (or never came up): workers finish their
+        // current round, acknowledge it, and return.
+        stop.stop();
+        let worked = workers_thread.map(|thread| {
+            thread
+                .join()
+                .expect("the stream workers' thread panicked")
+                .context("stream workers")
+        });
+        served?;
+        if let Some(report) = worked.transpose()? {
+            tracing::info!(
+                messages = report.messages,
+                batches = report.batches,
+                dead_lettered = report.dead_lettered,
+                "stream workers stopped"
+            );
+        }
         eprintln!("gleaner serve: stopped");
         anyhow::Ok(())
     })
@@ -72,5 +148,5 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    tracing::info!("shutdown requested; finishing in-flight requests");
+    tracing::info!("shutdown requested; finishing in-flight requests and stream rounds");
 }

@@ -1,4 +1,5 @@
-//! `gleaner ingest --source nats://… --stream NAME`: stream workers.
+//! Stream workers: `gleaner ingest --source nats://… --stream NAME`, and
+//! the workers `gleaner serve --source … --stream …` runs beside its API.
 
 use std::time::Duration;
 
@@ -28,9 +29,6 @@ pub(crate) fn run(
     let (Some(source), Some(stream_name)) = (&args.source, &args.stream) else {
         return Err(UsageError::new("--source needs --stream").into());
     };
-    if args.workers == 0 {
-        return Err(UsageError::new("--workers must be at least 1").into());
-    }
     let worker_config = WorkerConfig {
         consumer_prefix: args.consumer.clone(),
         ack_wait: seconds("--ack-wait", args.ack_wait)?,
@@ -40,14 +38,65 @@ pub(crate) fn run(
             .transpose()?,
         ..WorkerConfig::default()
     };
+    check_workers(args.workers)?;
     init_logging();
+    run_workers(
+        &Workers {
+            source,
+            stream_name,
+            count: args.workers,
+            config: worker_config,
+        },
+        context,
+        engine,
+        config,
+    )
+}
+
+/// What [`run_workers`] runs.
+pub(crate) struct Workers<'a> {
+    /// The NATS server (`nats://host:port`).
+    pub source: &'a str,
+    /// The stream to consume.
+    pub stream_name: &'a str,
+    /// How many worker threads.
+    pub count: usize,
+    /// Every worker's configuration; its stop signal stops them all.
+    pub config: WorkerConfig,
+}
+
+/// `--workers 0` is bad usage.
+pub(crate) fn check_workers(count: usize) -> anyhow::Result<()> {
+    if count == 0 {
+        return Err(UsageError::new("--workers must be at least 1").into());
+    }
+    Ok(())
+}
+
+/// Runs the workers, each on its own thread, until every one returned
+/// (idle, stopped, or failed), and returns their summed report. A failing
+/// worker is logged (its error names no conversation text) and raises the
+/// shared stop signal, so the others finish their round and return too;
+/// the first error is returned.
+pub(crate) fn run_workers(
+    workers: &Workers<'_>,
+    context: &Context,
+    engine: &Engine,
+    config: &EngineConfig,
+) -> anyhow::Result<StreamReport> {
+    let Workers {
+        source,
+        stream_name,
+        count,
+        config: worker_config,
+    } = workers;
     // A server store gives each worker its own connection; the embedded
     // store is one file that one process opens once, so its workers share it.
     let server_store = context.store_location.contains("://");
     let shared_engine = engine;
     let now_fixed_opt = context.now_given.then_some(context.now);
     let reports: Vec<anyhow::Result<StreamReport>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..args.workers)
+        let handles: Vec<_> = (0..*count)
             .map(|index| {
                 let engine_result: anyhow::Result<Engine> = if server_store && index > 0 {
                     context.engine_with(&context.store_location, config.clone())
@@ -56,11 +105,20 @@ pub(crate) fn run(
                 };
                 let worker_config = worker_config.clone();
                 scope.spawn(move || {
-                    let stream = NatsStream::open(source, stream_name)
-                        .with_context(|| format!("opening stream `{stream_name}`"))?;
-                    let worker = StreamWorker::new(stream, engine_result?, worker_config)?;
-                    let mut clock = || wall_clock_or(now_fixed_opt);
-                    Ok(worker.run(&mut clock)?)
+                    let stop = worker_config.stop.clone();
+                    let result = run_one(
+                        source,
+                        stream_name,
+                        engine_result,
+                        worker_config,
+                        now_fixed_opt,
+                    );
+                    if let Err(error) = &result {
+                        let error = format!("{error:#}");
+                        tracing::error!(worker = index, %error, "stream worker failed");
+                        stop.stop();
+                    }
+                    result
                 })
             })
             .collect();
@@ -74,6 +132,21 @@ pub(crate) fn run(
         total.merge(&report?);
     }
     Ok(total)
+}
+
+/// One worker, on the calling thread.
+fn run_one(
+    source: &str,
+    stream_name: &str,
+    engine_result: anyhow::Result<Engine>,
+    worker_config: WorkerConfig,
+    now_fixed_opt: Option<Timestamp>,
+) -> anyhow::Result<StreamReport> {
+    let stream = NatsStream::open(source, stream_name)
+        .with_context(|| format!("opening stream `{stream_name}`"))?;
+    let worker = StreamWorker::new(stream, engine_result?, worker_config)?;
+    let mut clock = || wall_clock_or(now_fixed_opt);
+    Ok(worker.run(&mut clock)?)
 }
 
 /// `--now` when given, else the wall clock, read once per batch: the CLI
