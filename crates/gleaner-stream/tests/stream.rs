@@ -3,12 +3,11 @@
 //! acknowledgements and loses nothing. Without a server these tests fail in
 //! CI and skip elsewhere (`gleaner_stream::testsuite`).
 
-use std::io::{self, Cursor, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
+use std::io::Cursor;
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::{self, JoinHandle};
+use std::sync::Arc;
+use std::thread;
 use std::time::{Duration, Instant};
 
 use gleaner_classify::LexiconClassifier;
@@ -17,6 +16,7 @@ use gleaner_engine::ingest::jsonl::ParseLimits;
 use gleaner_engine::ingest::NoProgress;
 use gleaner_engine::{Engine, EngineConfig};
 use gleaner_policy::Policy;
+use gleaner_store::testsuite::proxy::Proxy;
 use gleaner_store::testsuite::servers::{Server, ServerNamespace};
 use gleaner_store::{Store, StoreResolver, StoreStats};
 use gleaner_stream::shard::events_wildcard;
@@ -267,87 +267,6 @@ fn server_address(namespace: &ServerNamespace) -> (SocketAddr, url::Url) {
         .next()
         .unwrap();
     (address, url)
-}
-
-/// A TCP forwarder that can be cut (every connection closed, nothing
-/// listening) and restarted on the same port: a server outage as the store
-/// sees it (as in gleaner-store's `tests/servers.rs`).
-struct Proxy {
-    port: u16,
-    stop: Arc<AtomicBool>,
-    accept_thread: Option<JoinHandle<()>>,
-    streams: Arc<Mutex<Vec<TcpStream>>>,
-}
-
-impl Proxy {
-    fn start(port: u16, target: SocketAddr) -> Self {
-        let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let stop = Arc::new(AtomicBool::new(false));
-        let streams = Arc::new(Mutex::new(Vec::new()));
-        let accept_thread = {
-            let stop = Arc::clone(&stop);
-            let streams = Arc::clone(&streams);
-            thread::spawn(move || {
-                while !stop.load(Ordering::SeqCst) {
-                    match listener.accept() {
-                        Ok((client, _)) => {
-                            client.set_nonblocking(false).unwrap();
-                            let Ok(upstream) = TcpStream::connect(target) else {
-                                continue;
-                            };
-                            let mut registered = streams.lock().unwrap();
-                            registered.push(client.try_clone().unwrap());
-                            registered.push(upstream.try_clone().unwrap());
-                            drop(registered);
-                            pump(client.try_clone().unwrap(), upstream.try_clone().unwrap());
-                            pump(upstream, client);
-                        }
-                        Err(error) if error.kind() == io::ErrorKind::WouldBlock => {
-                            thread::sleep(Duration::from_millis(5));
-                        }
-                        Err(_) => return,
-                    }
-                }
-            })
-        };
-        Self {
-            port,
-            stop,
-            accept_thread: Some(accept_thread),
-            streams,
-        }
-    }
-
-    /// Stops listening and closes every forwarded connection.
-    fn cut(mut self) -> u16 {
-        self.stop.store(true, Ordering::SeqCst);
-        if let Some(thread) = self.accept_thread.take() {
-            thread.join().unwrap();
-        }
-        for stream in self.streams.lock().unwrap().drain(..) {
-            let _ignored = stream.shutdown(Shutdown::Both);
-        }
-        self.port
-    }
-}
-
-fn pump(mut from: TcpStream, mut to: TcpStream) {
-    thread::spawn(move || {
-        let mut buffer = [0_u8; 16 * 1024];
-        loop {
-            match from.read(&mut buffer) {
-                Ok(0) | Err(_) => break,
-                Ok(read) => {
-                    if to.write_all(&buffer[..read]).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-        let _ignored = to.shutdown(Shutdown::Both);
-    });
 }
 
 #[test]

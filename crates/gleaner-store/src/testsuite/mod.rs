@@ -38,6 +38,7 @@ use crate::store::Store;
 pub mod cases;
 pub mod fixtures;
 pub mod model_test;
+pub mod proxy;
 #[cfg(any(feature = "redis", feature = "postgres"))]
 pub mod servers;
 
