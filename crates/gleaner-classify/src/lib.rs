@@ -87,16 +87,33 @@ pub struct Classification {
     pub sensitive: Vec<SensitiveHit>,
     /// The topics shown, highest score first.
     pub topics: Vec<TopicScore>,
+    /// The classifier could not read the conversation (a tier failed on
+    /// it): nothing is known to be safe, so it counts as sensitive and the
+    /// policy drops it as it drops a conversation that was never
+    /// classified (fail closed).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unclassified: bool,
 }
 
 impl Classification {
-    /// Returns true when any sensitive category was found.
-    pub fn is_sensitive(&self) -> bool {
-        !self.sensitive.is_empty()
+    /// What a tier says when it could not read a conversation: no
+    /// findings, and [`Classification::unclassified`] set.
+    pub fn unclassified() -> Self {
+        Self {
+            unclassified: true,
+            ..Self::default()
+        }
     }
 
-    /// Returns true when the conversation may be used for ads: it touches no
-    /// sensitive category. (The other guardrails of SPEC §4 are the policy's.)
+    /// Returns true when any sensitive category was found, or when the
+    /// conversation could not be classified.
+    pub fn is_sensitive(&self) -> bool {
+        self.unclassified || !self.sensitive.is_empty()
+    }
+
+    /// Returns true when the conversation may be used for ads: it was
+    /// classified and touches no sensitive category. (The other guardrails
+    /// of SPEC §4 are the policy's.)
     pub fn ad_eligible(&self) -> bool {
         !self.is_sensitive()
     }
@@ -201,6 +218,7 @@ impl Classifier for LexiconClassifier {
         Classification {
             sensitive: self.sensitive.detect(conversation),
             topics: self.topics.infer(conversation),
+            unclassified: false,
         }
     }
 }

@@ -161,3 +161,19 @@ fn batches_and_catalog_batches_equal_one_by_one_results() {
     assert_eq!(classifier.classify_batch(&refs), one_by_one);
     assert_eq!(classifier.classify_catalog(&refs), one_by_one);
 }
+
+#[test]
+fn an_unclassified_conversation_counts_as_sensitive_and_says_so_only_when_true() {
+    let unclassified = Classification::unclassified();
+    assert!(unclassified.is_sensitive());
+    assert!(!unclassified.ad_eligible());
+    assert!(unclassified.sensitive_categories().is_empty());
+    let json = serde_json::to_string(&unclassified).unwrap();
+    assert!(json.contains("\"unclassified\":true"), "{json}");
+    let read = Classification::default();
+    assert!(!serde_json::to_string(&read)
+        .unwrap()
+        .contains("unclassified"));
+    let back: Classification = serde_json::from_str(r#"{"sensitive":[],"topics":[]}"#).unwrap();
+    assert!(!back.unclassified && back.ad_eligible());
+}

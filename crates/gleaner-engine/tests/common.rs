@@ -14,7 +14,8 @@ use gleaner_store::{EmbeddedStore, Store};
 use gleaner_taxonomy::Taxonomy;
 
 /// A classifier that records every text it is shown and answers from
-/// markers in the text: `#topic=N` adds topic N, `#sensitive=health` flags.
+/// markers in the text: `#topic=N` adds topic N, `#sensitive=health` flags,
+/// `#unreadable` makes it fail on the conversation (unclassified).
 #[derive(Default)]
 pub struct SpyClassifier {
     pub seen: Mutex<Vec<String>>,
@@ -26,6 +27,13 @@ impl Classifier for SpyClassifier {
     }
 
     fn classify(&self, conversation: &Conversation) -> Classification {
+        if conversation
+            .turns
+            .iter()
+            .any(|turn| turn.text.expose().contains("#unreadable"))
+        {
+            return Classification::unclassified();
+        }
         let mut topics = Vec::new();
         let mut sensitive = Vec::new();
         for turn in &conversation.turns {
@@ -48,7 +56,11 @@ impl Classifier for SpyClassifier {
                 }
             }
         }
-        Classification { sensitive, topics }
+        Classification {
+            sensitive,
+            topics,
+            unclassified: false,
+        }
     }
 }
 

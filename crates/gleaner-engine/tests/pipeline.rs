@@ -162,6 +162,71 @@ fn a_sensitive_conversation_contributes_nothing() {
 }
 
 #[test]
+fn what_the_classifier_cannot_read_is_dropped_as_sensitive_fail_closed() {
+    let harness = harness();
+    let (topic, _) = some_topic();
+    let catalog = format!(
+        "{}\n{}\n",
+        serde_json::json!({"item_id": "ad:fine", "kind": "ad", "title": "Boots",
+            "text": format!("boots #topic={topic}"), "topics": [topic.0], "advertiser": "adv:1"}),
+        serde_json::json!({"item_id": "ad:unreadable", "kind": "ad", "title": "Boots",
+            "text": format!("boots #topic={topic} #unreadable"), "topics": [topic.0], "advertiser": "adv:1"}),
+    );
+    harness
+        .engine
+        .ingest_catalog(std::io::Cursor::new(catalog))
+        .unwrap();
+    let engagement = |id: &str, item: &str| {
+        serde_json::json!({"event_id": id, "kind": "engagement", "account_id": "fb:2",
+            "at": "2026-01-10T10:00:00Z", "action": "like", "item_id": item})
+        .to_string()
+    };
+    let lines = vec![
+        ai_event(
+            "e1",
+            "fb:1",
+            "2026-01-10T10:00:00Z",
+            &format!("boots #topic={topic} #unreadable"),
+            false,
+        ),
+        engagement("e2", "ad:unreadable"),
+        engagement("e3", "ad:fine"),
+    ];
+    let report = ingest(&harness.engine, &lines);
+    // The unreadable conversation and the engagement with the unreadable
+    // item are dropped under every sensitive category (what the policy does
+    // with content it was not told is safe); the readable item is used.
+    assert_eq!(report.dropped, 2, "{report:?}");
+    assert_eq!(report.used, 1, "{report:?}");
+    for category in gleaner_core::SensitiveCategory::ALL {
+        assert_eq!(
+            report
+                .reasons
+                .get(&format!("sensitive:{}", category.as_str())),
+            Some(&2),
+            "{category:?}: {report:?}"
+        );
+    }
+    assert!(harness
+        .engine
+        .profile(&AccountId::new("fb:1"), None, now())
+        .unwrap()
+        .interests
+        .is_empty());
+    let audit = harness
+        .engine
+        .store()
+        .audit_of(&AccountId::new("fb:1"))
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    assert!(audit[0].topics.is_empty());
+    assert_eq!(
+        audit[0].reasons.len(),
+        gleaner_core::SensitiveCategory::ALL.len()
+    );
+}
+
+#[test]
 fn minors_get_content_only_when_allowed_and_no_ads_ever() {
     let harness = harness();
     let (topic, _) = some_topic();

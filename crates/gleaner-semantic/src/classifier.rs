@@ -213,7 +213,11 @@ impl SemanticClassifier {
             })
             .collect();
         topics.sort_by(|left, right| right.score.total_cmp(&left.score));
-        Classification { sensitive, topics }
+        Classification {
+            sensitive,
+            topics,
+            unclassified: false,
+        }
     }
 }
 
@@ -230,12 +234,13 @@ impl Classifier for SemanticClassifier {
 
     /// Embeds every chunk of every turn of the whole batch in one
     /// length-sorted pass. If the encoder fails (it does not on valid
-    /// UTF-8), the semantic tier reports nothing for the batch and the
-    /// cascade still has the lexicon tier.
+    /// UTF-8), every conversation of the batch is
+    /// [`Classification::unclassified`]: the policy drops what could not be
+    /// read (fail closed) rather than taking it as harmless.
     fn classify_batch(&self, conversations: &[&Conversation]) -> Vec<Classification> {
         let (chunks, spans) = self.chunks_of(conversations);
         let Ok(embeddings) = self.encoder.embed(&chunks) else {
-            return vec![Classification::default(); conversations.len()];
+            return vec![Classification::unclassified(); conversations.len()];
         };
         spans
             .into_iter()
@@ -259,7 +264,7 @@ impl Classifier for SemanticClassifier {
         if !missing.is_empty() {
             let texts: Vec<&str> = missing.iter().map(|&index| chunks[index]).collect();
             let Ok(computed) = self.encoder.embed(&texts) else {
-                return vec![Classification::default(); items.len()];
+                return vec![Classification::unclassified(); items.len()];
             };
             let mut fresh = Vec::with_capacity(missing.len());
             for (&index, embedding) in missing.iter().zip(computed) {
@@ -315,8 +320,10 @@ impl CascadeClassifier {
     /// Sensitive: every category either tier found, once; the lexicon's hit
     /// is kept when both found it (it is the one `explain` can point at), so
     /// each hit's tier says which tier decided. Topics: the lexicon's, then
-    /// each semantic root that is not the root of a lexicon topic.
+    /// each semantic root that is not the root of a lexicon topic. If either
+    /// tier could not read the conversation, neither can the cascade.
     pub fn merge(&self, lexicon: Classification, semantic: Classification) -> Classification {
+        let unclassified = lexicon.unclassified || semantic.unclassified;
         let mut sensitive = lexicon.sensitive;
         for hit in semantic.sensitive {
             if !sensitive
@@ -340,7 +347,11 @@ impl CascadeClassifier {
                 .filter(|scored| !covered.contains(&scored.topic)),
         );
         topics.sort_by(|left, right| right.score.total_cmp(&left.score));
-        Classification { sensitive, topics }
+        Classification {
+            sensitive,
+            topics,
+            unclassified,
+        }
     }
 }
 
@@ -427,10 +438,12 @@ mod tests {
     #[test]
     fn sensitive_is_the_union_and_each_hit_keeps_its_tier() {
         let lexicon = Classification {
+            unclassified: false,
             sensitive: vec![hit(SensitiveCategory::Health, 0.9, Tier::Lexicon)],
             topics: vec![],
         };
         let semantic = Classification {
+            unclassified: false,
             sensitive: vec![
                 hit(SensitiveCategory::Health, 0.99, Tier::Semantic),
                 hit(SensitiveCategory::Politics, 0.7, Tier::Semantic),
@@ -452,6 +465,7 @@ mod tests {
     #[test]
     fn either_tier_alone_flags_the_conversation() {
         let flagged = Classification {
+            unclassified: false,
             sensitive: vec![hit(SensitiveCategory::TradeUnion, 0.6, Tier::Semantic)],
             topics: vec![],
         };
@@ -465,6 +479,19 @@ mod tests {
     }
 
     #[test]
+    fn a_tier_that_cannot_read_makes_the_cascade_unclassified_and_not_ad_eligible() {
+        let conversation = Conversation::from_user_text("c", "x");
+        let semantic_failed = cascade(Classification::default(), Classification::unclassified());
+        let result = semantic_failed.classify(&conversation);
+        assert!(result.unclassified && result.is_sensitive() && !result.ad_eligible());
+        let lexicon_failed = cascade(Classification::unclassified(), Classification::default());
+        assert!(lexicon_failed.classify(&conversation).unclassified);
+        let both_read = cascade(Classification::default(), Classification::default());
+        let result = both_read.classify(&conversation);
+        assert!(!result.unclassified && result.ad_eligible());
+    }
+
+    #[test]
     fn semantic_roots_are_added_only_where_the_lexicon_has_no_topic() {
         let taxonomy = Taxonomy::embedded();
         let travel = TopicId(24);
@@ -474,10 +501,12 @@ mod tests {
             .copied()
             .expect("Travel has children");
         let lexicon = Classification {
+            unclassified: false,
             sensitive: vec![],
             topics: vec![topic(travel_child.0, 0.8, Tier::Lexicon)],
         };
         let semantic = Classification {
+            unclassified: false,
             sensitive: vec![],
             topics: vec![
                 topic(24, 0.95, Tier::Semantic),

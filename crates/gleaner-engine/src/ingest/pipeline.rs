@@ -69,6 +69,9 @@ struct Lookups {
 struct ItemVerdict {
     topics: Vec<TopicId>,
     sensitive: Vec<SensitiveFinding>,
+    /// The classifier could not read the item: engagements with it are
+    /// dropped as unclassified content (fail closed).
+    unclassified: bool,
 }
 
 impl Engine {
@@ -171,6 +174,7 @@ impl Engine {
                     .filter(|topic| self.taxonomy().get(*topic).is_some())
                     .collect(),
                 sensitive: findings(&classification),
+                unclassified: classification.unclassified,
             })
             .collect()
     }
@@ -481,7 +485,7 @@ impl Engine {
         let mut source_opt: Option<SourceKind> = None;
         let mut found: Vec<SensitiveFinding> = Vec::new();
         if !decision.is_dropped() {
-            let (sensitive, topics, source) = match &event.body {
+            let (sensitive, topics, source, unclassified) = match &event.body {
                 EventBody::AiInteraction(interaction) => {
                     let classification =
                         classification.expect("readable conversations are classified");
@@ -498,6 +502,7 @@ impl Engine {
                             product: interaction.product.clone(),
                             modality: interaction.modality,
                         },
+                        classification.unclassified,
                     )
                 }
                 EventBody::Engagement(engagement) => {
@@ -514,13 +519,16 @@ impl Engine {
                             action: engagement.action,
                             item_id: engagement.item_id.clone(),
                         },
+                        verdict.unclassified,
                     )
                 }
             };
             let categories: Vec<SensitiveCategory> =
                 sensitive.iter().map(|finding| finding.category).collect();
+            // What could not be classified reaches the policy as such, and
+            // the policy fails closed on it.
             decision.merge(self.policy().evaluate_content(&ContentFacts {
-                sensitive_categories: Some(&categories),
+                sensitive_categories: (!unclassified).then_some(categories.as_slice()),
             }));
             if !decision.is_dropped() {
                 scored_topics = topics;
