@@ -239,17 +239,17 @@ fn auto_tier_without_the_model_says_so_once_and_uses_the_lexicon() {
             .unwrap();
         {
             use std::io::Write;
-            let stdin = child.stdin.as_mut().unwrap();
-            writeln!(
-                stdin,
-                r#"{{"id":"a","text":"since my MS diagnosis I need boots"}}"#
-            )
-            .unwrap();
-            writeln!(
-                stdin,
-                r#"{{"id":"b","text":"which boots for a 3-day trek?"}}"#
-            )
-            .unwrap();
+            let input = concat!(
+                r#"{"id":"a","text":"since my MS diagnosis I need boots"}"#,
+                "\n",
+                r#"{"id":"b","text":"which boots for a 3-day trek?"}"#,
+                "\n",
+            );
+            // A command that refuses its arguments (exit 2) may be gone
+            // before it reads stdin: the pipe is then closed, which is fine.
+            if let Err(error) = child.stdin.take().unwrap().write_all(input.as_bytes()) {
+                assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "{error}");
+            }
         }
         child.wait_with_output().unwrap()
     };
