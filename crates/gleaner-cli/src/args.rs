@@ -363,9 +363,16 @@ pub struct TrainArgs {
     /// Where to write the trained heads.
     #[arg(long, default_value = "crates/gleaner-semantic/data/heads.json")]
     pub out: PathBuf,
-    /// Seed of the validation split.
+    /// Seed of the validation split, the net's initialization and batches.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Encoder layers (1-based, increasing, the model's last layer last)
+    /// whose pooled states the heads read.
+    #[arg(long, value_delimiter = ',', default_value = "8,10,12")]
+    pub layers: Vec<usize>,
+    /// Passes of the sensitive net over the training rows.
+    #[arg(long)]
+    pub epochs: Option<usize>,
 }
 
 /// `gleaner bench`.

@@ -155,9 +155,9 @@ pub fn semantic_tier() -> Result<Arc<SemanticClassifier>, String> {
                 &model.model_dir.join(CATALOG_CACHE_FILE),
                 WEIGHTS_FILE.sha256,
             );
-            Ok(Arc::new(
-                SemanticClassifier::new(encoder, heads.clone()).with_catalog_cache(catalog_cache),
-            ))
+            let classifier = SemanticClassifier::new(encoder, heads.clone())
+                .map_err(|error| format!("the semantic heads do not fit the model ({error})"))?;
+            Ok(Arc::new(classifier.with_catalog_cache(catalog_cache)))
         })
         .clone()
 }

@@ -4,8 +4,10 @@
 //! Only catalog texts go through it (titles and descriptions a business
 //! wrote); conversations are never cached, in memory or on disk, because an
 //! embedding is derived from what a person said. Keys are SHA-256 digests
-//! of the model's identity and the exact text, so a cache file never holds
-//! text and a cache from another model is never read.
+//! of the model's identity, the feature layout (which layers are pooled)
+//! and the exact text, so a cache file never holds text and entries from
+//! another model or layout are never read (a value of the wrong length is
+//! a miss too).
 //!
 //! The file is a redb database with one table; a process that cannot open
 //! it (another process holds it, the directory is read-only) runs with the
@@ -20,17 +22,16 @@ use sha2::{Digest, Sha256};
 
 use crate::EMBEDDING_DIM;
 
-/// digest(model id, text) → 384 little-endian f32.
+/// digest(model id and layout, text) → little-endian f32 features.
 const EMBEDDINGS: TableDefinition<&[u8; 32], &[u8]> = TableDefinition::new("catalog_embeddings");
 
-/// Bytes of one stored embedding.
-const EMBEDDING_BYTES: usize = EMBEDDING_DIM * 4;
-
-/// Catalog-text embeddings by digest, in memory and optionally in a file.
+/// Catalog-text feature vectors by digest, in memory and optionally in a
+/// file.
 #[derive(Debug)]
 pub struct CatalogEmbeddingCache {
     model_id: String,
-    memory: Mutex<HashMap<[u8; 32], [f32; EMBEDDING_DIM]>>,
+    dimension: usize,
+    memory: Mutex<HashMap<[u8; 32], Vec<f32>>>,
     file: Option<Database>,
 }
 
@@ -39,9 +40,27 @@ impl CatalogEmbeddingCache {
     pub fn in_memory(model_id: impl Into<String>) -> Self {
         Self {
             model_id: model_id.into(),
+            dimension: EMBEDDING_DIM,
             memory: Mutex::new(HashMap::new()),
             file: None,
         }
+    }
+
+    /// Keys entries by a feature layout too (e.g. `layers-8-10-12`) and
+    /// expects `dimension` floats per entry; what is held in memory is
+    /// dropped (it was keyed without the layout).
+    #[must_use]
+    pub fn for_features(mut self, layout: &str, dimension: usize) -> Self {
+        self.model_id.push('/');
+        self.model_id.push_str(layout);
+        self.dimension = dimension;
+        self.lock().clear();
+        self
+    }
+
+    /// Floats per entry.
+    pub fn dimension(&self) -> usize {
+        self.dimension
     }
 
     /// A cache backed by the redb file at `path` (created if missing). When
@@ -67,25 +86,33 @@ impl CatalogEmbeddingCache {
         hasher.finalize().into()
     }
 
-    /// The cached embedding of a key, from memory or the file.
-    pub fn get(&self, key: &[u8; 32]) -> Option<[f32; EMBEDDING_DIM]> {
+    /// The cached features of a key, from memory or the file.
+    pub fn get(&self, key: &[u8; 32]) -> Option<Vec<f32>> {
         if let Some(found) = self.lock().get(key) {
-            return Some(*found);
+            return Some(found.clone());
         }
         let found = self.read_file(key)?;
-        self.lock().insert(*key, found);
+        self.lock().insert(*key, found.clone());
         Some(found)
     }
 
     /// Stores embeddings (memory always; the file in one transaction when
     /// there is one; a failed write only loses the persistence).
-    pub fn put_all(&self, entries: &[([u8; 32], [f32; EMBEDDING_DIM])]) {
+    pub fn put_all(&self, entries: &[([u8; 32], Vec<f32>)]) {
+        let entries: Vec<&([u8; 32], Vec<f32>)> = entries
+            .iter()
+            .filter(|(_, features)| features.len() == self.dimension)
+            .collect();
         if entries.is_empty() {
             return;
         }
-        self.lock().extend(entries.iter().copied());
+        self.lock().extend(
+            entries
+                .iter()
+                .map(|(key, features)| (*key, features.clone())),
+        );
         if let Some(database) = &self.file {
-            let _ignored = write_entries(database, entries);
+            let _ignored = write_entries(database, &entries);
         }
     }
 
@@ -99,7 +126,7 @@ impl CatalogEmbeddingCache {
         self.len() == 0
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], [f32; EMBEDDING_DIM]>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Vec<f32>>> {
         // A panic while holding the lock cannot leave the map half-written
         // (single inserts), so a poisoned lock is still usable.
         self.memory
@@ -107,23 +134,23 @@ impl CatalogEmbeddingCache {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn read_file(&self, key: &[u8; 32]) -> Option<[f32; EMBEDDING_DIM]> {
+    fn read_file(&self, key: &[u8; 32]) -> Option<Vec<f32>> {
         let database = self.file.as_ref()?;
         let transaction = database.begin_read().ok()?;
         let table = transaction.open_table(EMBEDDINGS).ok()?;
         let value = table.get(key).ok()??;
-        decode(value.value())
+        decode(value.value(), self.dimension)
     }
 }
 
 fn write_entries(
     database: &Database,
-    entries: &[([u8; 32], [f32; EMBEDDING_DIM])],
+    entries: &[&([u8; 32], Vec<f32>)],
 ) -> Result<(), redb::Error> {
     let transaction = database.begin_write()?;
     {
         let mut table = transaction.open_table(EMBEDDINGS)?;
-        let mut bytes = Vec::with_capacity(EMBEDDING_BYTES);
+        let mut bytes = Vec::new();
         for (key, embedding) in entries {
             bytes.clear();
             for value in embedding {
@@ -136,27 +163,26 @@ fn write_entries(
     Ok(())
 }
 
-fn decode(bytes: &[u8]) -> Option<[f32; EMBEDDING_DIM]> {
-    if bytes.len() != EMBEDDING_BYTES {
+fn decode(bytes: &[u8], dimension: usize) -> Option<Vec<f32>> {
+    if bytes.len() != dimension * 4 {
         return None;
     }
-    let mut embedding = [0.0f32; EMBEDDING_DIM];
-    for (value, raw) in embedding.iter_mut().zip(bytes.chunks_exact(4)) {
-        *value = f32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]);
-    }
-    Some(embedding)
+    Some(
+        bytes
+            .chunks_exact(4)
+            .map(|raw| f32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn vector(seed: f32) -> [f32; EMBEDDING_DIM] {
-        let mut embedding = [0.0f32; EMBEDDING_DIM];
-        for (index, value) in embedding.iter_mut().enumerate() {
-            *value = seed + index as f32 / 1000.0;
-        }
-        embedding
+    fn vector(seed: f32) -> Vec<f32> {
+        (0..EMBEDDING_DIM)
+            .map(|index| seed + index as f32 / 1000.0)
+            .collect()
     }
 
     #[test]
@@ -204,10 +230,33 @@ mod tests {
 
     #[test]
     fn a_wrong_length_value_is_a_miss() {
-        assert_eq!(decode(&[0u8; 12]), None);
+        assert_eq!(decode(&[0u8; 12], EMBEDDING_DIM), None);
         assert_eq!(
-            decode(&vec![0u8; EMBEDDING_BYTES]),
-            Some([0.0; EMBEDDING_DIM])
+            decode(&vec![0u8; EMBEDDING_DIM * 4], EMBEDDING_DIM),
+            Some(vec![0.0; EMBEDDING_DIM])
         );
+    }
+
+    #[test]
+    fn entries_of_another_feature_layout_are_never_read() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("cache.redb");
+        let plain = CatalogEmbeddingCache::open(&path, "model-a");
+        let key = plain.key("boots");
+        plain.put_all(&[(key, vector(0.5))]);
+        drop(plain);
+        let layered = CatalogEmbeddingCache::open(&path, "model-a")
+            .for_features("layers-8-10-12", 3 * EMBEDDING_DIM);
+        assert_ne!(layered.key("boots"), key);
+        assert_eq!(layered.get(&layered.key("boots")), None);
+        // A value of the wrong length is neither stored nor read back.
+        layered.put_all(&[(layered.key("boots"), vector(0.5))]);
+        assert_eq!(layered.get(&layered.key("boots")), None);
+        let wide = [vector(0.1), vector(0.2), vector(0.3)].concat();
+        layered.put_all(&[(layered.key("boots"), wide.clone())]);
+        drop(layered);
+        let reopened = CatalogEmbeddingCache::open(&path, "model-a")
+            .for_features("layers-8-10-12", 3 * EMBEDDING_DIM);
+        assert_eq!(reopened.get(&reopened.key("boots")), Some(wide));
     }
 }

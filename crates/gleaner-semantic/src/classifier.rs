@@ -1,10 +1,11 @@
 //! The semantic tier as a [`Classifier`], and the cascade of both tiers.
 //!
-//! [`SemanticClassifier`] embeds every turn separately (turns longer than
+//! [`SemanticClassifier`] encodes every turn separately (turns longer than
 //! the model's window are split into sentence-packed chunks under
-//! [`CHUNK_TOKEN_LIMIT`] tokens) and runs the [`SemanticHeads`] on each
-//! chunk: a sensitive category is flagged when any chunk crosses its
-//! threshold; a root topic is shown when its best chunk does.
+//! [`CHUNK_TOKEN_LIMIT`] tokens), pools the layers the heads read, and runs
+//! the [`SemanticHeads`] on each chunk: a sensitive category is flagged when
+//! any chunk is flagged under it (see [`SemanticHeads::flagged`]); a root
+//! topic is shown when its best chunk crosses its threshold.
 //!
 //! [`CascadeClassifier`] runs the lexicon tier and the semantic tier and
 //! takes the union of their sensitive hits (recall first), each hit keeping
@@ -20,7 +21,7 @@ use gleaner_taxonomy::Taxonomy;
 
 use crate::cache::CatalogEmbeddingCache;
 use crate::heads::SemanticHeads;
-use crate::{SemanticEncoder, EMBEDDING_DIM};
+use crate::{SemanticEncoder, SemanticError};
 
 /// Most tokens one chunk may hold, `<s>`, `</s>` and the `query: ` prefix
 /// included (the model's window is 512).
@@ -42,21 +43,30 @@ pub struct SemanticClassifier {
 }
 
 impl SemanticClassifier {
-    /// Combines a loaded encoder with trained heads; catalog embeddings are
-    /// cached in memory only (see [`Self::with_catalog_cache`]).
-    pub fn new(encoder: SemanticEncoder, heads: SemanticHeads) -> Self {
-        Self {
+    /// Combines a loaded encoder with trained heads; catalog features are
+    /// cached in memory only (see [`Self::with_catalog_cache`]). Fails when
+    /// the heads read a layer the model does not have.
+    pub fn new(encoder: SemanticEncoder, heads: SemanticHeads) -> Result<Self, SemanticError> {
+        let layers = encoder.config().layer_count;
+        if let Some(&layer) = heads.layers().iter().find(|&&layer| layer > layers) {
+            return Err(SemanticError::LayerOutOfRange { layer, layers });
+        }
+        let catalog_cache = CatalogEmbeddingCache::in_memory("unnamed")
+            .for_features(&heads.feature_layout(), heads.feature_len());
+        Ok(Self {
             encoder,
             heads,
-            catalog_cache: CatalogEmbeddingCache::in_memory("unnamed"),
-        }
+            catalog_cache,
+        })
     }
 
     /// Uses `cache` for catalog texts (e.g. a file next to the model, so a
-    /// catalog is embedded once per model rather than once per run).
+    /// catalog is encoded once per model rather than once per run); entries
+    /// are keyed by the heads' feature layout too.
     #[must_use]
     pub fn with_catalog_cache(mut self, cache: CatalogEmbeddingCache) -> Self {
-        self.catalog_cache = cache;
+        self.catalog_cache =
+            cache.for_features(&self.heads.feature_layout(), self.heads.feature_len());
         self
     }
 
@@ -175,22 +185,29 @@ impl SemanticClassifier {
         (chunks, spans)
     }
 
-    /// Runs the heads on the embeddings of one conversation's chunks.
-    fn score(&self, embeddings: &[[f32; EMBEDDING_DIM]]) -> Classification {
+    /// The features the heads read, one vector per text.
+    fn features(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, SemanticError> {
+        self.encoder.embed_layers(texts, self.heads.layers())
+    }
+
+    /// Runs the heads on the features of one conversation's chunks.
+    fn score(&self, features: &[Vec<f32>]) -> Classification {
         let mut sensitive_best: BTreeMap<SensitiveCategory, f32> = BTreeMap::new();
         let mut topic_best: BTreeMap<TopicId, f32> = BTreeMap::new();
-        for embedding in embeddings {
-            for head in self.heads.sensitive_heads() {
-                let probability = head.head.probability(embedding);
-                if head.head.fires(probability) {
-                    let best = sensitive_best.entry(head.category).or_insert(0.0);
-                    *best = best.max(probability);
-                }
+        for chunk in features {
+            let scores = self.heads.sensitive_scores(chunk);
+            for (category, probability) in self.heads.flagged(&scores) {
+                let best = sensitive_best.entry(category).or_insert(0.0);
+                *best = best.max(probability);
             }
-            for head in self.heads.topic_heads() {
-                let probability = head.head.probability(embedding);
+            for (head, (topic, probability)) in self
+                .heads
+                .topic_heads()
+                .iter()
+                .zip(self.heads.topic_scores(chunk))
+            {
                 if head.head.fires(probability) {
-                    let best = topic_best.entry(head.topic).or_insert(0.0);
+                    let best = topic_best.entry(topic).or_insert(0.0);
                     *best = best.max(probability);
                 }
             }
@@ -239,7 +256,7 @@ impl Classifier for SemanticClassifier {
     /// read (fail closed) rather than taking it as harmless.
     fn classify_batch(&self, conversations: &[&Conversation]) -> Vec<Classification> {
         let (chunks, spans) = self.chunks_of(conversations);
-        let Ok(embeddings) = self.encoder.embed(&chunks) else {
+        let Ok(embeddings) = self.features(&chunks) else {
             return vec![Classification::unclassified(); conversations.len()];
         };
         spans
@@ -256,24 +273,24 @@ impl Classifier for SemanticClassifier {
             .iter()
             .map(|chunk| self.catalog_cache.key(chunk))
             .collect();
-        let mut embeddings: Vec<Option<[f32; EMBEDDING_DIM]>> =
+        let mut embeddings: Vec<Option<Vec<f32>>> =
             keys.iter().map(|key| self.catalog_cache.get(key)).collect();
         let missing: Vec<usize> = (0..chunks.len())
             .filter(|&index| embeddings[index].is_none())
             .collect();
         if !missing.is_empty() {
             let texts: Vec<&str> = missing.iter().map(|&index| chunks[index]).collect();
-            let Ok(computed) = self.encoder.embed(&texts) else {
+            let Ok(computed) = self.features(&texts) else {
                 return vec![Classification::unclassified(); items.len()];
             };
             let mut fresh = Vec::with_capacity(missing.len());
-            for (&index, embedding) in missing.iter().zip(computed) {
-                embeddings[index] = Some(embedding);
-                fresh.push((keys[index], embedding));
+            for (&index, features) in missing.iter().zip(computed) {
+                fresh.push((keys[index], features.clone()));
+                embeddings[index] = Some(features);
             }
             self.catalog_cache.put_all(&fresh);
         }
-        let embeddings: Vec<[f32; EMBEDDING_DIM]> = embeddings.into_iter().flatten().collect();
+        let embeddings: Vec<Vec<f32>> = embeddings.into_iter().flatten().collect();
         spans
             .into_iter()
             .map(|span| self.score(&embeddings[span]))
@@ -542,8 +559,27 @@ mod tests {
     fn synthetic_classifier(directory: &std::path::Path) -> SemanticClassifier {
         crate::test_support::write_model_dir(directory);
         let encoder = SemanticEncoder::load(directory).expect("synthetic model loads");
+        SemanticClassifier::new(encoder, crate::test_support::one_layer_heads())
+            .expect("the one-layer heads fit the one-layer model")
+    }
+
+    #[test]
+    fn heads_reading_a_layer_the_model_lacks_are_refused() {
+        let directory = tempfile::tempdir().expect("tempdir");
+        crate::test_support::write_model_dir(directory.path());
+        let encoder = SemanticEncoder::load(directory.path()).expect("synthetic model loads");
         let heads = SemanticHeads::embedded().expect("heads load").clone();
-        SemanticClassifier::new(encoder, heads)
+        let error = SemanticClassifier::new(encoder, heads).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                SemanticError::LayerOutOfRange {
+                    layer: 8,
+                    layers: 1
+                }
+            ),
+            "{error}"
+        );
     }
 
     fn conversations() -> Vec<Conversation> {
@@ -636,7 +672,7 @@ mod tests {
         };
         let encoder = SemanticEncoder::load(&model_dir).expect("model loads");
         let heads = SemanticHeads::embedded().expect("heads load").clone();
-        let classifier = SemanticClassifier::new(encoder, heads);
+        let classifier = SemanticClassifier::new(encoder, heads).expect("heads fit the model");
         let long = "I like walking in the park on sundays with friends. ".repeat(80);
         let chunks = classifier.chunks(&long);
         assert!(chunks.len() > 1, "{}", chunks.len());

@@ -288,6 +288,53 @@ impl SemanticEncoder {
     /// `max_positions` long) through the encoder; returns one pooled,
     /// normalized vector per sequence.
     fn forward(&self, batch: &[&[u32]]) -> Result<Vec<[f32; EMBEDDING_DIM]>, SemanticError> {
+        let last = self.layers.len();
+        let pooled = self.forward_taps(batch, &[last])?;
+        Ok(pooled
+            .into_iter()
+            .map(|row| {
+                let mut vector = [0.0f32; EMBEDDING_DIM];
+                vector.copy_from_slice(&row);
+                vector
+            })
+            .collect())
+    }
+
+    /// Embeds each text like [`Self::embed`] but returns, per text, the
+    /// mean-pooled, L2-normalized hidden states after each layer in `taps`
+    /// (1-based; the model's last layer is the plain embedding),
+    /// concatenated in `taps` order.
+    pub fn embed_layers(
+        &self,
+        texts: &[&str],
+        taps: &[usize],
+    ) -> Result<Vec<Vec<f32>>, SemanticError> {
+        let encodings = texts
+            .iter()
+            .map(|text| self.tokenizer.encode_query(text))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut order: Vec<usize> = (0..encodings.len()).collect();
+        order.sort_by_key(|&index| encodings[index].len());
+        let mut embeddings = vec![Vec::new(); encodings.len()];
+        for chunk in order.chunks(SUB_BATCH_TEXTS) {
+            let batch: Vec<&[u32]> = chunk
+                .iter()
+                .map(|&index| encodings[index].as_slice())
+                .collect();
+            let pooled = self.forward_taps(&batch, taps)?;
+            for (&index, vector) in chunk.iter().zip(pooled) {
+                embeddings[index] = vector;
+            }
+        }
+        Ok(embeddings)
+    }
+
+    /// The forward pass, pooling after every layer in `taps` (1-based).
+    fn forward_taps(
+        &self,
+        batch: &[&[u32]],
+        taps: &[usize],
+    ) -> Result<Vec<Vec<f32>>, SemanticError> {
         let hidden = self.config.hidden_size;
         let heads = self.config.head_count;
         let head_dim = hidden / heads;
@@ -343,7 +390,19 @@ impl SemanticEncoder {
                 .transpose(1, 2)?
                 .contiguous()?)
         };
-        for layer in &self.layers {
+        let pool_mask = mask.reshape((batch_size, seq_len, 1))?;
+        let counts = pool_mask.sum(1)?;
+        let pool = |x: &Tensor| -> Result<Tensor, SemanticError> {
+            let x = x.reshape((batch_size, seq_len, hidden))?;
+            let mean = x
+                .broadcast_mul(&pool_mask)?
+                .sum(1)?
+                .broadcast_div(&counts)?;
+            let norms = mean.sqr()?.sum_keepdim(1)?.sqrt()?.maximum(1e-12)?;
+            Ok(mean.broadcast_div(&norms)?)
+        };
+        let mut pooled: Vec<Option<Tensor>> = vec![None; taps.len()];
+        for (layer_index, layer) in self.layers.iter().enumerate() {
             let query = split_heads(layer.query.forward(&x)?)?;
             let key = split_heads(layer.key.forward(&x)?)?;
             let value = split_heads(layer.value.forward(&x)?)?;
@@ -360,23 +419,24 @@ impl SemanticEncoder {
             let inner = layer.intermediate.forward(&x)?.gelu_erf()?;
             let output = layer.output.forward(&inner)?;
             x = layer.output_norm.forward(&(x + output)?)?;
+            for (slot, &tap) in pooled.iter_mut().zip(taps) {
+                if tap == layer_index + 1 {
+                    *slot = Some(pool(&x)?);
+                }
+            }
         }
-        let x = x.reshape((batch_size, seq_len, hidden))?;
-        let mask = mask.unsqueeze(2)?;
-        let summed = x.broadcast_mul(&mask)?.sum(1)?;
-        let counts = mask.sum(1)?;
-        let mean = summed.broadcast_div(&counts)?;
-        let norms = mean.sqr()?.sum_keepdim(1)?.sqrt()?.maximum(1e-12)?;
-        let normalized = mean.broadcast_div(&norms)?.to_dtype(DType::F32)?;
-        let values = normalized.to_vec2::<f32>()?;
-        Ok(values
+        let pooled = pooled
             .into_iter()
-            .map(|row| {
-                let mut vector = [0.0f32; EMBEDDING_DIM];
-                vector.copy_from_slice(&row);
-                vector
+            .zip(taps)
+            .map(|(tensor, &tap)| {
+                tensor.ok_or(SemanticError::InvalidHeader {
+                    field: "layer_count",
+                    value: tap as i64,
+                })
             })
-            .collect())
+            .collect::<Result<Vec<_>, _>>()?;
+        let joined = Tensor::cat(&pooled, 1)?.to_dtype(DType::F32)?;
+        Ok(joined.to_vec2::<f32>()?)
     }
 }
 

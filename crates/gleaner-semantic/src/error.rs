@@ -85,6 +85,27 @@ pub enum SemanticError {
         /// The tokenizer library's message (never the input text).
         message: String,
     },
+    /// Heads ask for the pooled states of a layer the model does not have.
+    #[error("the heads read layer {layer}, the model has {layers} layers; retrain them (`gleaner train`) for this model")]
+    LayerOutOfRange {
+        /// The layer asked for (1-based).
+        layer: usize,
+        /// The model's layer count.
+        layers: usize,
+    },
+    /// Training rows do not match the feature layout.
+    #[error("training row {row} has {found} features, expected {expected}")]
+    TrainingRow {
+        /// The row's position.
+        row: usize,
+        /// Its length.
+        found: usize,
+        /// The layout's length.
+        expected: usize,
+    },
+    /// Freshly trained heads failed their own checks (a bug).
+    #[error("trained heads are not valid: {0}")]
+    Heads(#[from] crate::heads::HeadsError),
     /// The tensor library reported an error during the forward pass.
     #[error("tensor computation failed: {0}")]
     Tensor(#[from] candle_core::Error),

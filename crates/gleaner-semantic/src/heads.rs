@@ -1,20 +1,35 @@
-//! [`SemanticHeads`]: logistic-regression heads on top of the 384-float
-//! embeddings, one per sensitive category and one per taxonomy root.
+//! [`SemanticHeads`]: what the semantic tier computes on top of the encoder.
 //!
-//! A head is `sigmoid(w · e + b)` with a decision threshold chosen at
-//! training time (recall-first for sensitive categories, F1 for topics; see
-//! [`crate::train`]). The trained heads live in `data/heads.json`, are
-//! compiled into the binary and parsed once ([`SemanticHeads::embedded`]).
+//! - **Features.** Per chunk, the mean-pooled, L2-normalized hidden states
+//!   after a few encoder layers ([`HeadsFile::layers`], 1-based, the model's
+//!   last layer last), concatenated: `384 × layers` floats. The last 384
+//!   are the plain sentence embedding.
+//! - **Sensitive net.** One small multi-label network on the whole feature
+//!   vector: a hidden `ReLU` layer, then one sigmoid output per sensitive
+//!   category plus one "any sensitive category" output. A chunk is flagged
+//!   when the any-output or a category output crosses its threshold; the
+//!   categories named are those over their own thresholds, or the
+//!   best-scoring one when only the any-output fired (the policy drops a
+//!   conversation under every category, so which one is named changes the
+//!   explanation, never the decision).
+//! - **Topic heads.** One logistic regression per taxonomy root on the
+//!   plain embedding.
+//!
+//! Thresholds are chosen at training time ([`crate::train`]). The trained
+//! heads live in `data/heads.json` (the net's first layer as base64
+//! little-endian f32), are compiled into the binary and parsed once
+//! ([`SemanticHeads::embedded`]).
 
 use std::sync::OnceLock;
 
+use base64::Engine as _;
 use gleaner_core::{SensitiveCategory, TopicId};
 use serde::{Deserialize, Serialize};
 
 use crate::EMBEDDING_DIM;
 
 /// The format tag every heads file carries; files with another tag are refused.
-pub const HEADS_FORMAT: &str = "gleaner-heads-1";
+pub const HEADS_FORMAT: &str = "gleaner-heads-2";
 
 /// The trained heads shipped with the crate (`data/heads.json`).
 pub const EMBEDDED_HEADS_JSON: &str = include_str!("../data/heads.json");
@@ -32,20 +47,28 @@ pub enum HeadsError {
         /// The tag found.
         found: String,
     },
-    /// A head has the wrong number of weights.
-    #[error("head `{head}` has {found} weights, expected {EMBEDDING_DIM}")]
+    /// A weight array has the wrong length.
+    #[error("`{field}` has {found} values, expected {expected}")]
     Dimension {
-        /// The head's name.
-        head: String,
-        /// How many weights it has.
+        /// The array's name.
+        field: String,
+        /// How many values it has.
         found: usize,
+        /// How many it should have.
+        expected: usize,
     },
-    /// The file holds no sensitive head (not trained yet).
-    #[error("heads file holds no trained sensitive head; run `gleaner train`")]
+    /// The first layer's weights are not valid base64.
+    #[error("`sensitive.hidden_weights` is not valid base64: {0}")]
+    Encoding(#[from] base64::DecodeError),
+    /// The layer list is empty, not increasing or starts at 0.
+    #[error("`layers` must be increasing 1-based layer numbers, found {0:?}")]
+    Layers(Vec<usize>),
+    /// The net names no category output (not trained yet).
+    #[error("heads file holds no trained sensitive net; run `gleaner train`")]
     Untrained,
 }
 
-/// One binary logistic-regression head.
+/// One binary logistic-regression head on the plain embedding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Head {
     /// One weight per embedding dimension.
@@ -58,15 +81,8 @@ pub struct Head {
 
 impl Head {
     /// The head's probability for one embedding.
-    pub fn probability(&self, embedding: &[f32; EMBEDDING_DIM]) -> f32 {
-        let logit: f32 = self
-            .weights
-            .iter()
-            .zip(embedding)
-            .map(|(weight, value)| weight * value)
-            .sum::<f32>()
-            + self.bias;
-        sigmoid(logit)
+    pub fn probability(&self, embedding: &[f32]) -> f32 {
+        sigmoid(dot(&self.weights, embedding) + self.bias)
     }
 
     /// Whether `probability` crosses the threshold.
@@ -75,22 +91,70 @@ impl Head {
     }
 }
 
+fn dot(left: &[f32], right: &[f32]) -> f32 {
+    left.iter().zip(right).map(|(a, b)| a * b).sum()
+}
+
 /// The logistic function.
 pub fn sigmoid(logit: f32) -> f32 {
     1.0 / (1.0 + (-logit).exp())
 }
 
-/// A sensitive-category head with its validation numbers.
+/// One output of the sensitive net: its threshold and validation numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SensitiveHead {
-    /// The category it detects.
-    pub category: SensitiveCategory,
-    /// The head.
-    #[serde(flatten)]
-    pub head: Head,
+pub struct NetOutput {
+    /// The category it detects; `None` for the any-category output.
+    pub category: Option<SensitiveCategory>,
+    /// Flag when the probability is at least this.
+    pub threshold: f32,
     /// Validation metrics recorded at training time.
     #[serde(default)]
     pub validation: HeadValidation,
+}
+
+/// The multi-label sensitive net as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SensitiveNet {
+    /// Hidden units.
+    pub hidden: usize,
+    /// First layer, `hidden × features` row-major, base64 of little-endian
+    /// f32.
+    pub hidden_weights: String,
+    /// First layer bias, one per hidden unit.
+    pub hidden_bias: Vec<f32>,
+    /// Output layer, `outputs × hidden` row-major.
+    pub output_weights: Vec<f32>,
+    /// Output bias, one per output.
+    pub output_bias: Vec<f32>,
+    /// The outputs in order: one per category, then the any-category one.
+    pub outputs: Vec<NetOutput>,
+}
+
+impl SensitiveNet {
+    /// Encodes first-layer weights for [`Self::hidden_weights`].
+    pub fn encode_weights(weights: &[f32]) -> String {
+        let bytes: Vec<u8> = weights
+            .iter()
+            .flat_map(|value| value.to_le_bytes())
+            .collect();
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    }
+
+    /// Decodes [`Self::hidden_weights`].
+    pub fn decode_weights(&self) -> Result<Vec<f32>, HeadsError> {
+        let bytes = base64::engine::general_purpose::STANDARD.decode(&self.hidden_weights)?;
+        if bytes.len() % 4 != 0 {
+            return Err(HeadsError::Dimension {
+                field: "sensitive.hidden_weights (bytes)".to_owned(),
+                found: bytes.len(),
+                expected: bytes.len() / 4 * 4,
+            });
+        }
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|raw| f32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))
+            .collect())
+    }
 }
 
 /// A taxonomy-root head with its validation numbers.
@@ -112,18 +176,18 @@ pub struct TopicHead {
 /// What a head achieved on the validation split at its threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct HeadValidation {
-    /// Training positives.
+    /// Training positives (items).
     pub train_positives: usize,
-    /// Validation positives.
+    /// Validation positives (items).
     pub positives: usize,
-    /// Validation negatives.
+    /// Validation negatives (items).
     pub negatives: usize,
     /// Recall at the threshold.
     pub recall: f64,
     /// Share of validation negatives flagged at the threshold.
     pub false_positive_rate: f64,
-    /// Share of validation items with no sensitive label flagged (sensitive
-    /// heads only).
+    /// Share of ordinary validation items (no sensitive label, not a hard
+    /// negative) flagged (sensitive outputs only).
     #[serde(default)]
     pub non_sensitive_false_positive_rate: f64,
     /// Precision at the threshold.
@@ -135,21 +199,31 @@ pub struct HeadValidation {
 /// How the heads were trained, for readers of the file.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TrainingInfo {
-    /// The seed of the validation split and of initialization.
+    /// The seed of the validation split, initialization and batch order.
     pub seed: u64,
     /// Training items used (after the validation split).
     pub train_items: usize,
+    /// Training rows (one per turn, plus the joined text of multi-turn
+    /// items).
+    #[serde(default)]
+    pub train_rows: usize,
     /// Validation items.
     pub validation_items: usize,
     /// Data set files, as given to `gleaner train`.
     pub datasets: Vec<String>,
-    /// Optimizer steps per head.
+    /// Full-batch Adam steps per topic head.
     pub steps: usize,
-    /// L2 penalty.
+    /// L2 penalty of the topic heads.
     pub l2: f64,
+    /// Epochs of the sensitive net.
+    #[serde(default)]
+    pub net_epochs: usize,
+    /// L2 penalty of the sensitive net.
+    #[serde(default)]
+    pub net_l2: f64,
     /// Recall target of the sensitive thresholds.
     pub recall_target: f64,
-    /// Budget of non-sensitive validation items one sensitive head may flag.
+    /// Budget of ordinary validation items one sensitive output may flag.
     #[serde(default)]
     pub max_false_positive_rate: f64,
 }
@@ -161,22 +235,35 @@ pub struct HeadsFile {
     pub format: String,
     /// The encoder the heads were trained on.
     pub model: String,
+    /// The encoder layers (1-based) whose pooled states make the features,
+    /// the model's last layer last.
+    pub layers: Vec<usize>,
     /// How they were trained.
     #[serde(default)]
     pub training: TrainingInfo,
-    /// One head per sensitive category.
-    pub sensitive: Vec<SensitiveHead>,
+    /// The sensitive net.
+    pub sensitive: SensitiveNet,
     /// One head per taxonomy root.
     pub topics: Vec<TopicHead>,
 }
 
-/// Every head's probability: per sensitive category, then per root topic.
-pub type HeadScores = (Vec<(SensitiveCategory, f32)>, Vec<(TopicId, f32)>);
+/// What the sensitive net found in one chunk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensitiveScores {
+    /// The any-category probability.
+    pub any: f32,
+    /// Each category's probability, in file order.
+    pub categories: Vec<(SensitiveCategory, f32)>,
+}
 
-/// Trained heads, ready to score embeddings.
+/// Trained heads, ready to score feature vectors.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SemanticHeads {
     file: HeadsFile,
+    /// The decoded first layer, `hidden × features`.
+    hidden_weights: Vec<f32>,
+    /// Index of the any-category output.
+    any_output: usize,
 }
 
 impl SemanticHeads {
@@ -193,27 +280,58 @@ impl SemanticHeads {
                 found: file.format.clone(),
             });
         }
-        if file.sensitive.is_empty() {
-            return Err(HeadsError::Untrained);
+        let layers = &file.layers;
+        if layers.is_empty() || layers[0] == 0 || layers.windows(2).any(|pair| pair[0] >= pair[1]) {
+            return Err(HeadsError::Layers(layers.clone()));
         }
-        let heads = file
-            .sensitive
+        let net = &file.sensitive;
+        let categories = net
+            .outputs
             .iter()
-            .map(|head| (head.category.as_str().to_owned(), &head.head))
-            .chain(
-                file.topics
-                    .iter()
-                    .map(|head| (format!("topic {}", head.topic.0), &head.head)),
-            );
-        for (name, head) in heads {
-            if head.weights.len() != EMBEDDING_DIM {
+            .filter(|output| output.category.is_some())
+            .count();
+        let any_output = net
+            .outputs
+            .iter()
+            .position(|output| output.category.is_none());
+        let Some(any_output) = any_output.filter(|_| categories > 0) else {
+            return Err(HeadsError::Untrained);
+        };
+        let features = EMBEDDING_DIM * layers.len();
+        let hidden_weights = net.decode_weights()?;
+        let outputs = net.outputs.len();
+        let checks = [
+            (
+                "sensitive.hidden_weights",
+                hidden_weights.len(),
+                net.hidden * features,
+            ),
+            ("sensitive.hidden_bias", net.hidden_bias.len(), net.hidden),
+            (
+                "sensitive.output_weights",
+                net.output_weights.len(),
+                outputs * net.hidden,
+            ),
+            ("sensitive.output_bias", net.output_bias.len(), outputs),
+        ];
+        let topic_checks = file
+            .topics
+            .iter()
+            .map(|head| ("topic weights", head.head.weights.len(), EMBEDDING_DIM));
+        for (field, found, expected) in checks.into_iter().chain(topic_checks) {
+            if found != expected {
                 return Err(HeadsError::Dimension {
-                    head: name,
-                    found: head.weights.len(),
+                    field: field.to_owned(),
+                    found,
+                    expected,
                 });
             }
         }
-        Ok(Self { file })
+        Ok(Self {
+            file,
+            hidden_weights,
+            any_output,
+        })
     }
 
     /// The heads compiled into the crate, parsed on first use.
@@ -229,9 +347,30 @@ impl SemanticHeads {
         &self.file
     }
 
-    /// The sensitive heads.
-    pub fn sensitive_heads(&self) -> &[SensitiveHead] {
-        &self.file.sensitive
+    /// The encoder layers the features are pooled after (1-based).
+    pub fn layers(&self) -> &[usize] {
+        &self.file.layers
+    }
+
+    /// Floats in one feature vector.
+    pub fn feature_len(&self) -> usize {
+        EMBEDDING_DIM * self.file.layers.len()
+    }
+
+    /// A short name of the feature layout (`layers-8-10-12`), for cache keys.
+    pub fn feature_layout(&self) -> String {
+        let layers: Vec<String> = self.file.layers.iter().map(usize::to_string).collect();
+        format!("layers-{}", layers.join("-"))
+    }
+
+    /// The sensitive net's outputs.
+    pub fn sensitive_outputs(&self) -> &[NetOutput] {
+        &self.file.sensitive.outputs
+    }
+
+    /// The any-category output.
+    pub fn any_output(&self) -> &NetOutput {
+        &self.file.sensitive.outputs[self.any_output]
     }
 
     /// The topic heads.
@@ -239,22 +378,76 @@ impl SemanticHeads {
         &self.file.topics
     }
 
-    /// Every head's probability for one embedding: sensitive categories in
-    /// file order, then root topics in file order.
-    pub fn score(&self, embedding: &[f32; EMBEDDING_DIM]) -> HeadScores {
-        let sensitive = self
+    /// The plain embedding inside a feature vector (its last 384 floats).
+    pub fn embedding_of<'f>(&self, features: &'f [f32]) -> &'f [f32] {
+        &features[features.len().saturating_sub(EMBEDDING_DIM)..]
+    }
+
+    /// The sensitive net's probabilities for one feature vector.
+    pub fn sensitive_scores(&self, features: &[f32]) -> SensitiveScores {
+        let net = &self.file.sensitive;
+        let width = self.feature_len();
+        let hidden: Vec<f32> = self
+            .hidden_weights
+            .chunks_exact(width)
+            .zip(&net.hidden_bias)
+            .map(|(row, bias)| (dot(row, features) + bias).max(0.0))
+            .collect();
+        let mut any = 0.0;
+        let mut categories = Vec::with_capacity(net.outputs.len());
+        for ((output, row), bias) in net
+            .outputs
+            .iter()
+            .zip(net.output_weights.chunks_exact(net.hidden))
+            .zip(&net.output_bias)
+        {
+            let probability = sigmoid(dot(row, &hidden) + bias);
+            match output.category {
+                Some(category) => categories.push((category, probability)),
+                None => any = probability,
+            }
+        }
+        SensitiveScores { any, categories }
+    }
+
+    /// The categories one chunk is flagged under, with their scores: those
+    /// over their own thresholds, or, when only the any-output fired, the
+    /// best-scoring category (scored with the any-probability). Empty when
+    /// nothing fired.
+    pub fn flagged(&self, scores: &SensitiveScores) -> Vec<(SensitiveCategory, f32)> {
+        let thresholds = self
             .file
             .sensitive
+            .outputs
             .iter()
-            .map(|head| (head.category, head.head.probability(embedding)))
+            .filter_map(|output| output.category.map(|c| (c, output.threshold)));
+        let mut flagged: Vec<(SensitiveCategory, f32)> = scores
+            .categories
+            .iter()
+            .zip(thresholds)
+            .filter(|((_, probability), (_, threshold))| probability >= threshold)
+            .map(|(scored, _)| *scored)
             .collect();
-        let topics = self
-            .file
+        if flagged.is_empty() && scores.any >= self.any_output().threshold {
+            if let Some(&(category, _)) = scores
+                .categories
+                .iter()
+                .max_by(|left, right| left.1.total_cmp(&right.1))
+            {
+                flagged.push((category, scores.any));
+            }
+        }
+        flagged
+    }
+
+    /// Every topic head's probability for one feature vector, in file order.
+    pub fn topic_scores(&self, features: &[f32]) -> Vec<(TopicId, f32)> {
+        let embedding = self.embedding_of(features);
+        self.file
             .topics
             .iter()
             .map(|head| (head.topic, head.head.probability(embedding)))
-            .collect();
-        (sensitive, topics)
+            .collect()
     }
 }
 
@@ -262,8 +455,8 @@ impl SemanticHeads {
 mod tests {
     use super::*;
 
-    fn unit(dimension: usize) -> [f32; EMBEDDING_DIM] {
-        let mut vector = [0.0; EMBEDDING_DIM];
+    fn unit(dimension: usize, length: usize) -> Vec<f32> {
+        let mut vector = vec![0.0; length];
         vector[dimension] = 1.0;
         vector
     }
@@ -271,58 +464,166 @@ mod tests {
     #[test]
     fn embedded_heads_load_and_score_every_category_and_root() {
         let heads = SemanticHeads::embedded().expect("data/heads.json loads");
-        let (sensitive, topics) = heads.score(&unit(0));
-        assert_eq!(sensitive.len(), SensitiveCategory::ALL.len());
+        assert_eq!(heads.file().format, HEADS_FORMAT);
+        assert_eq!(heads.layers().last(), Some(&12));
+        let features = unit(0, heads.feature_len());
+        let scores = heads.sensitive_scores(&features);
+        assert_eq!(scores.categories.len(), SensitiveCategory::ALL.len());
         for category in SensitiveCategory::ALL {
-            assert!(sensitive.iter().any(|(found, _)| *found == category));
+            assert!(scores
+                .categories
+                .iter()
+                .any(|(found, _)| *found == category));
         }
+        let topics = heads.topic_scores(&features);
         assert_eq!(topics.len(), 25);
         let mut roots: Vec<u32> = topics.iter().map(|(topic, _)| topic.0).collect();
         roots.sort_unstable();
         assert_eq!(roots, (1..=25).collect::<Vec<u32>>());
-        let probabilities = sensitive
+        let probabilities = scores
+            .categories
             .iter()
             .map(|(_, p)| p)
+            .chain([&scores.any])
             .chain(topics.iter().map(|(_, p)| p));
         for probability in probabilities {
             assert!((0.0..=1.0).contains(probability));
         }
-        assert_eq!(heads.file().format, HEADS_FORMAT);
     }
 
     #[test]
-    fn wrong_format_and_dimension_are_refused() {
-        let mut file = SemanticHeads::embedded().unwrap().file().clone();
-        file.format = "other".to_owned();
+    fn wrong_format_layers_and_dimensions_are_refused() {
+        let good = SemanticHeads::embedded().unwrap().file().clone();
+        let mut file = good.clone();
+        file.format = "gleaner-heads-1".to_owned();
         assert!(matches!(
-            SemanticHeads::from_file(file.clone()),
+            SemanticHeads::from_file(file),
             Err(HeadsError::Format { .. })
         ));
-        file.format = HEADS_FORMAT.to_owned();
-        file.sensitive[0].head.weights.pop();
+        let mut file = good.clone();
+        file.layers = vec![10, 8, 12];
         assert!(matches!(
-            SemanticHeads::from_file(file.clone()),
+            SemanticHeads::from_file(file),
+            Err(HeadsError::Layers(_))
+        ));
+        let mut file = good.clone();
+        file.layers.pop();
+        assert!(matches!(
+            SemanticHeads::from_file(file),
             Err(HeadsError::Dimension { .. })
         ));
-        file.sensitive.clear();
+        let mut file = good.clone();
+        file.topics[0].head.weights.pop();
+        assert!(matches!(
+            SemanticHeads::from_file(file),
+            Err(HeadsError::Dimension { .. })
+        ));
+        let mut file = good.clone();
+        file.sensitive.hidden_weights.push('!');
+        assert!(matches!(
+            SemanticHeads::from_file(file),
+            Err(HeadsError::Encoding(_))
+        ));
+        let mut file = good;
+        file.sensitive
+            .outputs
+            .retain(|output| output.category.is_none());
         assert!(matches!(
             SemanticHeads::from_file(file),
             Err(HeadsError::Untrained)
         ));
     }
 
+    /// A net over one 384-float layer whose hidden unit `i` copies feature
+    /// `i`, and whose output `j` reads hidden unit `j`.
+    fn copy_net(any_threshold: f32) -> SemanticHeads {
+        let categories = [SensitiveCategory::Religion, SensitiveCategory::Health];
+        let hidden = 3;
+        let mut weights = vec![0.0f32; hidden * EMBEDDING_DIM];
+        for unit in 0..hidden {
+            weights[unit * EMBEDDING_DIM + unit] = 10.0;
+        }
+        let mut outputs: Vec<NetOutput> = categories
+            .iter()
+            .map(|category| NetOutput {
+                category: Some(*category),
+                threshold: 0.9,
+                validation: HeadValidation::default(),
+            })
+            .collect();
+        outputs.push(NetOutput {
+            category: None,
+            threshold: any_threshold,
+            validation: HeadValidation::default(),
+        });
+        let mut output_weights = vec![0.0f32; outputs.len() * hidden];
+        for output in 0..outputs.len() {
+            output_weights[output * hidden + output] = 1.0;
+        }
+        SemanticHeads::from_file(HeadsFile {
+            format: HEADS_FORMAT.to_owned(),
+            model: "test".to_owned(),
+            layers: vec![1],
+            training: TrainingInfo::default(),
+            sensitive: SensitiveNet {
+                hidden,
+                hidden_weights: SensitiveNet::encode_weights(&weights),
+                hidden_bias: vec![0.0; hidden],
+                output_weights,
+                output_bias: vec![-2.0; 3],
+                outputs,
+            },
+            topics: Vec::new(),
+        })
+        .expect("valid net")
+    }
+
     #[test]
-    fn head_probability_is_the_logistic_of_the_dot_product() {
-        let mut weights = vec![0.0; EMBEDDING_DIM];
-        weights[3] = 2.0;
-        let head = Head {
-            weights,
-            bias: -1.0,
-            threshold: 0.5,
+    fn the_net_is_relu_then_sigmoid_and_weights_round_trip_base64() {
+        let heads = copy_net(0.5);
+        let mut features = vec![0.0f32; EMBEDDING_DIM];
+        features[1] = 0.5; // health: hidden 5, logit 3
+        features[2] = -1.0; // any: relu cuts it to 0, logit -2
+        let scores = heads.sensitive_scores(&features);
+        assert!((scores.categories[0].1 - sigmoid(-2.0)).abs() < 1e-6);
+        assert!((scores.categories[1].1 - sigmoid(3.0)).abs() < 1e-6);
+        assert!((scores.any - sigmoid(-2.0)).abs() < 1e-6);
+        assert_eq!(
+            heads.flagged(&scores),
+            vec![(SensitiveCategory::Health, sigmoid(3.0))]
+        );
+        let weights = [1.5f32, -0.25, f32::MIN_POSITIVE];
+        let net = SensitiveNet {
+            hidden_weights: SensitiveNet::encode_weights(&weights),
+            ..heads.file().sensitive.clone()
         };
-        let probability = head.probability(&unit(3));
-        assert!((probability - sigmoid(1.0)).abs() < 1e-6);
-        assert!(head.fires(probability));
-        assert!(!head.fires(head.probability(&unit(4))));
+        assert_eq!(net.decode_weights().unwrap(), weights);
+    }
+
+    #[test]
+    fn the_any_output_alone_names_the_best_scoring_category() {
+        let heads = copy_net(0.6);
+        let mut features = vec![0.0f32; EMBEDDING_DIM];
+        features[0] = 0.25; // religion: logit 0.5, under its 0.9
+        features[2] = 0.3; // any: logit 1.0 -> 0.73, over 0.6
+        let scores = heads.sensitive_scores(&features);
+        assert_eq!(
+            heads.flagged(&scores),
+            vec![(SensitiveCategory::Religion, scores.any)]
+        );
+        features[2] = 0.0; // any: logit -2 -> nothing fires
+        assert!(heads.flagged(&heads.sensitive_scores(&features)).is_empty());
+    }
+
+    #[test]
+    fn topic_heads_read_the_last_layer_of_the_features() {
+        let heads = SemanticHeads::embedded().unwrap();
+        let mut features = vec![0.0f32; heads.feature_len()];
+        let last = features.len() - EMBEDDING_DIM;
+        features[last + 3] = 1.0;
+        let head = &heads.topic_heads()[0];
+        let expected = head.head.probability(&unit(3, EMBEDDING_DIM));
+        assert!((heads.topic_scores(&features)[0].1 - expected).abs() < 1e-6);
+        assert_eq!(heads.feature_layout(), "layers-8-10-12");
     }
 }

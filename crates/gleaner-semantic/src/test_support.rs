@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
+use crate::heads::{SemanticHeads, SensitiveNet};
 use crate::weights::{Q4_0_BLOCK_BYTES, Q4_0_BLOCK_WEIGHTS};
+use crate::EMBEDDING_DIM;
 
 const HIDDEN: usize = 384;
 const INTERMEDIATE: usize = 384;
@@ -188,4 +190,20 @@ pub(crate) fn write_model_dir(directory: &Path) {
         .expect("write weights");
     std::fs::write(directory.join(crate::TOKENIZER_FILE_NAME), tokenizer_json())
         .expect("write tokenizer");
+}
+
+/// The shipped heads cut down to the one-layer model: the net keeps the
+/// first-layer weights of the last pooled layer only.
+pub(crate) fn one_layer_heads() -> SemanticHeads {
+    let embedded = SemanticHeads::embedded().expect("heads load");
+    let width = embedded.feature_len();
+    let mut file = embedded.file().clone();
+    let weights = file.sensitive.decode_weights().expect("weights decode");
+    let last: Vec<f32> = weights
+        .chunks_exact(width)
+        .flat_map(|row| row[width - EMBEDDING_DIM..].iter().copied())
+        .collect();
+    file.sensitive.hidden_weights = SensitiveNet::encode_weights(&last);
+    file.layers = vec![1];
+    SemanticHeads::from_file(file).expect("one-layer heads are valid")
 }

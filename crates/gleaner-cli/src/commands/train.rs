@@ -2,15 +2,17 @@
 //! the semantic tier's heads (see `gleaner_semantic::train`) on labelled
 //! sets in the `gleaner eval` format and writes them as JSON.
 //!
-//! Each item becomes one training example: its turns joined by newlines,
-//! embedded once. The printed metrics are the validation split's; no text is
-//! printed.
+//! Each item gives one training row per turn (what the classifier scores)
+//! plus, when it has several turns, one for the turns joined by newlines;
+//! every row carries the item's labels and is encoded once, pooled after
+//! each of `--layers`. The printed metrics are the validation split's (per
+//! item); no text is printed.
 
 use std::fs::File;
 use std::io::BufReader;
 
 use anyhow::Context as _;
-use gleaner_classify::eval::read_dataset;
+use gleaner_classify::eval::{read_dataset, LabelledConversation};
 use gleaner_core::TopicId;
 use gleaner_semantic::{train_heads, HeadsFile, SemanticEncoder, TrainConfig, TrainingExample};
 use gleaner_taxonomy::Taxonomy;
@@ -43,36 +45,19 @@ pub(crate) fn run(args: &TrainArgs, context: &Context) -> anyhow::Result<()> {
     }
     let encoder = SemanticEncoder::load(&model.model_dir)
         .with_context(|| format!("loading the model from {}", model.model_dir.display()))?;
-    let texts: Vec<String> = items
-        .iter()
-        .map(|item| {
-            item.turns
-                .iter()
-                .map(|turn| turn.text.expose())
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect();
-    let mut embeddings = Vec::with_capacity(texts.len());
-    for (batch_index, batch) in texts.chunks(EMBED_BATCH).enumerate() {
-        let batch: Vec<&str> = batch.iter().map(String::as_str).collect();
-        embeddings.extend(encoder.embed(&batch)?);
-        eprint!(
-            "\rembedded {}/{}",
-            (batch_index * EMBED_BATCH + batch.len()).min(texts.len()),
-            texts.len()
-        );
+    let layer_count = encoder.config().layer_count;
+    if args.layers.is_empty()
+        || args.layers.windows(2).any(|pair| pair[0] >= pair[1])
+        || args.layers.first() == Some(&0)
+        || args.layers.last() != Some(&layer_count)
+    {
+        return Err(UsageError::new(format!(
+            "--layers must be increasing 1-based layer numbers ending with the model's last layer ({layer_count}), got {:?}",
+            args.layers
+        ))
+        .into());
     }
-    eprintln!();
-    let examples: Vec<TrainingExample> = items
-        .iter()
-        .zip(embeddings)
-        .map(|(item, embedding)| TrainingExample {
-            embedding,
-            sensitive: item.sensitive.clone(),
-            topics: item.topic_roots.clone(),
-        })
-        .collect();
+    let examples = encode_rows(&encoder, &items, &args.layers)?;
     let roots: Vec<(TopicId, String)> = taxonomy
         .roots()
         .iter()
@@ -88,6 +73,9 @@ pub(crate) fn run(args: &TrainArgs, context: &Context) -> anyhow::Result<()> {
     if let Some(seed) = args.seed {
         config.seed = seed;
     }
+    if let Some(epochs) = args.epochs {
+        config.net_epochs = epochs;
+    }
     let datasets = args
         .datasets
         .iter()
@@ -98,7 +86,20 @@ pub(crate) fn run(args: &TrainArgs, context: &Context) -> anyhow::Result<()> {
             )
         })
         .collect();
-    let heads = train_heads(&examples, &roots, &config, datasets, MODEL_FOLDER);
+    eprintln!(
+        "training the sensitive net ({} hidden units, {} epochs) and {} topic heads",
+        config.net_hidden,
+        config.net_epochs,
+        roots.len()
+    );
+    let heads = train_heads(
+        &examples,
+        &roots,
+        &args.layers,
+        &config,
+        datasets,
+        MODEL_FOLDER,
+    )?;
     let mut json = serde_json::to_string(&heads)?;
     json.push('\n');
     std::fs::write(&args.out, json).with_context(|| format!("writing {}", args.out.display()))?;
@@ -109,11 +110,59 @@ pub(crate) fn run(args: &TrainArgs, context: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One training row per turn, plus the joined turns of multi-turn items,
+/// encoded and pooled after each of `layers`, with a progress bar.
+fn encode_rows(
+    encoder: &SemanticEncoder,
+    items: &[LabelledConversation],
+    layers: &[usize],
+) -> anyhow::Result<Vec<TrainingExample>> {
+    // (item, scored, text): each turn, then the joined turns of multi-turn items.
+    let mut rows: Vec<(usize, bool, String)> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let turns: Vec<&str> = item.turns.iter().map(|turn| turn.text.expose()).collect();
+        rows.extend(turns.iter().map(|turn| (index, true, (*turn).to_owned())));
+        if turns.len() > 1 {
+            rows.push((index, false, turns.join("\n")));
+        }
+    }
+    let progress = indicatif::ProgressBar::new(rows.len() as u64).with_style(
+        indicatif::ProgressStyle::with_template("encoding {pos}/{len} rows [{bar:40}] {eta} left")
+            .expect("valid template"),
+    );
+    let mut features = Vec::with_capacity(rows.len());
+    for batch in rows.chunks(EMBED_BATCH) {
+        let texts: Vec<&str> = batch.iter().map(|(_, _, text)| text.as_str()).collect();
+        features.extend(encoder.embed_layers(&texts, layers)?);
+        progress.inc(batch.len() as u64);
+    }
+    progress.finish_and_clear();
+    eprintln!("encoded {} rows of {} items", rows.len(), items.len());
+    let examples: Vec<TrainingExample> = rows
+        .iter()
+        .zip(features)
+        .map(|((index, scored, _), features)| {
+            let item = &items[*index];
+            TrainingExample {
+                features,
+                item: *index,
+                scored: *scored,
+                hard_negative: item.kind == "hard_negative",
+                sensitive: item.sensitive.clone(),
+                topics: item.topic_roots.clone(),
+            }
+        })
+        .collect();
+    Ok(examples)
+}
+
 /// Prints the validation metrics of every head.
 fn print_metrics(heads: &HeadsFile, args: &TrainArgs) {
     println!(
-        "trained on {} items, thresholds from {} validation items (seed {}); wrote {}",
+        "trained on {} items ({} rows, layers {:?}), thresholds from {} validation items (seed {}); wrote {}",
         heads.training.train_items,
+        heads.training.train_rows,
+        heads.layers,
         heads.training.validation_items,
         heads.training.seed,
         args.out.display()
@@ -122,14 +171,16 @@ fn print_metrics(heads: &HeadsFile, args: &TrainArgs) {
         "{:<24} {:>6} {:>6} {:>9} {:>8} {:>8} {:>10} {:>9}",
         "head", "train+", "val+", "threshold", "recall", "fp", "fp(nonsens)", "precision"
     );
-    for head in &heads.sensitive {
-        let metrics = head.validation;
+    for output in &heads.sensitive.outputs {
+        let metrics = output.validation;
         println!(
             "{:<24} {:>6} {:>6} {:>9.4} {:>7.1}% {:>7.1}% {:>10.1}% {:>8.1}%",
-            head.category.as_str(),
+            output
+                .category
+                .map_or("any sensitive category", |category| category.as_str()),
             metrics.train_positives,
             metrics.positives,
-            head.head.threshold,
+            output.threshold,
             metrics.recall * 100.0,
             metrics.false_positive_rate * 100.0,
             metrics.non_sensitive_false_positive_rate * 100.0,
