@@ -24,11 +24,13 @@
 //! - [`weights`]: reader for the `E5S1` file (`e5-small-q4.bin`): header,
 //!   embedded vocabulary, tensor directory, `Q4_0` dequantization.
 //! - [`encoder`]: [`SemanticEncoder`], the forward pass on `candle`: `query: `
-//!   prefix, 12 post-LN layers, mean pooling, L2 norm, length-sorted batches.
+//!   prefix, 12 post-LN layers, mean pooling, L2 norm, length-sorted batches;
+//!   [`SemanticEncoder::embed_layers`] pools after chosen layers too.
 //! - [`tokenizer`]: [`E5Tokenizer`], `tokenizer.json` through the
 //!   `tokenizers` crate, `query: ` prefix, truncation at 512 tokens.
-//! - [`heads`]: [`SemanticHeads`], logistic-regression heads per sensitive
-//!   category and taxonomy root, trained weights in `data/heads.json`.
+//! - [`heads`]: [`SemanticHeads`], the multi-label sensitive net on the
+//!   pooled states of several layers and logistic topic heads per taxonomy
+//!   root, trained weights in `data/heads.json`.
 //! - [`train`]: deterministic training of the heads ([`train_heads`]).
 //! - [`classifier`]: [`SemanticClassifier`] (the semantic tier as a
 //!   `gleaner_classify::Classifier`) and [`CascadeClassifier`] (both tiers).
