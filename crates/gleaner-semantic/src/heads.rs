@@ -203,8 +203,8 @@ pub struct TrainingInfo {
     pub seed: u64,
     /// Training items used (after the validation split).
     pub train_items: usize,
-    /// Training rows (one per turn, plus the joined text of multi-turn
-    /// items).
+    /// Training rows the heads learned from (a single-turn item's turn, a
+    /// multi-turn item's joined turns).
     #[serde(default)]
     pub train_rows: usize,
     /// Validation items.

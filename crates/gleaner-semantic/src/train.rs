@@ -4,8 +4,11 @@
 //!
 //! - **Rows and items.** An item (one labelled conversation) gives one row
 //!   per turn, plus one for its joined turns when it has several; every row
-//!   carries the item's labels. Validation is per item, as the classifier
-//!   decides: the best score over the item's turn rows.
+//!   carries the item's labels. The heads learn from the rows whose labels
+//!   are known to hold ([`TrainingExample::fitted`]: a single-turn item's
+//!   turn, a multi-turn item's joined text; one turn of a conversation
+//!   about health need not be about health). Validation is per item, as the
+//!   classifier decides: the best score over the item's turn rows.
 //! - **Split.** A validation share of the *items* is carved with a seeded
 //!   shuffle, stratified by each item's first sensitive category (or none),
 //!   so rare categories land on both sides and no item has rows on both.
@@ -49,6 +52,10 @@ pub struct TrainingExample {
     /// Whether the classifier would score this row (a turn; not the joined
     /// text of a multi-turn item). Validation reads only these.
     pub scored: bool,
+    /// Whether the heads learn from this row: the item's labels hold for
+    /// its text (a single-turn item's turn, a multi-turn item's joined
+    /// turns; not one turn of several).
+    pub fitted: bool,
     /// Whether the item is a hard negative (touches a sensitive subject
     /// without being sensitive); hard negatives are not in the
     /// false-positive budget.
@@ -669,7 +676,11 @@ pub fn train_heads(
         });
     }
     let (train_indices, validation_indices) = split_indices(examples, config);
-    let train: Vec<&TrainingExample> = train_indices.iter().map(|&i| &examples[i]).collect();
+    let train: Vec<&TrainingExample> = train_indices
+        .iter()
+        .map(|&i| &examples[i])
+        .filter(|example| example.fitted)
+        .collect();
     let net = fit_sensitive(&train, config)?;
     let topics = fit_topic_heads(&train, roots, width, config);
     let outputs: Vec<NetOutput> = SensitiveCategory::ALL
@@ -918,17 +929,26 @@ mod tests {
                 features,
                 item,
                 scored: true,
+                fitted: true,
                 hard_negative: false,
                 sensitive,
                 topics,
             };
             if item % 3 == 0 {
+                // Two turns and the joined text; only the joined row is
+                // fitted.
                 let mut joined = row.clone();
                 joined.scored = false;
-                rows.push(row.clone());
+                let turn = TrainingExample {
+                    fitted: false,
+                    ..row.clone()
+                };
+                rows.push(turn.clone());
+                rows.push(turn);
                 rows.push(joined);
+            } else {
+                rows.push(row);
             }
-            rows.push(row);
         }
         rows
     }

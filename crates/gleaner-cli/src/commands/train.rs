@@ -2,10 +2,11 @@
 //! the semantic tier's heads (see `gleaner_semantic::train`) on labelled
 //! sets in the `gleaner eval` format and writes them as JSON.
 //!
-//! Each item gives one training row per turn (what the classifier scores)
-//! plus, when it has several turns, one for the turns joined by newlines;
-//! every row carries the item's labels and is encoded once, pooled after
-//! each of `--layers`. The printed metrics are the validation split's (per
+//! Each item gives one row per turn (what the classifier scores; the
+//! validation split reads these) plus, when it has several turns, one for
+//! the turns joined by newlines; the heads learn from single turns and
+//! joined texts, where the item's labels are known to hold. Every row is
+//! encoded once, pooled after each of `--layers`. The printed metrics are the validation split's (per
 //! item); no text is printed.
 
 use std::fs::File;
@@ -117,13 +118,19 @@ fn encode_rows(
     items: &[LabelledConversation],
     layers: &[usize],
 ) -> anyhow::Result<Vec<TrainingExample>> {
-    // (item, scored, text): each turn, then the joined turns of multi-turn items.
-    let mut rows: Vec<(usize, bool, String)> = Vec::new();
+    // (item, scored, fitted, text): each turn (fitted when it is the only
+    // one), then the joined turns of multi-turn items (fitted, not scored).
+    let mut rows: Vec<(usize, bool, bool, String)> = Vec::new();
     for (index, item) in items.iter().enumerate() {
         let turns: Vec<&str> = item.turns.iter().map(|turn| turn.text.expose()).collect();
-        rows.extend(turns.iter().map(|turn| (index, true, (*turn).to_owned())));
-        if turns.len() > 1 {
-            rows.push((index, false, turns.join("\n")));
+        let single = turns.len() == 1;
+        rows.extend(
+            turns
+                .iter()
+                .map(|turn| (index, true, single, (*turn).to_owned())),
+        );
+        if !single {
+            rows.push((index, false, true, turns.join("\n")));
         }
     }
     let progress = indicatif::ProgressBar::new(rows.len() as u64).with_style(
@@ -132,7 +139,7 @@ fn encode_rows(
     );
     let mut features = Vec::with_capacity(rows.len());
     for batch in rows.chunks(EMBED_BATCH) {
-        let texts: Vec<&str> = batch.iter().map(|(_, _, text)| text.as_str()).collect();
+        let texts: Vec<&str> = batch.iter().map(|(_, _, _, text)| text.as_str()).collect();
         features.extend(encoder.embed_layers(&texts, layers)?);
         progress.inc(batch.len() as u64);
     }
@@ -141,12 +148,13 @@ fn encode_rows(
     let examples: Vec<TrainingExample> = rows
         .iter()
         .zip(features)
-        .map(|((index, scored, _), features)| {
+        .map(|((index, scored, fitted, _), features)| {
             let item = &items[*index];
             TrainingExample {
                 features,
                 item: *index,
                 scored: *scored,
+                fitted: *fitted,
                 hard_negative: item.kind == "hard_negative",
                 sensitive: item.sensitive.clone(),
                 topics: item.topic_roots.clone(),
