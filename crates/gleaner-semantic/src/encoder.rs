@@ -264,33 +264,9 @@ impl SemanticEncoder {
     /// Embeds each text as `query: {text}`: mean-pooled, L2-normalized,
     /// 384 floats, in input order. Texts longer than 512 tokens are cut.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<[f32; EMBEDDING_DIM]>, SemanticError> {
-        let encodings = texts
-            .iter()
-            .map(|text| self.tokenizer.encode_query(text))
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut order: Vec<usize> = (0..encodings.len()).collect();
-        order.sort_by_key(|&index| encodings[index].len());
-        let mut embeddings = vec![[0.0f32; EMBEDDING_DIM]; encodings.len()];
-        for chunk in order.chunks(SUB_BATCH_TEXTS) {
-            let batch: Vec<&[u32]> = chunk
-                .iter()
-                .map(|&index| encodings[index].as_slice())
-                .collect();
-            let pooled = self.forward(&batch)?;
-            for (&index, vector) in chunk.iter().zip(pooled) {
-                embeddings[index] = vector;
-            }
-        }
-        Ok(embeddings)
-    }
-
-    /// Runs token-id sequences (each with `<s>`/`</s>`, at most
-    /// `max_positions` long) through the encoder; returns one pooled,
-    /// normalized vector per sequence.
-    fn forward(&self, batch: &[&[u32]]) -> Result<Vec<[f32; EMBEDDING_DIM]>, SemanticError> {
         let last = self.layers.len();
-        let pooled = self.forward_taps(batch, &[last])?;
-        Ok(pooled
+        Ok(self
+            .embed_layers(texts, &[last])?
             .into_iter()
             .map(|row| {
                 let mut vector = [0.0f32; EMBEDDING_DIM];
