@@ -373,6 +373,27 @@ pub struct TrainArgs {
     /// Passes of the sensitive net over the training rows.
     #[arg(long)]
     pub epochs: Option<usize>,
+    /// Item recall each sensitive output's threshold must reach on the
+    /// validation split (0 < r <= 1).
+    #[arg(long, value_parser = unit_interval)]
+    pub recall_target: Option<f64>,
+    /// Most ordinary validation items one sensitive output may flag; where
+    /// the recall target would flag more, the threshold is raised to it
+    /// (0 < b <= 1).
+    #[arg(long, value_parser = unit_interval)]
+    pub budget: Option<f64>,
+}
+
+/// A share in (0, 1].
+fn unit_interval(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if value > 0.0 && value <= 1.0 {
+        Ok(value)
+    } else {
+        Err(format!("`{text}` must be above 0 and at most 1"))
+    }
 }
 
 /// `gleaner bench`.

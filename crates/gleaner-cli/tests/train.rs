@@ -1,7 +1,7 @@
 //! `gleaner train` end to end on the real model: a small slice of the
 //! development split trains the same heads file twice, in the format the
-//! semantic tier loads; bad layers and bad lines are usage errors that
-//! write nothing.
+//! semantic tier loads, recording the settings it was given; bad layers,
+//! out-of-range shares and bad lines are usage errors that write nothing.
 //!
 //! Needs the model where `$GLEANER_MODELS` points (`scripts/test` fetches
 //! it there). Without it the tests say they skip, except under `CI=true`,
@@ -74,6 +74,10 @@ fn training_writes_the_same_loadable_heads_twice() {
                 out.to_str().unwrap(),
                 "--epochs",
                 "3",
+                "--recall-target",
+                "0.95",
+                "--budget",
+                "0.05",
             ],
         );
         assert!(output.status.success(), "{}", stderr_of(&output));
@@ -88,15 +92,19 @@ fn training_writes_the_same_loadable_heads_twice() {
         serde_json::json!(["small.jsonl"])
     );
     assert_eq!(heads["training"]["net_epochs"], 3);
+    assert_eq!(heads["training"]["recall_target"], 0.95);
+    assert_eq!(heads["training"]["max_false_positive_rate"], 0.05);
+    assert_eq!(heads["training"]["net_members"], 3);
     let train_items = heads["training"]["train_items"].as_u64().unwrap();
     let validation_items = heads["training"]["validation_items"].as_u64().unwrap();
     assert_eq!(train_items + validation_items, items as u64);
     let outputs = heads["sensitive"]["outputs"].as_array().unwrap();
     assert_eq!(outputs.len(), 8, "seven categories and the any-output");
     assert!(outputs.last().unwrap()["category"].is_null());
-    // 256 hidden units × 1,152 features as base64 of f32.
+    // Three members of 256 hidden units × 1,152 features as base64 of f32.
+    assert_eq!(heads["sensitive"]["hidden"], 768);
     let encoded = heads["sensitive"]["hidden_weights"].as_str().unwrap();
-    assert_eq!(encoded.len(), (256 * 1152 * 4usize).div_ceil(3) * 4);
+    assert_eq!(encoded.len(), (768 * 1152 * 4usize).div_ceil(3) * 4);
     assert_eq!(heads["topics"].as_array().unwrap().len(), 25);
     // No text of the data set is in the file.
     let text = String::from_utf8_lossy(&files[0]);
@@ -136,6 +144,22 @@ fn bad_layers_and_bad_lines_are_usage_errors_that_write_nothing() {
         stderr_of(&output)
     );
     assert!(!out.exists());
+    for (flag, value) in [("--budget", "0"), ("--recall-target", "1.5")] {
+        let output = train(
+            &models,
+            &[
+                "--dataset",
+                dataset.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+                flag,
+                value,
+            ],
+        );
+        assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+        assert!(stderr_of(&output).contains(flag), "{}", stderr_of(&output));
+        assert!(!out.exists());
+    }
     let broken = directory.path().join("broken.jsonl");
     let mut text = std::fs::read_to_string(&dataset).unwrap();
     text.push_str("{\"id\": \"x\", \"turns\": 3}\n");

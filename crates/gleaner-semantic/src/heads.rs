@@ -221,6 +221,10 @@ pub struct TrainingInfo {
     /// L2 penalty of the sensitive net.
     #[serde(default)]
     pub net_l2: f64,
+    /// Independently seeded nets averaged (by logit) into the sensitive
+    /// net; its hidden layer is theirs side by side.
+    #[serde(default)]
+    pub net_members: usize,
     /// Recall target of the sensitive thresholds.
     pub recall_target: f64,
     /// Budget of ordinary validation items one sensitive output may flag.

@@ -53,7 +53,7 @@ pub use encoder::{MatmulMode, SemanticEncoder, EMBEDDING_DIM};
 pub use error::SemanticError;
 pub use heads::{HeadsError, HeadsFile, SemanticHeads};
 pub use tokenizer::E5Tokenizer;
-pub use train::{train_heads, TrainConfig, TrainingExample};
+pub use train::{train_heads, Fit, TrainConfig, TrainingExample};
 pub use weights::{ModelConfig, ModelWeights, TensorDtype};
 
 /// File name of the packed 4-bit model inside the model directory.

@@ -7,7 +7,9 @@
 //!   carries the item's labels. The heads learn from the rows whose labels
 //!   are known to hold ([`TrainingExample::fitted`]: a single-turn item's
 //!   turn, a multi-turn item's joined text; one turn of a conversation
-//!   about health need not be about health). Validation is per item, as the
+//!   about health need not be about health, but every turn of a
+//!   conversation that touches no sensitive category touches none, so the
+//!   sensitive net also learns from those turns). Validation is per item, as the
 //!   classifier decides: the best score over the item's turn rows.
 //! - **Split.** A validation share of the *items* is carved with a seeded
 //!   shuffle, stratified by each item's first sensitive category (or none),
@@ -16,7 +18,9 @@
 //!   deviation), then a `features → hidden (ReLU) → categories + any`
 //!   network is fitted by mini-batch Adam on the summed sigmoid log loss
 //!   with an L2 penalty; batch order and initialization come from the seed.
-//!   The standardization is folded back into the first layer.
+//!   [`TrainConfig::net_members`] such nets, seeded apart, are averaged by
+//!   logit into one wider net. The standardization is folded back into
+//!   the first layer.
 //! - **Topic heads.** Full-batch Adam on the weighted log loss of the plain
 //!   embedding (the last 384 floats), positives weighted
 //!   `negatives / positives` (capped), standardization folded back.
@@ -52,10 +56,9 @@ pub struct TrainingExample {
     /// Whether the classifier would score this row (a turn; not the joined
     /// text of a multi-turn item). Validation reads only these.
     pub scored: bool,
-    /// Whether the heads learn from this row: the item's labels hold for
-    /// its text (a single-turn item's turn, a multi-turn item's joined
-    /// turns; not one turn of several).
-    pub fitted: bool,
+    /// Which heads learn from this row: those whose labels hold for its
+    /// text (see [`Fit`]).
+    pub fitted: Fit,
     /// Whether the item is a hard negative (touches a sensitive subject
     /// without being sensitive); hard negatives are not in the
     /// false-positive budget.
@@ -64,6 +67,35 @@ pub struct TrainingExample {
     pub sensitive: Vec<SensitiveCategory>,
     /// The taxonomy roots the item shows.
     pub topics: Vec<TopicId>,
+}
+
+/// Which heads learn from a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// None: the row only scores validation (one turn of a conversation
+    /// that touches a sensitive category: that turn alone need not).
+    Nothing,
+    /// The sensitive net only: one turn of a conversation that touches no
+    /// sensitive category (no turn of it does), whose topics need not
+    /// hold for the turn alone ("thanks, and for two people?").
+    Sensitive,
+    /// Every head: a single-turn item's turn, a multi-turn item's joined
+    /// turns.
+    All,
+}
+
+impl Fit {
+    /// Whether the sensitive net learns from the row.
+    #[must_use]
+    pub fn sensitive(self) -> bool {
+        self != Self::Nothing
+    }
+
+    /// Whether the topic heads learn from the row.
+    #[must_use]
+    pub fn topics(self) -> bool {
+        self == Self::All
+    }
 }
 
 /// Training settings. [`TrainConfig::default`] is what `gleaner train` uses.
@@ -82,8 +114,13 @@ pub struct TrainConfig {
     /// Largest weight a positive example gets relative to a negative one
     /// (topic heads).
     pub max_positive_weight: f64,
-    /// Hidden units of the sensitive net.
+    /// Hidden units of each member of the sensitive net.
     pub net_hidden: usize,
+    /// Members of the sensitive net: nets fitted alike from different
+    /// seeds whose logits are averaged (one net of `members × hidden`
+    /// units). Averaging steadies the low tail of rare categories, where
+    /// one net's scores swing with its initialization.
+    pub net_members: usize,
     /// Passes over the training rows of the sensitive net.
     pub net_epochs: usize,
     /// Rows per Adam step of the sensitive net.
@@ -110,12 +147,13 @@ impl Default for TrainConfig {
             l2: 1e-3,
             max_positive_weight: 50.0,
             net_hidden: 256,
+            net_members: 3,
             net_epochs: 40,
             net_batch: 200,
             net_learning_rate: 1e-3,
             net_l2: 1e-3,
-            recall_target: 0.97,
-            max_false_positive_rate: 0.01,
+            recall_target: 0.99,
+            max_false_positive_rate: 0.02,
         }
     }
 }
@@ -304,6 +342,47 @@ struct FittedNet {
     output_bias: Vec<f32>,
 }
 
+impl FittedNet {
+    /// One net whose logits are the mean of `members`' logits: the hidden
+    /// units side by side, each output's weights divided by the count,
+    /// the output biases averaged.
+    fn average(members: &[FittedNet]) -> FittedNet {
+        let count = members.len().max(1) as f32;
+        let outputs = members.first().map_or(0, |net| net.output_bias.len());
+        let mut output_weights = Vec::new();
+        for output in 0..outputs {
+            for net in members {
+                let hidden = net.hidden_bias.len();
+                output_weights.extend(
+                    net.output_weights[output * hidden..(output + 1) * hidden]
+                        .iter()
+                        .map(|weight| weight / count),
+                );
+            }
+        }
+        FittedNet {
+            hidden_weights: members
+                .iter()
+                .flat_map(|net| net.hidden_weights.iter().copied())
+                .collect(),
+            hidden_bias: members
+                .iter()
+                .flat_map(|net| net.hidden_bias.iter().copied())
+                .collect(),
+            output_weights,
+            output_bias: (0..outputs)
+                .map(|output| {
+                    members
+                        .iter()
+                        .map(|net| net.output_bias[output])
+                        .sum::<f32>()
+                        / count
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Glorot-uniform values from the seeded generator.
 fn glorot(generator: &mut SplitMix64, fan_in: usize, fan_out: usize, count: usize) -> Vec<f32> {
     let bound = (6.0 / (fan_in + fan_out) as f64).sqrt();
@@ -387,6 +466,7 @@ fn fit_net(
     targets: &[Vec<f32>],
     standardizer: &Standardizer,
     config: &TrainConfig,
+    member: u64,
 ) -> Result<FittedNet, SemanticError> {
     let device = Device::Cpu;
     let width = rows.first().map_or(0, Vec::len);
@@ -396,7 +476,7 @@ fn fit_net(
     let inputs = Tensor::from_vec(flat, (rows.len(), width), &device)?;
     let flat: Vec<f32> = targets.iter().flatten().copied().collect();
     let labels = Tensor::from_vec(flat, (rows.len(), outputs), &device)?;
-    let mut generator = SplitMix64(config.seed ^ 0x4E45_5400);
+    let mut generator = SplitMix64((config.seed ^ 0x4E45_5400).wrapping_add(member));
     // Weights stored input-major (width × hidden, hidden × outputs) so the
     // forward pass is two plain matmuls.
     let w1 = parameter(&mut generator, (width, hidden), (width, hidden))?;
@@ -679,10 +759,15 @@ pub fn train_heads(
     let train: Vec<&TrainingExample> = train_indices
         .iter()
         .map(|&i| &examples[i])
-        .filter(|example| example.fitted)
+        .filter(|example| example.fitted.sensitive())
         .collect();
     let net = fit_sensitive(&train, config)?;
-    let topics = fit_topic_heads(&train, roots, width, config);
+    let topic_train: Vec<&TrainingExample> = train
+        .iter()
+        .copied()
+        .filter(|example| example.fitted.topics())
+        .collect();
+    let topics = fit_topic_heads(&topic_train, roots, width, config);
     let outputs: Vec<NetOutput> = SensitiveCategory::ALL
         .iter()
         .map(|category| Some(*category))
@@ -707,11 +792,12 @@ pub fn train_heads(
             l2: config.l2,
             net_epochs: config.net_epochs,
             net_l2: config.net_l2,
+            net_members: config.net_members.max(1),
             recall_target: config.recall_target,
             max_false_positive_rate: config.max_false_positive_rate,
         },
         sensitive: SensitiveNet {
-            hidden: config.net_hidden,
+            hidden: config.net_hidden * config.net_members.max(1),
             hidden_weights: SensitiveNet::encode_weights(&net.hidden_weights),
             hidden_bias: net.hidden_bias,
             output_weights: net.output_weights,
@@ -723,7 +809,7 @@ pub fn train_heads(
     // Score the validation items through the same code the classifier runs.
     let scorer = crate::heads::SemanticHeads::from_file(file.clone())?;
     let validation = validation_items(examples, &validation_indices, &scorer);
-    choose_thresholds(&mut file, &validation, &train, config);
+    choose_thresholds(&mut file, &validation, &train, &topic_train, config);
     Ok(file)
 }
 
@@ -749,7 +835,10 @@ fn fit_sensitive(
                 .collect()
         })
         .collect();
-    fit_net(&rows, &targets, &standardizer, config)
+    let members = (0..config.net_members.max(1) as u64)
+        .map(|member| fit_net(&rows, &targets, &standardizer, config, member))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(FittedNet::average(&members))
 }
 
 /// The topic heads on the plain embedding (the last 384 floats), with
@@ -837,14 +926,15 @@ fn choose_thresholds(
     file: &mut HeadsFile,
     validation: &[ValidationItem<'_>],
     train: &[&TrainingExample],
+    topic_train: &[&TrainingExample],
     config: &TrainConfig,
 ) {
     let ordinary: Vec<bool> = validation
         .iter()
         .map(|item| item.example.sensitive.is_empty() && !item.example.hard_negative)
         .collect();
-    let train_items = |matches: &dyn Fn(&TrainingExample) -> bool| {
-        count_items(train.iter().copied().filter(|example| matches(example)))
+    let train_items = |rows: &[&TrainingExample], matches: &dyn Fn(&TrainingExample) -> bool| {
+        count_items(rows.iter().copied().filter(|example| matches(example)))
     };
     for (index, output) in file.sensitive.outputs.iter_mut().enumerate() {
         let category = output.category;
@@ -864,7 +954,7 @@ fn choose_thresholds(
             &probabilities,
             &labels,
             &ordinary,
-            train_items(&matches),
+            train_items(train, &matches),
             config,
         );
         output.threshold = threshold;
@@ -882,7 +972,7 @@ fn choose_thresholds(
             &probabilities,
             &labels,
             head.head.threshold,
-            train_items(&|example| example.topics.contains(&topic)),
+            train_items(topic_train, &|example| example.topics.contains(&topic)),
         );
     }
 }
@@ -929,18 +1019,23 @@ mod tests {
                 features,
                 item,
                 scored: true,
-                fitted: true,
+                fitted: Fit::All,
                 hard_negative: false,
                 sensitive,
                 topics,
             };
             if item % 3 == 0 {
-                // Two turns and the joined text; only the joined row is
-                // fitted.
+                // Two turns and the joined text; every head learns from
+                // the joined row, the sensitive net also from the turns of
+                // a non-sensitive item.
                 let mut joined = row.clone();
                 joined.scored = false;
                 let turn = TrainingExample {
-                    fitted: false,
+                    fitted: if row.sensitive.is_empty() {
+                        Fit::Sensitive
+                    } else {
+                        Fit::Nothing
+                    },
                     ..row.clone()
                 };
                 rows.push(turn.clone());
@@ -1073,6 +1168,57 @@ mod tests {
         let error =
             train_heads(&examples, &roots(), &[1], &small_config(), vec![], "test").unwrap_err();
         assert!(error.to_string().contains("row 4"), "{error}");
+    }
+
+    /// The logits of `net` for one row (the layout `SemanticHeads` reads).
+    fn logits(net: &FittedNet, row: &[f32]) -> Vec<f32> {
+        let width = row.len();
+        let hidden: Vec<f32> = net
+            .hidden_weights
+            .chunks_exact(width)
+            .zip(&net.hidden_bias)
+            .map(|(weights, bias)| {
+                (weights.iter().zip(row).map(|(w, x)| w * x).sum::<f32>() + bias).max(0.0)
+            })
+            .collect();
+        net.output_weights
+            .chunks_exact(hidden.len())
+            .zip(&net.output_bias)
+            .map(|(weights, bias)| {
+                weights.iter().zip(&hidden).map(|(w, h)| w * h).sum::<f32>() + bias
+            })
+            .collect()
+    }
+
+    #[test]
+    fn averaged_members_score_the_mean_of_their_logits() {
+        let mut generator = SplitMix64(3);
+        let mut values = |count: usize| -> Vec<f32> {
+            (0..count)
+                .map(|_| (generator.next() % 2000) as f32 / 1000.0 - 1.0)
+                .collect()
+        };
+        // Two members of 3 inputs → 4 hidden → 2 outputs.
+        let members: Vec<FittedNet> = (0..2)
+            .map(|_| FittedNet {
+                hidden_weights: values(12),
+                hidden_bias: values(4),
+                output_weights: values(8),
+                output_bias: values(2),
+            })
+            .collect();
+        let average = FittedNet::average(&members);
+        assert_eq!(average.hidden_bias.len(), 8);
+        for row in [[0.5f32, -0.2, 0.9], [-1.0, 0.3, 0.0], [0.1, 0.1, 0.1]] {
+            let expected: Vec<f32> = logits(&members[0], &row)
+                .iter()
+                .zip(logits(&members[1], &row))
+                .map(|(a, b)| (a + b) / 2.0)
+                .collect();
+            for (got, want) in logits(&average, &row).iter().zip(expected) {
+                assert!((got - want).abs() < 1e-5, "{got} vs {want}");
+            }
+        }
     }
 
     #[test]

@@ -15,7 +15,9 @@ use std::io::BufReader;
 use anyhow::Context as _;
 use gleaner_classify::eval::{read_dataset, LabelledConversation};
 use gleaner_core::TopicId;
-use gleaner_semantic::{train_heads, HeadsFile, SemanticEncoder, TrainConfig, TrainingExample};
+use gleaner_semantic::{
+    train_heads, Fit, HeadsFile, SemanticEncoder, TrainConfig, TrainingExample,
+};
 use gleaner_taxonomy::Taxonomy;
 
 use crate::args::TrainArgs;
@@ -77,6 +79,12 @@ pub(crate) fn run(args: &TrainArgs, context: &Context) -> anyhow::Result<()> {
     if let Some(epochs) = args.epochs {
         config.net_epochs = epochs;
     }
+    if let Some(target) = args.recall_target {
+        config.recall_target = target;
+    }
+    if let Some(budget) = args.budget {
+        config.max_false_positive_rate = budget;
+    }
     let datasets = args
         .datasets
         .iter()
@@ -88,7 +96,8 @@ pub(crate) fn run(args: &TrainArgs, context: &Context) -> anyhow::Result<()> {
         })
         .collect();
     eprintln!(
-        "training the sensitive net ({} hidden units, {} epochs) and {} topic heads",
+        "training the sensitive net ({} members of {} hidden units, {} epochs) and {} topic heads",
+        config.net_members,
         config.net_hidden,
         config.net_epochs,
         roots.len()
@@ -118,19 +127,25 @@ fn encode_rows(
     items: &[LabelledConversation],
     layers: &[usize],
 ) -> anyhow::Result<Vec<TrainingExample>> {
-    // (item, scored, fitted, text): each turn (fitted when it is the only
-    // one), then the joined turns of multi-turn items (fitted, not scored).
-    let mut rows: Vec<(usize, bool, bool, String)> = Vec::new();
+    // (item, scored, fitted, text): each turn, then the joined turns of
+    // multi-turn items (scored turn by turn, as the classifier does). A
+    // single turn carries its item's labels; one turn of several carries
+    // them only when they say "nothing sensitive", and never its topics.
+    let mut rows: Vec<(usize, bool, Fit, String)> = Vec::new();
     for (index, item) in items.iter().enumerate() {
         let turns: Vec<&str> = item.turns.iter().map(|turn| turn.text.expose()).collect();
-        let single = turns.len() == 1;
+        let turn_fit = match (turns.len(), item.sensitive.is_empty()) {
+            (1, _) => Fit::All,
+            (_, true) => Fit::Sensitive,
+            (_, false) => Fit::Nothing,
+        };
         rows.extend(
             turns
                 .iter()
-                .map(|turn| (index, true, single, (*turn).to_owned())),
+                .map(|turn| (index, true, turn_fit, (*turn).to_owned())),
         );
-        if !single {
-            rows.push((index, false, true, turns.join("\n")));
+        if turns.len() > 1 {
+            rows.push((index, false, Fit::All, turns.join("\n")));
         }
     }
     let progress = indicatif::ProgressBar::new(rows.len() as u64).with_style(
