@@ -120,18 +120,17 @@ pub(crate) fn run(args: &TrainArgs, context: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One training row per turn, plus the joined turns of multi-turn items,
-/// encoded and pooled after each of `layers`, with a progress bar.
-fn encode_rows(
-    encoder: &SemanticEncoder,
-    items: &[LabelledConversation],
-    layers: &[usize],
-) -> anyhow::Result<Vec<TrainingExample>> {
-    // (item, scored, fitted, text): each turn, then the joined turns of
-    // multi-turn items (scored turn by turn, as the classifier does). A
-    // single turn carries its item's labels; one turn of several carries
-    // them only when they say "nothing sensitive", and never its topics.
-    let mut rows: Vec<(usize, bool, Fit, String)> = Vec::new();
+/// One row to encode: its item, whether validation scores it, which heads
+/// learn from it, and its text.
+type PlannedRow = (usize, bool, Fit, String);
+
+/// Each turn, then the joined turns of multi-turn items (fitted, never
+/// scored: the classifier scores turn by turn). A single turn carries its
+/// item's labels; one turn of several carries them only when they say
+/// "nothing sensitive" (every turn of such a conversation is harmless),
+/// and never its topics ("thanks, and for two?" is about nothing).
+fn plan_rows(items: &[LabelledConversation]) -> Vec<PlannedRow> {
+    let mut rows = Vec::new();
     for (index, item) in items.iter().enumerate() {
         let turns: Vec<&str> = item.turns.iter().map(|turn| turn.text.expose()).collect();
         let turn_fit = match (turns.len(), item.sensitive.is_empty()) {
@@ -148,6 +147,17 @@ fn encode_rows(
             rows.push((index, false, Fit::All, turns.join("\n")));
         }
     }
+    rows
+}
+
+/// One training row per turn, plus the joined turns of multi-turn items,
+/// encoded and pooled after each of `layers`, with a progress bar.
+fn encode_rows(
+    encoder: &SemanticEncoder,
+    items: &[LabelledConversation],
+    layers: &[usize],
+) -> anyhow::Result<Vec<TrainingExample>> {
+    let rows = plan_rows(items);
     let progress = indicatif::ProgressBar::new(rows.len() as u64).with_style(
         indicatif::ProgressStyle::with_template("encoding {pos}/{len} rows [{bar:40}] {eta} left")
             .expect("valid template"),
@@ -226,6 +236,47 @@ fn print_metrics(heads: &HeadsFile, args: &TrainArgs) {
             metrics.false_positive_rate * 100.0,
             metrics.f1 * 100.0,
             metrics.precision * 100.0
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(lines: &str) -> Vec<LabelledConversation> {
+        read_dataset(lines.as_bytes(), Taxonomy::embedded()).expect("valid items")
+    }
+
+    #[test]
+    fn rows_fit_only_the_heads_whose_labels_hold_for_their_text() {
+        let rows = plan_rows(&items(concat!(
+            r#"{"id":"a","lang":"en","split":"dev","kind":"positive","turns":[{"role":"user","text":"one turn"}],"sensitive":["health"],"topics":[]}"#,
+            "\n",
+            r#"{"id":"b","lang":"en","split":"dev","kind":"positive","turns":[{"role":"user","text":"a hike"},{"role":"user","text":"after chemo"}],"sensitive":["health"],"topics":["Travel"]}"#,
+            "\n",
+            r#"{"id":"c","lang":"en","split":"dev","kind":"topic","turns":[{"role":"user","text":"boots?"},{"role":"assistant","text":"Sure."}],"sensitive":[],"topics":["Shopping"]}"#,
+            "\n",
+        )));
+        let plan: Vec<(usize, bool, Fit, &str)> = rows
+            .iter()
+            .map(|(item, scored, fit, text)| (*item, *scored, *fit, text.as_str()))
+            .collect();
+        assert_eq!(
+            plan,
+            vec![
+                (0, true, Fit::All, "one turn"),
+                // One turn of a sensitive conversation need not be
+                // sensitive: no head learns from it alone.
+                (1, true, Fit::Nothing, "a hike"),
+                (1, true, Fit::Nothing, "after chemo"),
+                (1, false, Fit::All, "a hike\nafter chemo"),
+                // Every turn of a harmless conversation is harmless, but
+                // "Sure." is not about shopping.
+                (2, true, Fit::Sensitive, "boots?"),
+                (2, true, Fit::Sensitive, "Sure."),
+                (2, false, Fit::All, "boots?\nSure."),
+            ]
         );
     }
 }
