@@ -41,6 +41,18 @@ fn train(models: &Path, args: &[&str]) -> Output {
         .expect("the gleaner binary runs")
 }
 
+/// `gleaner train --dataset DATASET --out OUT EXTRA…`.
+fn train_into(models: &Path, dataset: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "--dataset",
+        dataset.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    train(models, &args)
+}
+
 fn stderr_of(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -65,13 +77,11 @@ fn training_writes_the_same_loadable_heads_twice() {
     let mut files = Vec::new();
     for run in ["first", "second"] {
         let out = directory.path().join(format!("{run}.json"));
-        let output = train(
+        let output = train_into(
             &models,
+            &dataset,
+            &out,
             &[
-                "--dataset",
-                dataset.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
                 "--epochs",
                 "3",
                 "--recall-target",
@@ -126,17 +136,7 @@ fn bad_layers_and_bad_lines_are_usage_errors_that_write_nothing() {
     let directory = tempfile::tempdir().expect("tempdir");
     let dataset = small_dataset(directory.path());
     let out = directory.path().join("heads.json");
-    let output = train(
-        &models,
-        &[
-            "--dataset",
-            dataset.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--layers",
-            "8,12,10",
-        ],
-    );
+    let output = train_into(&models, &dataset, &out, &["--layers", "8,12,10"]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
     assert!(
         stderr_of(&output).contains("--layers"),
@@ -145,17 +145,7 @@ fn bad_layers_and_bad_lines_are_usage_errors_that_write_nothing() {
     );
     assert!(!out.exists());
     for (flag, value) in [("--budget", "0"), ("--recall-target", "1.5")] {
-        let output = train(
-            &models,
-            &[
-                "--dataset",
-                dataset.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
-                flag,
-                value,
-            ],
-        );
+        let output = train_into(&models, &dataset, &out, &[flag, value]);
         assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
         assert!(stderr_of(&output).contains(flag), "{}", stderr_of(&output));
         assert!(!out.exists());
@@ -165,15 +155,7 @@ fn bad_layers_and_bad_lines_are_usage_errors_that_write_nothing() {
     text.push_str("{\"id\": \"x\", \"turns\": 3}\n");
     std::fs::write(&broken, &text).unwrap();
     let line = text.lines().count();
-    let output = train(
-        &models,
-        &[
-            "--dataset",
-            broken.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let output = train_into(&models, &broken, &out, &[]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
     assert!(
         stderr_of(&output).contains(&format!("line {line}")),
