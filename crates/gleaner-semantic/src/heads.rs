@@ -203,8 +203,9 @@ pub struct TrainingInfo {
     pub seed: u64,
     /// Training items used (after the validation split).
     pub train_items: usize,
-    /// Training rows the heads learned from (a single-turn item's turn, a
-    /// multi-turn item's joined turns).
+    /// Training rows the sensitive net learned from (a single-turn item's
+    /// turn, a multi-turn item's joined turns, each turn of a non-sensitive
+    /// multi-turn item; the topic heads use the first two).
     #[serde(default)]
     pub train_rows: usize,
     /// Validation items.

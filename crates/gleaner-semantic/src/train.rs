@@ -9,8 +9,8 @@
 //!   turn, a multi-turn item's joined text; one turn of a conversation
 //!   about health need not be about health, but every turn of a
 //!   conversation that touches no sensitive category touches none, so the
-//!   sensitive net also learns from those turns). Validation is per item, as the
-//!   classifier decides: the best score over the item's turn rows.
+//!   sensitive net also learns from those turns). Validation is per item,
+//!   as the classifier decides: the best score over the item's turn rows.
 //! - **Split.** A validation share of the *items* is carved with a seeded
 //!   shuffle, stratified by each item's first sensitive category (or none),
 //!   so rare categories land on both sides and no item has rows on both.
@@ -755,6 +755,7 @@ pub fn train_heads(
             expected: width,
         });
     }
+    let members = config.net_members.max(1);
     let (train_indices, validation_indices) = split_indices(examples, config);
     let train: Vec<&TrainingExample> = train_indices
         .iter()
@@ -792,12 +793,12 @@ pub fn train_heads(
             l2: config.l2,
             net_epochs: config.net_epochs,
             net_l2: config.net_l2,
-            net_members: config.net_members.max(1),
+            net_members: members,
             recall_target: config.recall_target,
             max_false_positive_rate: config.max_false_positive_rate,
         },
         sensitive: SensitiveNet {
-            hidden: config.net_hidden * config.net_members.max(1),
+            hidden: config.net_hidden * members,
             hidden_weights: SensitiveNet::encode_weights(&net.hidden_weights),
             hidden_bias: net.hidden_bias,
             output_weights: net.output_weights,

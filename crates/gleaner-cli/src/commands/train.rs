@@ -4,10 +4,10 @@
 //!
 //! Each item gives one row per turn (what the classifier scores; the
 //! validation split reads these) plus, when it has several turns, one for
-//! the turns joined by newlines; the heads learn from single turns and
-//! joined texts, where the item's labels are known to hold. Every row is
-//! encoded once, pooled after each of `--layers`. The printed metrics are the validation split's (per
-//! item); no text is printed.
+//! the turns joined by newlines; each head learns from the rows where the
+//! item's labels hold for the text (see `plan_rows`). Every row is encoded
+//! once, pooled after each of `--layers`. The printed metrics are the
+//! validation split's (per item); no text is printed.
 
 use std::fs::File;
 use std::io::BufReader;
