@@ -222,7 +222,7 @@ def main(data_dir, model_dir, out_path):
             loss.backward()
             optimizer.step()
             step += 1
-            if step % 50 == 0:
+            if step % 10 == 0:
                 print(f"  step {step}/{total_steps} loss {loss.item():.4f} {time.time() - start:.0f}s", flush=True)
 
     torch.save({"encoder": {k: v for k, v in encoder.state_dict().items() if "lora" in k or "ln" in k},

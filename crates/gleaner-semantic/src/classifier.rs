@@ -24,8 +24,11 @@ use crate::heads::SemanticHeads;
 use crate::{SemanticEncoder, SemanticError};
 
 /// Most tokens one chunk may hold, `<s>`, `</s>` and the `query: ` prefix
-/// included (the model's window is 512).
-pub const CHUNK_TOKEN_LIMIT: usize = 500;
+/// included. The model's window is 512, but the fine-tuned encoder learned
+/// from texts of at most 96 tokens, and a short chunk keeps one sensitive
+/// sentence inside a long request from being averaged away (a conversation
+/// is flagged when any chunk is).
+pub const CHUNK_TOKEN_LIMIT: usize = 128;
 
 /// Texts at most this many characters are never longer than
 /// [`CHUNK_TOKEN_LIMIT`] tokens and are not measured.
@@ -44,12 +47,17 @@ pub struct SemanticClassifier {
 
 impl SemanticClassifier {
     /// Combines a loaded encoder with trained heads; catalog features are
-    /// cached in memory only (see [`Self::with_catalog_cache`]). Fails when
-    /// the heads read a layer the model does not have.
-    pub fn new(encoder: SemanticEncoder, heads: SemanticHeads) -> Result<Self, SemanticError> {
+    /// cached in memory only (see [`Self::with_catalog_cache`]). When the
+    /// heads carry a fine-tuned encoder delta it is merged into the
+    /// encoder's weights here. Fails when the heads read or adapt a layer
+    /// the model does not have.
+    pub fn new(mut encoder: SemanticEncoder, heads: SemanticHeads) -> Result<Self, SemanticError> {
         let layers = encoder.config().layer_count;
         if let Some(&layer) = heads.layers().iter().find(|&&layer| layer > layers) {
             return Err(SemanticError::LayerOutOfRange { layer, layers });
+        }
+        if let Some(delta) = heads.encoder_delta() {
+            encoder.apply_delta(delta)?;
         }
         let catalog_cache = CatalogEmbeddingCache::in_memory("unnamed")
             .for_features(&heads.feature_layout(), heads.feature_len());
@@ -569,14 +577,12 @@ mod tests {
         crate::test_support::write_model_dir(directory.path());
         let encoder = SemanticEncoder::load(directory.path()).expect("synthetic model loads");
         let heads = SemanticHeads::embedded().expect("heads load").clone();
+        let first_missing = heads.layers().iter().copied().find(|&layer| layer > 1);
         let error = SemanticClassifier::new(encoder, heads).unwrap_err();
         assert!(
             matches!(
                 error,
-                SemanticError::LayerOutOfRange {
-                    layer: 8,
-                    layers: 1
-                }
+                SemanticError::LayerOutOfRange { layer, layers: 1 } if Some(layer) == first_missing
             ),
             "{error}"
         );

@@ -19,6 +19,7 @@ use std::path::Path;
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, GgmlDType, QMatMul};
 use candle_core::{DType, Device, Module, Tensor, D};
 
+use crate::heads::DecodedDelta;
 use crate::tokenizer::E5Tokenizer;
 use crate::weights::{dequantize_q4_0, ModelWeights, TensorDtype, Q4_0_BLOCK_BYTES};
 use crate::{ModelConfig, SemanticError, TOKENIZER_FILE_NAME, WEIGHTS_FILE_NAME};
@@ -81,6 +82,15 @@ impl Linear {
         };
         let bias = vector(weights, &format!("{prefix}.b"), out_features)?;
         Ok(Self { weight, bias })
+    }
+
+    /// The weight's `(out, in)` shape.
+    fn weight_shape(&self) -> Result<(usize, usize), SemanticError> {
+        let dims = match &self.weight {
+            QMatMul::Tensor(tensor) | QMatMul::TensorF16(tensor) => tensor.dims2()?,
+            QMatMul::QTensor(quantized) => quantized.shape().dims2()?,
+        };
+        Ok(dims)
     }
 
     /// `x · Wᵀ + b` for `x` of shape `[rows, in]`.
@@ -228,6 +238,61 @@ impl SemanticEncoder {
             embedding_norm,
             layers,
         })
+    }
+
+    /// Adds a fine-tuned delta to the weights: `W += B · A · scale` for each
+    /// adapted matrix (kept as f32 from then on, whatever the
+    /// [`MatmulMode`]) and the layer norms replaced. Called once, by
+    /// [`crate::SemanticClassifier::new`], on an encoder it owns, so a delta
+    /// is never applied twice.
+    pub fn apply_delta(&mut self, delta: &DecodedDelta) -> Result<(), SemanticError> {
+        let device = Device::Cpu;
+        let hidden = self.config.hidden_size;
+        let layer_count = self.layers.len();
+        for layer_delta in &delta.layers {
+            let layer = self.layers.get_mut(layer_delta.layer).ok_or(
+                SemanticError::LayerOutOfRange {
+                    layer: layer_delta.layer + 1,
+                    layers: layer_count,
+                },
+            )?;
+            let targets = [
+                &mut layer.query,
+                &mut layer.key,
+                &mut layer.value,
+                &mut layer.attention_output,
+                &mut layer.intermediate,
+                &mut layer.output,
+            ];
+            for (linear, matrix) in targets.into_iter().zip(&layer_delta.matrices) {
+                let (rows, columns) = linear.weight_shape()?;
+                if (rows, columns) != (matrix.out_features, matrix.in_features) {
+                    return Err(SemanticError::TensorShape {
+                        tensor: format!("encoder_delta layer {}", layer_delta.layer),
+                        detail: format!(
+                            "a {}×{} change for a {rows}×{columns} matrix",
+                            matrix.out_features, matrix.in_features
+                        ),
+                    });
+                }
+                let a = Tensor::from_slice(&matrix.a, (delta.rank, matrix.in_features), &device)?;
+                let b = Tensor::from_slice(&matrix.b, (matrix.out_features, delta.rank), &device)?;
+                let change = (b.matmul(&a)? * f64::from(delta.scale))?;
+                let base = match &linear.weight {
+                    QMatMul::Tensor(tensor) => tensor.clone(),
+                    QMatMul::TensorF16(tensor) => tensor.to_dtype(DType::F32)?,
+                    QMatMul::QTensor(quantized) => quantized.dequantize(&device)?,
+                };
+                linear.weight = QMatMul::Tensor((base + change)?);
+            }
+            let (weight, bias) = &layer_delta.attention_norm;
+            layer.attention_norm.weight = Tensor::from_slice(weight, hidden, &device)?;
+            layer.attention_norm.bias = Tensor::from_slice(bias, hidden, &device)?;
+            let (weight, bias) = &layer_delta.output_norm;
+            layer.output_norm.weight = Tensor::from_slice(weight, hidden, &device)?;
+            layer.output_norm.bias = Tensor::from_slice(bias, hidden, &device)?;
+        }
+        Ok(())
     }
 
     /// The encoder's shape as read from the weights file.
@@ -454,6 +519,92 @@ mod tests {
         language: String,
         text: String,
         vector: Vec<f32>,
+    }
+
+    /// A delta for layer 0 of the synthetic model: `B` filled with
+    /// `b_value`, the layer norms as the model has them.
+    fn synthetic_delta(directory: &Path, b_value: f32, inner: usize) -> DecodedDelta {
+        use crate::heads::{DecodedLayerDelta, DecodedMatrix};
+        let weights = ModelWeights::read(&directory.join(crate::WEIGHTS_FILE_NAME)).expect("reads");
+        let rank = 2;
+        let hidden = EMBEDDING_DIM;
+        let shapes = [
+            (hidden, hidden),
+            (hidden, hidden),
+            (hidden, hidden),
+            (hidden, hidden),
+            (inner, hidden),
+            (hidden, inner),
+        ];
+        let matrices = shapes.map(|(out_features, in_features)| DecodedMatrix {
+            a: (0..rank * in_features)
+                .map(|i| (i % 7) as f32 * 0.01 - 0.03)
+                .collect(),
+            b: vec![b_value; out_features * rank],
+            out_features,
+            in_features,
+        });
+        let norm = |name: &str| weights.to_f32(name).expect("layer norm");
+        DecodedDelta {
+            rank,
+            scale: 2.0,
+            layers: vec![DecodedLayerDelta {
+                layer: 0,
+                matrices,
+                attention_norm: (norm("l0.aln.w"), norm("l0.aln.b")),
+                output_norm: (norm("l0.oln.w"), norm("l0.oln.b")),
+            }],
+            digest: "test".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_zero_delta_changes_nothing_and_a_real_one_moves_embeddings_alike_in_both_modes() {
+        let directory = tempfile::tempdir().expect("tempdir");
+        crate::test_support::write_model_dir(directory.path());
+        let texts = ["hi there", "there there hi hi hi"];
+        let plain = SemanticEncoder::load(directory.path()).expect("loads");
+        let before = plain.embed(&texts).expect("embeds");
+
+        let mut zero = SemanticEncoder::load(directory.path()).expect("loads");
+        zero.apply_delta(&synthetic_delta(directory.path(), 0.0, EMBEDDING_DIM))
+            .expect("applies");
+        for (left, right) in before.iter().zip(zero.embed(&texts).expect("embeds")) {
+            let largest = left
+                .iter()
+                .zip(&right)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0f32, f32::max);
+            assert!(largest < 1e-6, "a zero delta moved the embedding by {largest}");
+        }
+
+        let delta = synthetic_delta(directory.path(), 0.05, EMBEDDING_DIM);
+        let mut tuned = SemanticEncoder::load(directory.path()).expect("loads");
+        tuned.apply_delta(&delta).expect("applies");
+        let after = tuned.embed(&texts).expect("embeds");
+        let mut quantized =
+            SemanticEncoder::load_with(directory.path(), MatmulMode::Quantized).expect("loads");
+        quantized.apply_delta(&delta).expect("applies");
+        let after_quantized = quantized.embed(&texts).expect("embeds");
+        for ((old, new), new_quantized) in before.iter().zip(&after).zip(&after_quantized) {
+            assert!(cosine(old, new) < 0.9999, "the delta did not change the embedding");
+            assert!(cosine(new, new_quantized) > 0.9999, "modes disagree after the delta");
+        }
+    }
+
+    #[test]
+    fn a_delta_shaped_for_another_model_is_refused() {
+        let directory = tempfile::tempdir().expect("tempdir");
+        crate::test_support::write_model_dir(directory.path());
+        let mut encoder = SemanticEncoder::load(directory.path()).expect("loads");
+        let error = encoder
+            .apply_delta(&synthetic_delta(directory.path(), 0.05, 1536))
+            .expect_err("the synthetic model's inner size is 384");
+        assert!(matches!(error, SemanticError::TensorShape { .. }), "{error}");
+        let mut far = synthetic_delta(directory.path(), 0.05, EMBEDDING_DIM);
+        far.layers[0].layer = 5;
+        let error = encoder.apply_delta(&far).expect_err("one layer only");
+        assert!(matches!(error, SemanticError::LayerOutOfRange { .. }), "{error}");
     }
 
     fn cosine(left: &[f32], right: &[f32]) -> f32 {

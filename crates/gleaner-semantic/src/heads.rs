@@ -25,11 +25,19 @@ use std::sync::OnceLock;
 use base64::Engine as _;
 use gleaner_core::{SensitiveCategory, TopicId};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::EMBEDDING_DIM;
 
-/// The format tag every heads file carries; files with another tag are refused.
-pub const HEADS_FORMAT: &str = "gleaner-heads-2";
+
+/// The format tag heads files are written with; files with a tag outside
+/// [`ACCEPTED_HEADS_FORMATS`] are refused.
+pub const HEADS_FORMAT: &str = "gleaner-heads-3";
+
+/// The tags a heads file may carry: `gleaner-heads-2` (heads on the frozen
+/// encoder) and `gleaner-heads-3` (the same, plus an optional
+/// [`EncoderDelta`] the encoder is fine-tuned with).
+pub const ACCEPTED_HEADS_FORMATS: &[&str] = &["gleaner-heads-2", HEADS_FORMAT];
 
 /// The trained heads shipped with the crate (`data/heads.json`).
 pub const EMBEDDED_HEADS_JSON: &str = include_str!("../data/heads.json");
@@ -66,6 +74,10 @@ pub enum HeadsError {
     /// The net names no category output (not trained yet).
     #[error("heads file holds no trained sensitive net; run `gleaner train`")]
     Untrained,
+    /// The encoder delta names a layer twice, out of order, or below its
+    /// `first_layer`.
+    #[error("`encoder_delta` layer {0} is out of order or below `first_layer`")]
+    DeltaLayer(usize),
 }
 
 /// One binary logistic-regression head on the plain embedding.
@@ -250,6 +262,202 @@ pub struct HeadsFile {
     pub sensitive: SensitiveNet,
     /// One head per taxonomy root.
     pub topics: Vec<TopicHead>,
+    /// Low-rank changes to the encoder's top layers learned with the heads
+    /// (`scripts/finetune`); the encoder adds them to its weights at load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoder_delta: Option<EncoderDelta>,
+}
+
+/// One adapted matrix: `ΔW = B · A · scale`, with `A` `rank × in` and `B`
+/// `out × rank`, each base64 of little-endian f32, row-major.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LowRankDelta {
+    /// `A`, `rank × in`.
+    pub a: String,
+    /// `B`, `out × rank`.
+    pub b: String,
+}
+
+/// The changes to one encoder layer (0-based `layer`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LayerDelta {
+    /// The layer, 0-based.
+    pub layer: usize,
+    /// Query projection.
+    pub q: LowRankDelta,
+    /// Key projection.
+    pub k: LowRankDelta,
+    /// Value projection.
+    pub v: LowRankDelta,
+    /// Attention output projection.
+    pub ao: LowRankDelta,
+    /// Feed-forward input (`inner × hidden`, 1536 × 384 for e5-small).
+    pub fi: LowRankDelta,
+    /// Feed-forward output (`hidden × inner`).
+    pub fo: LowRankDelta,
+    /// The attention layer norm's new weight and bias (replace the model's).
+    pub aln_w: Vec<f32>,
+    /// See `aln_w`.
+    pub aln_b: Vec<f32>,
+    /// The output layer norm's new weight and bias (replace the model's).
+    pub oln_w: Vec<f32>,
+    /// See `oln_w`.
+    pub oln_b: Vec<f32>,
+}
+
+/// Fine-tuned changes to the encoder's top layers (LoRA adapters and layer
+/// norms), merged into the weights when the classifier is built so
+/// inference costs no more than with the plain model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EncoderDelta {
+    /// The lowest adapted layer, 0-based; layers below run unchanged.
+    pub first_layer: usize,
+    /// The adapters' rank.
+    pub rank: usize,
+    /// The adapters' scale (`alpha / rank`).
+    pub scale: f32,
+    /// One entry per adapted layer, in increasing order.
+    pub layers: Vec<LayerDelta>,
+}
+
+/// One decoded matrix change, ready to add: `out × in` row-major.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedMatrix {
+    /// `A`, `rank × in`.
+    pub a: Vec<f32>,
+    /// `B`, `out × rank`.
+    pub b: Vec<f32>,
+    /// Rows of `ΔW`.
+    pub out_features: usize,
+    /// Columns of `ΔW`.
+    pub in_features: usize,
+}
+
+/// One decoded layer change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedLayerDelta {
+    /// The layer, 0-based.
+    pub layer: usize,
+    /// `q k v ao fi fo`, in that order.
+    pub matrices: [DecodedMatrix; 6],
+    /// Attention layer norm (weight, bias).
+    pub attention_norm: (Vec<f32>, Vec<f32>),
+    /// Output layer norm (weight, bias).
+    pub output_norm: (Vec<f32>, Vec<f32>),
+}
+
+/// A decoded [`EncoderDelta`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedDelta {
+    /// The adapters' rank.
+    pub rank: usize,
+    /// The adapters' scale.
+    pub scale: f32,
+    /// The layers.
+    pub layers: Vec<DecodedLayerDelta>,
+    /// A short digest of the delta, so caches keyed by it never mix models.
+    pub digest: String,
+}
+
+fn decode_f32(field: &str, text: &str) -> Result<Vec<f32>, HeadsError> {
+    let bytes = base64::engine::general_purpose::STANDARD.decode(text)?;
+    if bytes.len() % 4 != 0 {
+        return Err(HeadsError::Dimension {
+            field: format!("{field} (bytes)"),
+            found: bytes.len(),
+            expected: bytes.len() / 4 * 4,
+        });
+    }
+    Ok(bytes
+        .chunks_exact(4)
+        .map(|raw| f32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))
+        .collect())
+}
+
+fn check_dimension(field: String, found: usize, expected: usize) -> Result<(), HeadsError> {
+    if found == expected {
+        Ok(())
+    } else {
+        Err(HeadsError::Dimension {
+            field,
+            found,
+            expected,
+        })
+    }
+}
+
+impl EncoderDelta {
+    /// Decodes and checks every array: `q k v ao` are `hidden × hidden`,
+    /// `fi` is `inner × hidden` and `fo` `hidden × inner` for one `inner`
+    /// (the encoder checks `inner` against its own shape when it applies
+    /// the delta).
+    pub fn decode(&self, hidden: usize) -> Result<DecodedDelta, HeadsError> {
+        let mut previous: Option<usize> = None;
+        let mut layers = Vec::with_capacity(self.layers.len());
+        let rank = self.rank.max(1);
+        for layer in &self.layers {
+            if layer.layer < self.first_layer || previous.is_some_and(|p| p >= layer.layer) {
+                return Err(HeadsError::DeltaLayer(layer.layer));
+            }
+            previous = Some(layer.layer);
+            let field = |name: &str, part: &str| {
+                format!("encoder_delta.layers[{}].{name}.{part}", layer.layer)
+            };
+            let fi_b = decode_f32(&field("fi", "b"), &layer.fi.b)?;
+            let inner = fi_b.len() / rank;
+            let shapes = [
+                ("q", &layer.q, hidden, hidden),
+                ("k", &layer.k, hidden, hidden),
+                ("v", &layer.v, hidden, hidden),
+                ("ao", &layer.ao, hidden, hidden),
+                ("fi", &layer.fi, inner, hidden),
+                ("fo", &layer.fo, hidden, inner),
+            ];
+            let mut matrices = Vec::with_capacity(6);
+            for (name, delta, out_features, in_features) in shapes {
+                let a = decode_f32(&field(name, "a"), &delta.a)?;
+                let b = decode_f32(&field(name, "b"), &delta.b)?;
+                check_dimension(field(name, "a"), a.len(), self.rank * in_features)?;
+                check_dimension(field(name, "b"), b.len(), out_features * self.rank)?;
+                matrices.push(DecodedMatrix {
+                    a,
+                    b,
+                    out_features,
+                    in_features,
+                });
+            }
+            for (name, values) in [
+                ("aln_w", &layer.aln_w),
+                ("aln_b", &layer.aln_b),
+                ("oln_w", &layer.oln_w),
+                ("oln_b", &layer.oln_b),
+            ] {
+                check_dimension(
+                    format!("encoder_delta.layers[{}].{name}", layer.layer),
+                    values.len(),
+                    hidden,
+                )?;
+            }
+            let matrices: [DecodedMatrix; 6] = matrices
+                .try_into()
+                .expect("six matrices per layer, pushed above");
+            layers.push(DecodedLayerDelta {
+                layer: layer.layer,
+                matrices,
+                attention_norm: (layer.aln_w.clone(), layer.aln_b.clone()),
+                output_norm: (layer.oln_w.clone(), layer.oln_b.clone()),
+            });
+        }
+        let serialized = serde_json::to_vec(self)?;
+        let digest = Sha256::digest(&serialized);
+        let digest: String = digest[..6].iter().map(|byte| format!("{byte:02x}")).collect();
+        Ok(DecodedDelta {
+            rank: self.rank,
+            scale: self.scale,
+            layers,
+            digest,
+        })
+    }
 }
 
 /// What the sensitive net found in one chunk.
@@ -265,6 +473,8 @@ pub struct SensitiveScores {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SemanticHeads {
     file: HeadsFile,
+    /// The decoded encoder delta, when the file has one.
+    delta: Option<DecodedDelta>,
     /// The decoded first layer, `hidden × features`.
     hidden_weights: Vec<f32>,
     /// Index of the any-category output.
@@ -280,7 +490,7 @@ impl SemanticHeads {
 
     /// Checks a parsed heads file.
     pub fn from_file(file: HeadsFile) -> Result<Self, HeadsError> {
-        if file.format != HEADS_FORMAT {
+        if !ACCEPTED_HEADS_FORMATS.contains(&file.format.as_str()) {
             return Err(HeadsError::Format {
                 found: file.format.clone(),
             });
@@ -332,8 +542,14 @@ impl SemanticHeads {
                 });
             }
         }
+        let delta = file
+            .encoder_delta
+            .as_ref()
+            .map(|delta| delta.decode(EMBEDDING_DIM))
+            .transpose()?;
         Ok(Self {
             file,
+            delta,
             hidden_weights,
             any_output,
         })
@@ -362,10 +578,19 @@ impl SemanticHeads {
         EMBEDDING_DIM * self.file.layers.len()
     }
 
-    /// A short name of the feature layout (`layers-8-10-12`), for cache keys.
+    /// The fine-tuned encoder delta, when the heads carry one.
+    pub fn encoder_delta(&self) -> Option<&DecodedDelta> {
+        self.delta.as_ref()
+    }
+
+    /// A short name of the feature layout (`layers-8-10-12`, with
+    /// `+delta-<digest>` when the encoder is fine-tuned), for cache keys.
     pub fn feature_layout(&self) -> String {
         let layers: Vec<String> = self.file.layers.iter().map(usize::to_string).collect();
-        format!("layers-{}", layers.join("-"))
+        match &self.delta {
+            Some(delta) => format!("layers-{}+delta-{}", layers.join("-"), delta.digest),
+            None => format!("layers-{}", layers.join("-")),
+        }
     }
 
     /// The sensitive net's outputs.
@@ -579,8 +804,90 @@ mod tests {
                 outputs,
             },
             topics: Vec::new(),
+            encoder_delta: None,
         })
         .expect("valid net")
+    }
+
+    fn low_rank(rank: usize, out_features: usize, in_features: usize) -> LowRankDelta {
+        LowRankDelta {
+            a: SensitiveNet::encode_weights(&vec![0.5; rank * in_features]),
+            b: SensitiveNet::encode_weights(&vec![0.25; out_features * rank]),
+        }
+    }
+
+    fn small_delta(layers: &[usize]) -> EncoderDelta {
+        let (hidden, inner, rank) = (EMBEDDING_DIM, 8, 2);
+        EncoderDelta {
+            first_layer: 2,
+            rank,
+            scale: 1.0,
+            layers: layers
+                .iter()
+                .map(|&layer| LayerDelta {
+                    layer,
+                    q: low_rank(rank, hidden, hidden),
+                    k: low_rank(rank, hidden, hidden),
+                    v: low_rank(rank, hidden, hidden),
+                    ao: low_rank(rank, hidden, hidden),
+                    fi: low_rank(rank, inner, hidden),
+                    fo: low_rank(rank, hidden, inner),
+                    aln_w: vec![1.0; hidden],
+                    aln_b: vec![0.0; hidden],
+                    oln_w: vec![1.0; hidden],
+                    oln_b: vec![0.0; hidden],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn an_encoder_delta_is_decoded_checked_and_keys_the_feature_layout() {
+        let plain = SemanticHeads::embedded().expect("heads load").clone();
+        let mut file = plain.file().clone();
+        file.encoder_delta = Some(small_delta(&[2, 3]));
+        let tuned = SemanticHeads::from_file(file.clone()).expect("valid delta");
+        let delta = tuned.encoder_delta().expect("decoded");
+        assert_eq!(delta.layers.len(), 2);
+        assert_eq!(delta.layers[0].matrices[4].out_features, 8);
+        assert_eq!(delta.layers[0].matrices[5].in_features, 8);
+        assert!(plain.encoder_delta().is_none());
+        assert_ne!(tuned.feature_layout(), plain.feature_layout());
+        assert!(tuned.feature_layout().starts_with(&plain.feature_layout()));
+        let mut other = file.clone();
+        if let Some(delta) = other.encoder_delta.as_mut() {
+            delta.scale = 2.0;
+        }
+        let other = SemanticHeads::from_file(other).expect("valid delta");
+        assert_ne!(other.feature_layout(), tuned.feature_layout(), "digest covers the values");
+
+        for layers in [&[3, 2][..], &[1][..], &[2, 2][..]] {
+            let mut bad = file.clone();
+            bad.encoder_delta = Some(small_delta(layers));
+            assert!(
+                matches!(SemanticHeads::from_file(bad), Err(HeadsError::DeltaLayer(_))),
+                "{layers:?}"
+            );
+        }
+        let mut bad = file.clone();
+        if let Some(delta) = bad.encoder_delta.as_mut() {
+            delta.layers[1].k.a = SensitiveNet::encode_weights(&[0.5; 7]);
+        }
+        match SemanticHeads::from_file(bad) {
+            Err(HeadsError::Dimension { field, found, .. }) => {
+                assert_eq!(field, "encoder_delta.layers[3].k.a");
+                assert_eq!(found, 7);
+            }
+            other => panic!("expected a dimension error, got {other:?}"),
+        }
+        let mut bad = file;
+        if let Some(delta) = bad.encoder_delta.as_mut() {
+            delta.layers[0].oln_b.pop();
+        }
+        assert!(matches!(
+            SemanticHeads::from_file(bad),
+            Err(HeadsError::Dimension { .. })
+        ));
     }
 
     #[test]

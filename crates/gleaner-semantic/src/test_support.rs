@@ -193,7 +193,7 @@ pub(crate) fn write_model_dir(directory: &Path) {
 }
 
 /// The shipped heads cut down to the one-layer model: the net keeps the
-/// first-layer weights of the last pooled layer only.
+/// first-layer weights of the last pooled layer only, and no encoder delta.
 pub(crate) fn one_layer_heads() -> SemanticHeads {
     let embedded = SemanticHeads::embedded().expect("heads load");
     let width = embedded.feature_len();
@@ -205,5 +205,7 @@ pub(crate) fn one_layer_heads() -> SemanticHeads {
         .collect();
     file.sensitive.hidden_weights = SensitiveNet::encode_weights(&last);
     file.layers = vec![1];
+    // The shipped encoder delta adapts layers the one-layer model lacks.
+    file.encoder_delta = None;
     SemanticHeads::from_file(file).expect("one-layer heads are valid")
 }

@@ -806,6 +806,7 @@ pub fn train_heads(
             outputs,
         },
         topics,
+        encoder_delta: None,
     };
     // Score the validation items through the same code the classifier runs.
     let scorer = crate::heads::SemanticHeads::from_file(file.clone())?;
