@@ -15,6 +15,18 @@ pub enum ClassifyError {
         /// What is wrong with it.
         reason: String,
     },
+    /// A line of a sensitive lexicon file (`data/lexicon/<lang>.tsv`) is
+    /// malformed, names an unknown category, role or flag, or repeats an
+    /// earlier entry.
+    #[error("lexicon {file}: line {line}: {reason}")]
+    BadLexiconLine {
+        /// The file name (`en.tsv`).
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A labelled data set line is malformed.
     #[error("line {line}: {reason}")]
     BadDatasetLine {

@@ -32,7 +32,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use crate::normalize::{normalize_phrase, normalize_phrase_cased, NormalizedText, Rendering};
 
 /// One phrase as written in a list, parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PhraseSpec {
     /// Normalized words, single-space separated, no padding.
     pub(crate) words: String,

@@ -1,11 +1,12 @@
 //! Detection of the seven sensitive categories of SPEC §4, tuned for recall.
 //!
-//! Each category has one file of phrases in English, Spanish, Portuguese and
-//! French (German, Italian, Indonesian, Hindi, Arabic and Japanese are in
-//! `languages`, one file per language): identity statements (`as a Sikh`, `two grooms`, `ethical vegan`),
+//! The phrases live in `data/lexicon/<lang>.tsv`, one file per language
+//! (English, Spanish, Portuguese, French, German, Italian, Indonesian, Hindi,
+//! Arabic, Japanese; format in `data/lexicon/README.md`), compiled in and
+//! parsed once by `lexicon`: identity statements (`as a Sikh`, `two grooms`, `ethical vegan`),
 //! practices that reveal the category (`iftar`, `keeping kosher`, `shop
 //! steward`, `canvassing`), conditions, medications, procedures,
-//! organisations and events. `blockers` lists near misses (`union station`,
+//! organisations and events. Blockers are near misses (`union station`,
 //! `sql union`, `pain au chocolat`, `a pride of lions`) that cancel a hit.
 //!
 //! # How a conversation is scored
@@ -46,23 +47,16 @@
 //!
 //! # Layout
 //!
-//! - `religion`, `sexual_orientation`, `politics`, `health`, `ethnicity`,
-//!   `philosophy`, `trade_union`: the phrase lists (plus the identity frames
-//!   and origins in `ethnicity`, the partner pairs in `sexual_orientation`).
-//! - `blockers`: near misses, and the thing-words of the adjacency rule.
-//! - `languages`: the same lists in German, Italian, Indonesian, Hindi,
-//!   Arabic and Japanese, one file per language (with notes on how each
-//!   script is matched).
+//! - `lexicon`: parses and checks the lexicon files (category phrases,
+//!   descriptors, the pieces of the adjacency and co-occurrence rules,
+//!   blockers) into [`SensitiveDetector::new`]'s rules.
+//! - `health`: the medical word endings.
+//! - `languages`: notes on how each script is matched, and per-language
+//!   tests.
 
-mod blockers;
-mod ethnicity;
 mod health;
 mod languages;
-mod philosophy;
-mod politics;
-mod religion;
-mod sexual_orientation;
-mod trade_union;
+mod lexicon;
 
 use gleaner_core::{Conversation, SensitiveCategory};
 use serde::Serialize;
@@ -71,40 +65,14 @@ use crate::normalize::{normalize, Rendering};
 use crate::phrase::{PhraseMatch, PhraseSet, PhraseSetBuilder, PhraseSpec};
 use crate::{SensitiveHit, Tier};
 
+use self::lexicon::{Entry, LexiconFile, Role};
+
 /// The weight of a strong phrase: one is enough to flag a conversation.
 pub const STRONG_WEIGHT: f32 = 1.0;
 /// The weight of a weak phrase: two different ones flag a conversation.
 pub const WEAK_WEIGHT: f32 = 0.5;
 /// The score from which a category is reported (`1 - 0.5^1`).
 pub const SENSITIVE_THRESHOLD: f32 = 0.5;
-
-/// The phrase lists, one per category.
-const CATEGORY_PHRASES: [(SensitiveCategory, &[&str]); 7] = [
-    (SensitiveCategory::Religion, religion::PHRASES),
-    (
-        SensitiveCategory::SexualOrientation,
-        sexual_orientation::PHRASES,
-    ),
-    (SensitiveCategory::Politics, politics::PHRASES),
-    (SensitiveCategory::Health, health::PHRASES),
-    (SensitiveCategory::Ethnicity, ethnicity::PHRASES),
-    (SensitiveCategory::Philosophy, philosophy::PHRASES),
-    (SensitiveCategory::TradeUnion, trade_union::PHRASES),
-];
-
-/// Descriptors that reveal a category only when said of people (see
-/// [`RuleKind::Descriptor`]); the person words are
-/// `ethnicity::PERSON_AFTER_ORIGIN`.
-const DESCRIPTORS: [(SensitiveCategory, &[&str]); 5] = [
-    (SensitiveCategory::Religion, religion::DESCRIPTORS),
-    (
-        SensitiveCategory::SexualOrientation,
-        sexual_orientation::DESCRIPTORS,
-    ),
-    (SensitiveCategory::Politics, politics::DESCRIPTORS),
-    (SensitiveCategory::Health, health::DESCRIPTORS),
-    (SensitiveCategory::Philosophy, philosophy::DESCRIPTORS),
-];
 
 /// What one rule does when its phrase matches.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -197,79 +165,73 @@ impl Default for SensitiveDetector {
 }
 
 impl SensitiveDetector {
-    /// Compiles the bundled phrase lists.
+    /// Compiles the bundled lexicon (`data/lexicon/*.tsv`).
     pub fn new() -> Self {
+        let files = lexicon::bundled();
         let mut compiler = RuleCompiler::default();
-        for (category, phrases) in CATEGORY_PHRASES {
-            for raw in phrases {
-                compiler.add_category_phrase(raw, category);
-            }
-        }
-        for lists in languages::ALL {
-            for (category, phrases) in [
-                (SensitiveCategory::Religion, lists.religion),
-                (
-                    SensitiveCategory::SexualOrientation,
-                    lists.sexual_orientation,
-                ),
-                (SensitiveCategory::Politics, lists.politics),
-                (SensitiveCategory::Health, lists.health),
-                (SensitiveCategory::Ethnicity, lists.ethnicity),
-                (SensitiveCategory::Philosophy, lists.philosophy),
-                (SensitiveCategory::TradeUnion, lists.trade_union),
-            ] {
-                for raw in phrases {
-                    compiler.add_category_phrase(raw, category);
+        for file in files {
+            let of_role = |role: Role| file.entries.iter().filter(move |entry| entry.role == role);
+            for entry in of_role(Role::Phrase) {
+                if let Some(category) = entry.category {
+                    compiler.add_category_phrase(&entry.marked(), category);
                 }
             }
-            for frame in lists.origin_frames {
-                for origin in lists.origins {
+            for frame in of_role(Role::ExpandFrame) {
+                for origin in of_role(Role::ExpandOrigin) {
                     compiler.add_category_phrase(
-                        &format!("{frame} {origin}"),
+                        &format!("{} {}", frame.marked(), origin.marked()),
                         SensitiveCategory::Ethnicity,
                     );
                 }
             }
         }
-        for frame in ethnicity::IDENTITY_FRAMES {
-            compiler.add(frame, RuleKind::Piece(Piece::Frame));
-        }
-        for origin in ethnicity::ORIGINS {
-            compiler.add(origin, RuleKind::Piece(Piece::Origin));
-        }
-        for word in blockers::AFTER_ORIGIN {
-            compiler.add(word, RuleKind::Piece(Piece::ThingAfter));
-        }
-        for word in blockers::BEFORE_ORIGIN {
-            compiler.add(word, RuleKind::Piece(Piece::ThingBefore));
-        }
-        for word in ethnicity::PERSON_AFTER_ORIGIN {
-            compiler.add(word, RuleKind::Piece(Piece::PersonAfter));
-        }
-        for (category, descriptors) in DESCRIPTORS {
-            for raw in descriptors {
-                compiler.add(raw, RuleKind::Descriptor { category });
+        for (role, piece) in [
+            (Role::Frame, Piece::Frame),
+            (Role::Origin, Piece::Origin),
+            (Role::ThingAfter, Piece::ThingAfter),
+            (Role::ThingBefore, Piece::ThingBefore),
+            (Role::PersonAfter, Piece::PersonAfter),
+        ] {
+            for entry in entries_of(files, role) {
+                compiler.add(&entry.marked(), RuleKind::Piece(piece));
             }
         }
+        for entry in entries_of(files, Role::Descriptor) {
+            if let Some(category) = entry.category {
+                compiler.add(&entry.marked(), RuleKind::Descriptor { category });
+            }
+        }
+        // The couple rule: in each pair group, partner words pair with
+        // same-gender phrases, and (a second pair) with intimate products.
         let mut pair_categories = Vec::new();
-        let language_pairs: Vec<(&[&str], &[&str])> = languages::ALL
-            .iter()
-            .map(|lists| (lists.partners, lists.same_gender))
-            .collect();
-        for (category, pairs) in [
-            (
-                SensitiveCategory::SexualOrientation,
-                sexual_orientation::PAIRS,
-            ),
-            (SensitiveCategory::SexualOrientation, &language_pairs[..]),
-        ] {
-            for (first, second) in pairs {
+        let mut groups: Vec<&str> = Vec::new();
+        for file in files {
+            let group = lexicon::pair_group(file.lang);
+            if !groups.contains(&group) {
+                groups.push(group);
+            }
+        }
+        for group in groups {
+            let in_group = |role: Role| {
+                files
+                    .iter()
+                    .filter(move |file| lexicon::pair_group(file.lang) == group)
+                    .flat_map(move |file| {
+                        file.entries.iter().filter(move |entry| entry.role == role)
+                    })
+            };
+            for other_side in [Role::SameGender, Role::IntimateProduct] {
+                if in_group(Role::Partner).next().is_none() || in_group(other_side).next().is_none()
+                {
+                    continue;
+                }
+                let category = SensitiveCategory::SexualOrientation;
                 let pair = pair_categories.len() as u16;
                 pair_categories.push(category);
-                for (side, phrases) in [(0_u8, first), (1_u8, second)] {
-                    for raw in *phrases {
+                for (side, role) in [(0_u8, Role::Partner), (1_u8, other_side)] {
+                    for entry in in_group(role) {
                         compiler.add(
-                            raw,
+                            &entry.marked(),
                             RuleKind::PairSide {
                                 category,
                                 pair,
@@ -280,13 +242,13 @@ impl SensitiveDetector {
                 }
             }
         }
-        let language_blockers = languages::ALL.iter().flat_map(|lists| lists.blockers);
-        for raw in blockers::BLOCKERS.iter().chain(language_blockers) {
-            let (only, phrase) = match raw.split_once('|') {
-                Some((category, phrase)) => (category.parse::<SensitiveCategory>().ok(), phrase),
-                None => (None, *raw),
-            };
-            compiler.add(phrase, RuleKind::Blocker { only });
+        for entry in entries_of(files, Role::Blocker) {
+            compiler.add(
+                &entry.marked(),
+                RuleKind::Blocker {
+                    only: entry.category,
+                },
+            );
         }
         Self {
             phrases: compiler.builder.build(),
@@ -600,6 +562,13 @@ impl RuleCompiler {
         self.rules.push(kind);
         self.sources.push(raw.to_owned());
     }
+}
+
+/// Returns the entries of one role, file by file.
+fn entries_of(files: &[LexiconFile], role: Role) -> impl Iterator<Item = &Entry> {
+    files
+        .iter()
+        .flat_map(move |file| file.entries.iter().filter(move |entry| entry.role == role))
 }
 
 /// A category match that survived blockers.
