@@ -32,7 +32,8 @@
 //!   `POST /v1/classify` (one format for both).
 //! - [`engine`]: [`Engine`] and its configuration.
 //! - [`ingest`]: JSONL parsing ([`ingest::jsonl`]), the pipeline and its reports.
-//! - [`query`]: profile, recommend, explain, export, forget, settings.
+//! - [`query`]: profile, recommend, explain, export, forget, settings, and
+//!   advertiser reach ([`query::reach`]: counts, noise, threshold).
 //! - [`error`]: the [`EngineError`] type.
 #![warn(missing_docs)]
 
