@@ -33,7 +33,8 @@
 //! - [`engine`]: [`Engine`] and its configuration.
 //! - [`ingest`]: JSONL parsing ([`ingest::jsonl`]), the pipeline and its reports.
 //! - [`query`]: profile, recommend, explain, export, forget, settings, and
-//!   advertiser reach ([`query::reach`]: counts, noise, threshold).
+//!   advertiser reach ([`query::reach`]: counts, noise, threshold;
+//!   [`query::audience_index`]: the kept index, stale after any store write).
 //! - [`error`]: the [`EngineError`] type.
 #![warn(missing_docs)]
 

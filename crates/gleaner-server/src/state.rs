@@ -6,7 +6,7 @@ use gleaner_core::Timestamp;
 use gleaner_engine::query::reach::ReachPrivacy;
 use gleaner_engine::Engine;
 
-use crate::api::audiences::{AudienceCache, ReachAnswers};
+use crate::api::audiences::ReachAnswers;
 use crate::metrics::Metrics;
 use crate::tokens::TokenStore;
 
@@ -54,8 +54,6 @@ pub struct AppState {
     pub config: ServerConfig,
     /// Prometheus metrics.
     pub metrics: Arc<Metrics>,
-    /// The advertiser reach index, kept until data changes.
-    pub audiences: Arc<AudienceCache>,
     /// Each token's last reach answers, repeated without new noise.
     pub reach_answers: Arc<ReachAnswers>,
 }
@@ -74,7 +72,6 @@ impl AppState {
             clock,
             config,
             metrics: Arc::new(Metrics::new()),
-            audiences: Arc::new(AudienceCache::default()),
             reach_answers: Arc::new(ReachAnswers::default()),
         }
     }

@@ -2,6 +2,7 @@
 //! the person's settings (hidden topics, AI personalization), and the
 //! advertiser aggregate ([`reach`]).
 
+pub mod audience_index;
 pub mod export;
 pub mod reach;
 

@@ -17,32 +17,21 @@
 //!   gets the answer it got before, not a new draw of noise, so averaging
 //!   repeats learns nothing ([`ReachAnswers`]).
 //!
-//! Building every profile is the cost of a query (seconds at 100,000
-//! profiles), so the per-account result (person, surface, country, topics
-//! with ad weight) is kept in an [`AudienceCache`] and reused by later
-//! queries, whatever their topics, until data changes: every request that
-//! can have written (any method but GET and HEAD, not refused with a 4xx)
-//! marks the cache stale when it finishes ([`note_writes`]), so a hidden topic, an opt-out or an erasure
-//! counts from the next query on. Because profiles also change with time
-//! (retention), an index older than [`AUDIENCE_INDEX_MAX_AGE_SECONDS`] of
-//! request time is rebuilt too; that also bounds how long writes made by
-//! another process (a shared Redis or `PostgreSQL` store) go unseen.
+//! The per-account audience index is the engine's too
+//! ([`Engine::audience_index`](gleaner_engine::Engine::audience_index)): kept
+//! between queries and rebuilt after any write to the store, whoever made
+//! it (this server's handlers, stream workers sharing the engine).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, Request, State};
-use axum::http::{Method, StatusCode};
-use axum::middleware::Next;
-use axum::response::Response;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::Json;
-use gleaner_core::{CountryCode, Surface, Timestamp, TopicId};
-use gleaner_engine::query::reach::{
-    count_reach, release, AnswerNoise, AudienceMember, ReachQuery, ReleasedReach,
-};
-use gleaner_engine::{Engine, EngineError};
+use gleaner_core::{CountryCode, Surface, TopicId};
+use gleaner_engine::query::reach::{count_reach, release, AnswerNoise, ReachQuery, ReleasedReach};
+use gleaner_engine::Engine;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -118,73 +107,6 @@ pub struct ReachBody {
     pub groups: Vec<ReachGroup>,
     /// The calling advertiser token's budget; `null` for operator tokens.
     pub privacy_budget: Option<PrivacyBudget>,
-}
-
-/// How long (request time) an audience index is reused when no write came.
-pub const AUDIENCE_INDEX_MAX_AGE_SECONDS: i64 = 60;
-
-/// Every account's [`AudienceMember`], as of one data generation and time.
-struct AudienceIndex {
-    /// Unique per build: answers are only repeated for the same build.
-    build: u64,
-    generation: u64,
-    built_at: Timestamp,
-    members: Vec<AudienceMember>,
-}
-
-/// The reach index kept between queries, and a generation counter that
-/// every write bumps; shared by all requests (cloning the handle is shallow).
-#[derive(Default)]
-pub struct AudienceCache {
-    generation: AtomicU64,
-    builds: AtomicU64,
-    index: Mutex<Option<Arc<AudienceIndex>>>,
-}
-
-impl AudienceCache {
-    /// Marks the kept index stale (data may have changed).
-    pub fn data_changed(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
-    }
-
-    /// Returns the index for `now`, building it when stale.
-    fn index(&self, engine: &Engine, now: Timestamp) -> Result<Arc<AudienceIndex>, EngineError> {
-        let generation = self.generation.load(Ordering::SeqCst);
-        if let Some(index) = self.index.lock().expect("audience cache lock").as_ref() {
-            let age_seconds = (now - index.built_at).num_seconds();
-            if index.generation == generation
-                && (0..AUDIENCE_INDEX_MAX_AGE_SECONDS).contains(&age_seconds)
-            {
-                return Ok(Arc::clone(index));
-            }
-        }
-        // Tagged with the generation read before building: a write that
-        // lands meanwhile makes the next query build again.
-        let index = Arc::new(AudienceIndex {
-            build: self.builds.fetch_add(1, Ordering::SeqCst),
-            generation,
-            built_at: now,
-            members: engine.audience_members(now)?,
-        });
-        *self.index.lock().expect("audience cache lock") = Some(Arc::clone(&index));
-        Ok(index)
-    }
-}
-
-/// Marks the audience index stale after every request that can have
-/// written: any method but GET and HEAD, unless it was refused with a 4xx
-/// (those change nothing, so a caller without a token cannot force
-/// rebuilds); a 422 may have taken some lines, and a 5xx may have stopped
-/// half-way, so both count as writes.
-pub async fn note_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let can_write = !matches!(*request.method(), Method::GET | Method::HEAD);
-    let response = next.run(request).await;
-    let status = response.status();
-    let refused = status.is_client_error() && status != StatusCode::UNPROCESSABLE_ENTITY;
-    if can_write && !refused {
-        state.audiences.data_changed();
-    }
-    response
 }
 
 /// The answers already given, per (token, question), for the current index
@@ -340,11 +262,10 @@ pub async fn reach(
     let privacy = config.reach_privacy;
     let now = state.now();
     let engine = state.engine.clone();
-    let audiences = Arc::clone(&state.audiences);
-    let index = blocking(move || audiences.index(&engine, now)).await?;
+    let index = blocking(move || engine.audience_index(now)).await?;
     let kept_opt = state
         .reach_answers
-        .get(&caller.token_id, &reach_query, index.build);
+        .get(&caller.token_id, &reach_query, index.build());
     let budget_opt = account_for_answer(
         state.tokens.as_ref(),
         &caller,
@@ -358,7 +279,7 @@ pub async fn reach(
         let noise = answer_noise(config.reach_noise_seed, &reach_query)?;
         let counts = count_reach(
             state.engine.taxonomy(),
-            &index.members,
+            index.members(),
             &reach_query,
             &privacy,
         );
@@ -366,7 +287,7 @@ pub async fn reach(
         state.reach_answers.keep(
             &caller.token_id,
             reach_query.clone(),
-            index.build,
+            index.build(),
             released.clone(),
         );
         released
