@@ -4,7 +4,7 @@
 //! Building it costs one profile per account (seconds at 100,000
 //! profiles); a reach query over a kept index costs milliseconds. The
 //! index is stale as soon as anything is written, whoever writes: the
-//! engine wraps its store in a [`WriteCountingStore`] that counts every
+//! engine wraps its store in a `WriteCountingStore` that counts every
 //! write method (accounts, catalog, events, forget, expire), so ingest
 //! from files, HTTP handlers and stream workers (which share the engine)
 //! all count, and the next query sees their writes. Profiles also change
