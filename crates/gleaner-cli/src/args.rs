@@ -92,9 +92,16 @@ pub struct ServeArgs {
     /// The largest request body accepted, in bytes.
     #[arg(long, default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
-    /// Advertisers never see an audience count below this many people.
+    /// Advertisers never see an audience count below this many people
+    /// (applied to the noisy count).
     #[arg(long, default_value_t = 100)]
     pub k_anonymity: usize,
+    /// The differential-privacy ε of one fresh reach answer.
+    #[arg(long, default_value_t = 1.0)]
+    pub reach_epsilon: f64,
+    /// The total ε one advertiser token may spend on reach answers.
+    #[arg(long, default_value_t = 20.0)]
+    pub reach_budget: f64,
     /// The token file (default: `tokens.json` in the store directory).
     #[arg(long, env = "GLEANER_TOKENS")]
     pub tokens: Option<PathBuf>,

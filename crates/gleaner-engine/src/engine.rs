@@ -9,6 +9,7 @@ use gleaner_store::Store;
 use gleaner_taxonomy::Taxonomy;
 
 use crate::ingest::jsonl::ParseLimits;
+use crate::query::audience_index::{AudienceIndexCache, WriteCountingStore};
 
 /// Everything configurable about the engine besides its parts.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +36,12 @@ impl Default for EngineConfig {
 }
 
 pub(crate) struct EngineParts {
+    /// The store as given, wrapped so that its writes are counted.
     pub(crate) store: Arc<dyn Store>,
+    /// The same store as `store`, typed: its write count.
+    pub(crate) counted_store: Arc<WriteCountingStore>,
+    /// The reach index, stale after any write to `counted_store`.
+    pub(crate) audience_index: AudienceIndexCache,
     pub(crate) classifier: Arc<dyn Classifier>,
     pub(crate) policy: Policy,
     pub(crate) taxonomy: &'static Taxonomy,
@@ -58,9 +64,12 @@ impl Engine {
         taxonomy: &'static Taxonomy,
         config: EngineConfig,
     ) -> Self {
+        let counted_store = Arc::new(WriteCountingStore::new(store));
         Self {
             parts: Arc::new(EngineParts {
-                store,
+                store: Arc::clone(&counted_store) as Arc<dyn Store>,
+                counted_store,
+                audience_index: AudienceIndexCache::default(),
                 classifier,
                 policy,
                 taxonomy,
@@ -69,7 +78,8 @@ impl Engine {
         }
     }
 
-    /// Returns the store.
+    /// Returns the store. Writes through it mark the reach index stale
+    /// ([`Engine::audience_index`]).
     pub fn store(&self) -> &dyn Store {
         self.parts.store.as_ref()
     }

@@ -32,7 +32,9 @@
 //!   `POST /v1/classify` (one format for both).
 //! - [`engine`]: [`Engine`] and its configuration.
 //! - [`ingest`]: JSONL parsing ([`ingest::jsonl`]), the pipeline and its reports.
-//! - [`query`]: profile, recommend, explain, export, forget, settings.
+//! - [`query`]: profile, recommend, explain, export, forget, settings, and
+//!   advertiser reach ([`query::reach`]: counts, noise, threshold;
+//!   [`query::audience_index`]: the kept index, stale after any store write).
 //! - [`error`]: the [`EngineError`] type.
 #![warn(missing_docs)]
 

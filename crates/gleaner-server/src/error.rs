@@ -26,7 +26,8 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// A stable machine-readable code (`unauthorized`, `forbidden`,
     /// `not_found`, `invalid_json`, `invalid_utf8`, `payload_too_large`,
-    /// `invalid_query`, `invalid_path`, `rejected_lines`, `internal`).
+    /// `invalid_query`, `invalid_path`, `rejected_lines`,
+    /// `privacy_budget_spent`, `internal`).
     pub code: &'static str,
     /// A human-readable message (never echoes input text).
     pub message: String,

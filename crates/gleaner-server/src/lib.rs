@@ -103,10 +103,6 @@ pub fn router(state: AppState) -> Router {
         .route("/operator", get(pages::operator_dashboard))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            api::audiences::note_writes,
-        ))
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
             metrics::track_latency,
         ))
         .fallback(|| async {

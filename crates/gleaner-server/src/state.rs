@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use gleaner_core::Timestamp;
+use gleaner_engine::query::reach::ReachPrivacy;
 use gleaner_engine::Engine;
 
-use crate::api::audiences::AudienceCache;
+use crate::api::audiences::ReachAnswers;
 use crate::metrics::Metrics;
 use crate::tokens::TokenStore;
 
@@ -15,19 +16,27 @@ use crate::tokens::TokenStore;
 pub type Clock = Arc<dyn Fn() -> Timestamp + Send + Sync>;
 
 /// What an operator configures about the server.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ServerConfig {
     /// The largest request body accepted, in bytes (larger: 413).
     pub max_body_bytes: usize,
-    /// Advertisers never see an audience count below this many people.
-    pub k_anonymity: usize,
+    /// k, ε per answer and the per-person group bound of reach answers.
+    pub reach_privacy: ReachPrivacy,
+    /// The total ε one advertiser token may spend on fresh reach answers.
+    pub reach_budget_per_token: f64,
+    /// `Some(seed)`: reach noise is a function of the seed and the question
+    /// (tests only: an advertiser who knew the seed could remove it);
+    /// `None`: fresh OS randomness for every answer.
+    pub reach_noise_seed: Option<u64>,
 }
 
 impl Default for ServerConfig {
     fn default() -> Self {
         Self {
             max_body_bytes: 1024 * 1024,
-            k_anonymity: 100,
+            reach_privacy: ReachPrivacy::default(),
+            reach_budget_per_token: 20.0,
+            reach_noise_seed: None,
         }
     }
 }
@@ -45,8 +54,8 @@ pub struct AppState {
     pub config: ServerConfig,
     /// Prometheus metrics.
     pub metrics: Arc<Metrics>,
-    /// The advertiser reach index, kept until data changes.
-    pub audiences: Arc<AudienceCache>,
+    /// Each token's last reach answers, repeated without new noise.
+    pub reach_answers: Arc<ReachAnswers>,
 }
 
 impl AppState {
@@ -63,7 +72,7 @@ impl AppState {
             clock,
             config,
             metrics: Arc::new(Metrics::new()),
-            audiences: Arc::new(AudienceCache::default()),
+            reach_answers: Arc::new(ReachAnswers::default()),
         }
     }
 

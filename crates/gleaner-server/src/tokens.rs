@@ -19,9 +19,11 @@
 //!
 //! The file holds a token's id, scope, account, creation time and the
 //! SHA-256 of the token, never the token itself: whoever reads the file
-//! cannot call the API with what they read.
+//! cannot call the API with what they read. It also holds the reach
+//! privacy budget each token has spent ([`TokenStore::charge_reach_budget`]),
+//! so that a restart does not give advertisers a fresh budget.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -143,6 +145,41 @@ pub trait TokenStore: Send + Sync {
     fn revoke(&self, id: &str) -> Result<TokenRecord, TokenError>;
     /// Returns the record whose hash is `sha256_hex`, if any.
     fn find_by_hash(&self, sha256_hex: &str) -> Result<Option<TokenRecord>, TokenError>;
+    /// Adds `cost_micro` (millionths of ε) to what token `id` has spent of
+    /// its reach privacy budget, unless that would pass `limit_micro`; check
+    /// and charge are one atomic step, and the ledger outlives a restart.
+    fn charge_reach_budget(
+        &self,
+        id: &str,
+        cost_micro: u64,
+        limit_micro: u64,
+    ) -> Result<BudgetCharge, TokenError>;
+    /// Returns what token `id` has spent of its reach privacy budget, in
+    /// millionths of ε.
+    fn reach_budget_spent(&self, id: &str) -> Result<u64, TokenError>;
+}
+
+/// The outcome of [`TokenStore::charge_reach_budget`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BudgetCharge {
+    /// Charged; the token has now spent this much (millionths of ε).
+    Charged {
+        /// Spent after the charge.
+        spent_micro: u64,
+    },
+    /// Not charged: the answer would pass the budget.
+    Refused {
+        /// Spent so far.
+        spent_micro: u64,
+    },
+}
+
+/// Returns the charge of `cost_micro` on top of `spent_micro`, or a refusal.
+fn charge(spent_micro: u64, cost_micro: u64, limit_micro: u64) -> BudgetCharge {
+    match spent_micro.checked_add(cost_micro) {
+        Some(after) if after <= limit_micro => BudgetCharge::Charged { spent_micro: after },
+        _ => BudgetCharge::Refused { spent_micro },
+    }
 }
 
 /// Returns the lowercase hex SHA-256 of a presented token.
@@ -223,6 +260,7 @@ pub fn verify_token(store: &dyn TokenStore, token: &str) -> Result<Option<Caller
 #[derive(Default)]
 pub struct MemoryTokenStore {
     records: Mutex<Vec<TokenRecord>>,
+    reach_budget_spent_micro: Mutex<HashMap<String, u64>>,
 }
 
 impl TokenStore for MemoryTokenStore {
@@ -253,6 +291,31 @@ impl TokenStore for MemoryTokenStore {
             .find(|record| constant_time_eq(&record.sha256, sha256_hex))
             .cloned())
     }
+
+    fn charge_reach_budget(
+        &self,
+        id: &str,
+        cost_micro: u64,
+        limit_micro: u64,
+    ) -> Result<BudgetCharge, TokenError> {
+        let mut ledger = self.reach_budget_spent_micro.lock().expect("token lock");
+        let spent = ledger.entry(id.to_owned()).or_default();
+        let outcome = charge(*spent, cost_micro, limit_micro);
+        if let BudgetCharge::Charged { spent_micro } = outcome {
+            *spent = spent_micro;
+        }
+        Ok(outcome)
+    }
+
+    fn reach_budget_spent(&self, id: &str) -> Result<u64, TokenError> {
+        Ok(self
+            .reach_budget_spent_micro
+            .lock()
+            .expect("token lock")
+            .get(id)
+            .copied()
+            .unwrap_or_default())
+    }
 }
 
 fn constant_time_eq(left: &str, right: &str) -> bool {
@@ -272,6 +335,9 @@ pub const TOKEN_FILE_NAME: &str = "tokens.json";
 struct TokenFileContents {
     version: u32,
     tokens: Vec<TokenRecord>,
+    /// Token id → millionths of ε spent on reach answers.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    reach_budget_spent_micro: BTreeMap<String, u64>,
 }
 
 struct LoadedTokens {
@@ -318,6 +384,7 @@ impl TokenFile {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(TokenFileContents {
                 version: 1,
                 tokens: Vec::new(),
+                reach_budget_spent_micro: BTreeMap::new(),
             }),
             Err(error) => Err(self.io_error(error)),
         }
@@ -399,6 +466,7 @@ impl TokenStore for TokenFile {
                 .position(|record| record.id == id)
                 .ok_or_else(|| TokenError::UnknownId(id.to_owned()))?;
             let removed = contents.tokens.remove(position);
+            contents.reach_budget_spent_micro.remove(id);
             self.write(&contents)?;
             Ok(removed)
         })
@@ -417,6 +485,39 @@ impl TokenStore for TokenFile {
             loaded.modified = modified;
         }
         Ok(loaded.by_hash.get(sha256_hex).cloned())
+    }
+
+    fn charge_reach_budget(
+        &self,
+        id: &str,
+        cost_micro: u64,
+        limit_micro: u64,
+    ) -> Result<BudgetCharge, TokenError> {
+        self.while_locked(|| {
+            let mut contents = self.read()?;
+            let spent = contents
+                .reach_budget_spent_micro
+                .get(id)
+                .copied()
+                .unwrap_or_default();
+            let outcome = charge(spent, cost_micro, limit_micro);
+            if let BudgetCharge::Charged { spent_micro } = outcome {
+                contents
+                    .reach_budget_spent_micro
+                    .insert(id.to_owned(), spent_micro);
+                self.write(&contents)?;
+            }
+            Ok(outcome)
+        })
+    }
+
+    fn reach_budget_spent(&self, id: &str) -> Result<u64, TokenError> {
+        Ok(self
+            .read()?
+            .reach_budget_spent_micro
+            .get(id)
+            .copied()
+            .unwrap_or_default())
     }
 }
 
@@ -491,6 +592,46 @@ mod tests {
         other.revoke(&made.record.id).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         assert!(verify_token(&file, &made.token).unwrap().is_none());
+    }
+
+    /// The ledger is in the file: a second handle (a restarted server)
+    /// sees what the first spent, and a charge past the limit is refused
+    /// without being recorded.
+    #[test]
+    fn the_reach_budget_is_charged_atomically_and_survives_a_reopen() {
+        let directory = tempfile::tempdir().unwrap();
+        let file = TokenFile::new(directory.path().join(TOKEN_FILE_NAME));
+        let made = create_token(&file, Scope::Advertiser, None, now()).unwrap();
+        let id = &made.record.id;
+        assert_eq!(
+            file.charge_reach_budget(id, 400_000, 1_000_000).unwrap(),
+            BudgetCharge::Charged {
+                spent_micro: 400_000
+            }
+        );
+        let reopened = TokenFile::new(file.path());
+        assert_eq!(reopened.reach_budget_spent(id).unwrap(), 400_000);
+        assert_eq!(
+            reopened
+                .charge_reach_budget(id, 400_000, 1_000_000)
+                .unwrap(),
+            BudgetCharge::Charged {
+                spent_micro: 800_000
+            }
+        );
+        assert_eq!(
+            file.charge_reach_budget(id, 400_000, 1_000_000).unwrap(),
+            BudgetCharge::Refused {
+                spent_micro: 800_000
+            }
+        );
+        assert_eq!(file.reach_budget_spent(id).unwrap(), 800_000);
+        assert!(verify_token(&reopened, &made.token).unwrap().is_some());
+        let memory = MemoryTokenStore::default();
+        assert_eq!(
+            memory.charge_reach_budget("t", 2, 1).unwrap(),
+            BudgetCharge::Refused { spent_micro: 0 }
+        );
     }
 
     #[test]

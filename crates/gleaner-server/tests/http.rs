@@ -699,6 +699,21 @@ fn bad_queries_and_paths_get_a_400_naming_the_field_and_change_nothing() {
 
 // ---------------------------------------------------------------- audiences
 
+/// Reach without noise (an ε so large that every draw is 0) and with a
+/// budget that never runs out: for tests of counting and thresholds.
+fn exact_reach_config(k_anonymity: usize) -> ServerConfig {
+    ServerConfig {
+        reach_privacy: gleaner_engine::query::reach::ReachPrivacy {
+            k_anonymity,
+            epsilon_per_answer: 1e9,
+            ..gleaner_engine::query::reach::ReachPrivacy::default()
+        },
+        reach_budget_per_token: 1e12,
+        reach_noise_seed: Some(1),
+        ..ServerConfig::default()
+    }
+}
+
 fn audience_server(people: usize) -> TestServer {
     let mut accounts = vec![common::base_accounts()];
     let mut events = vec![common::base_events()];
@@ -708,7 +723,7 @@ fn audience_server(people: usize) -> TestServer {
         events.push(like_line(&format!("e-aud{index}"), &id, "post:trail"));
     }
     TestServer::start_with(
-        ServerConfig::default(),
+        exact_reach_config(100),
         &accounts.join("\n"),
         &events.join("\n"),
     )
@@ -719,10 +734,7 @@ fn audience_server(people: usize) -> TestServer {
 #[test]
 fn reach_answers_change_right_after_a_write() {
     let server = TestServer::start_with(
-        ServerConfig {
-            k_anonymity: 1,
-            ..ServerConfig::default()
-        },
+        exact_reach_config(1),
         &common::base_accounts(),
         &format!(
             "{}\n{}",
@@ -776,12 +788,26 @@ fn reach_answers_change_right_after_a_write() {
     assert_eq!(total(&server), 2, "new events count at once");
 }
 
+/// The threshold is on `>= k` (checked without noise); a group under k is
+/// not listed at all (issue 13: listing it said "at least one person").
 #[test]
 fn reach_is_withheld_below_k_and_shown_at_and_above_k() {
-    for (people, expected) in [
-        (99, serde_json::json!({"fewer_than": 100})),
-        (100, serde_json::json!({"people": 100})),
-        (101, serde_json::json!({"people": 101})),
+    for (people, expected_total, expected_groups) in [
+        (
+            99,
+            serde_json::json!({"fewer_than": 100}),
+            serde_json::json!([]),
+        ),
+        (
+            100,
+            serde_json::json!({"people": 100}),
+            serde_json::json!([{"surface": "instagram", "country": "CA", "people": 100}]),
+        ),
+        (
+            101,
+            serde_json::json!({"people": 101}),
+            serde_json::json!([{"surface": "instagram", "country": "CA", "people": 101}]),
+        ),
     ] {
         let server = audience_server(people);
         let response = server.get(
@@ -791,33 +817,36 @@ fn reach_is_withheld_below_k_and_shown_at_and_above_k() {
         assert_eq!(response.status, 200, "{}", response.text());
         let body = response.json();
         assert_eq!(body["k_anonymity"], 100);
-        let groups = body["groups"].as_array().unwrap();
-        assert_eq!(groups.len(), 1, "{body}");
-        assert_eq!(groups[0]["surface"], "instagram");
-        assert_eq!(groups[0]["country"], "CA");
-        let mut reach = groups[0].clone();
-        reach
-            .as_object_mut()
-            .unwrap()
-            .retain(|key, _| key != "surface" && key != "country");
-        assert_eq!(reach, expected, "{people} people");
-        assert_eq!(body["total"], expected);
+        assert_eq!(body["groups"], expected_groups, "{people} people");
+        assert_eq!(body["total"], expected_total, "{people} people");
         assert!(!response.text().contains("fb:aud"), "no account ids");
     }
 }
 
 #[test]
 fn small_groups_are_withheld_and_linked_accounts_count_once() {
-    let server = TestServer::start();
+    let server = TestServer::start_with(
+        exact_reach_config(2),
+        &common::base_accounts(),
+        &common::base_events(),
+    );
     let body = server
         .get("/v1/audiences/reach?topics=20", &server.tokens.operator)
         .json();
-    // fb:1 (ad:boots, topics 20 and 24) and ig:1 (post:trail) are one person.
-    for group in body["groups"].as_array().unwrap() {
-        assert_eq!(group["fewer_than"], 100, "{body}");
-        assert!(group.get("people").is_none());
-    }
-    assert_eq!(body["total"]["fewer_than"], 100);
+    // fb:1 (ad:boots, topics 20 and 24) and ig:1 (post:trail) are one
+    // person: one in the total, one in each of their two groups, so with
+    // k = 2 no group and no total is shown.
+    assert_eq!(body["groups"], serde_json::json!([]), "{body}");
+    assert_eq!(body["total"], serde_json::json!({"fewer_than": 2}));
+    let exact = TestServer::start_with(
+        exact_reach_config(1),
+        &common::base_accounts(),
+        &common::base_events(),
+    );
+    let body = exact
+        .get("/v1/audiences/reach?topics=20", &exact.tokens.operator)
+        .json();
+    assert_eq!(body["total"], serde_json::json!({"people": 1}), "{body}");
 }
 
 // ---------------------------------------------------------------- operations

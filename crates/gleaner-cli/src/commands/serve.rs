@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use gleaner_engine::query::reach::ReachPrivacy;
 use gleaner_engine::EngineConfig;
 use gleaner_server::{AppState, Clock, ServerConfig};
 use gleaner_stream::{StopSignal, WorkerConfig};
@@ -24,6 +25,28 @@ fn clock_of(context: &Context) -> Clock {
     Arc::new(chrono::Utc::now)
 }
 
+/// The server's limits and reach privacy parameters from the flags.
+fn server_config(args: &ServeArgs) -> anyhow::Result<ServerConfig> {
+    anyhow::ensure!(
+        args.reach_epsilon.is_finite() && args.reach_epsilon > 0.0,
+        "--reach-epsilon must be a positive number"
+    );
+    anyhow::ensure!(
+        args.reach_budget.is_finite() && args.reach_budget >= 0.0,
+        "--reach-budget must be zero or a positive number"
+    );
+    Ok(ServerConfig {
+        max_body_bytes: args.max_body_bytes,
+        reach_privacy: ReachPrivacy {
+            k_anonymity: args.k_anonymity.max(1),
+            epsilon_per_answer: args.reach_epsilon,
+            ..ReachPrivacy::default()
+        },
+        reach_budget_per_token: args.reach_budget,
+        reach_noise_seed: None,
+    })
+}
+
 pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
     check_workers(args.workers)?;
     tracing_subscriber::fmt()
@@ -37,10 +60,7 @@ pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
     let engine_config = EngineConfig::default();
     let engine = context.engine_with(&context.store_location, engine_config.clone())?;
     let tokens = token_file(args.tokens.as_ref(), context)?;
-    let config = ServerConfig {
-        max_body_bytes: args.max_body_bytes,
-        k_anonymity: args.k_anonymity.max(1),
-    };
+    let config = server_config(args)?;
     let state = AppState::new(engine.clone(), Arc::new(tokens), clock_of(context), config);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -1,7 +1,10 @@
 //! Queries over what is stored: profile, recommend, explain, export, forget,
-//! and the person's settings (hidden topics, AI personalization).
+//! the person's settings (hidden topics, AI personalization), and the
+//! advertiser aggregate ([`reach`]).
 
+pub mod audience_index;
 pub mod export;
+pub mod reach;
 
 use std::collections::BTreeSet;
 

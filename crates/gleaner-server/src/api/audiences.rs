@@ -1,46 +1,37 @@
 //! `GET /v1/audiences/reach`: the advertiser aggregate.
 //!
 //! How many people could be reached with ads on a set of topics, by surface
-//! and country. A person counts when the profile of one of their accounts
-//! (built by the same [`Engine::profile`](gleaner_engine::Engine::profile)
-//! the person sees, so every guardrail applies: jurisdiction, minors,
-//! opt-out, hidden topics, retention) has ad weight on a requested topic or
-//! a descendant of it. People are told apart by `accounts_center_id` (an
-//! account without one is its own person), so linked accounts count once in
-//! the total.
+//! and country. Who counts, and the mechanism that makes the answer safe
+//! to release (a per-person contribution bound, discrete Laplace noise on
+//! every count, a threshold of k on the noisy counts), are the engine's
+//! ([`gleaner_engine::query::reach`]). This module adds what needs tokens:
 //!
-//! k-anonymity: a count below `k` (default 100, `--k-anonymity`) is never
-//! sent; the group says `{"fewer_than": k}` instead. Nothing about one
-//! person is ever returned: no ids, no per-account rows.
+//! - **A privacy budget per token.** Every fresh answer costs ε
+//!   (`--reach-epsilon`) from the token's budget (`--reach-budget`), kept in
+//!   the token store ([`TokenStore::charge_reach_budget`]) so a restart does
+//!   not reset it. An advertiser token whose budget is spent gets 403
+//!   `privacy_budget_spent`; operator tokens (which can read every profile
+//!   anyway) get the same protected answer and are not charged.
+//! - **Repeats cost nothing and teach nothing.** The same token asking the
+//!   same question ([`ReachQuery`]: topics in any order) of the same index
+//!   gets the answer it got before, not a new draw of noise, so averaging
+//!   repeats learns nothing ([`ReachAnswers`]).
 //!
-//! Building every profile is the cost of a query (seconds at 100,000
-//! profiles), so the per-account result (person, surface, country, topics
-//! with ad weight) is kept in an [`AudienceCache`] and reused by later
-//! queries, whatever their topics, until data changes: every request that
-//! can have written (any method but GET and HEAD, not refused with a 4xx)
-//! marks the cache stale when it finishes ([`note_writes`]), so a hidden topic, an opt-out or an erasure
-//! counts from the next query on. Because profiles also change with time
-//! (retention), an index older than [`AUDIENCE_INDEX_MAX_AGE_SECONDS`] of
-//! request time is rebuilt too; that also bounds how long writes made by
-//! another process (a shared Redis or `PostgreSQL` store) go unseen.
-//!
-//! Residual risk, stated plainly: two queries whose audiences differ by a
-//! few people (topics A vs A+B) can still be subtracted; rate limits and
-//! query auditing are the operator's next line of defence.
+//! The per-account audience index is the engine's too
+//! ([`Engine::audience_index`](gleaner_engine::Engine::audience_index)): kept
+//! between queries and rebuilt after any write to the store, whoever made
+//! it (this server's handlers, stream workers sharing the engine).
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, Request, State};
-use axum::http::{Method, StatusCode};
-use axum::middleware::Next;
-use axum::response::Response;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::Json;
-use gleaner_core::{CountryCode, Surface, Timestamp, TopicId};
-use gleaner_engine::{Engine, EngineError};
-use gleaner_taxonomy::Taxonomy;
+use gleaner_core::{CountryCode, Surface, TopicId};
+use gleaner_engine::query::reach::{count_reach, release, AnswerNoise, ReachQuery, ReleasedReach};
+use gleaner_engine::Engine;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -48,12 +39,12 @@ use super::{blocking, query_error};
 use crate::auth::{require_scope, Authenticated};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::tokens::Scope;
+use crate::tokens::{BudgetCharge, Caller, Scope, TokenStore};
 
 /// `?topics=&country=&surface=`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-pub struct ReachQuery {
+pub struct ReachQueryParams {
     /// Comma-separated topic ids (a topic includes its descendants).
     pub topics: String,
     /// Only this country (ISO 3166-1 alpha-2).
@@ -66,225 +57,86 @@ pub struct ReachQuery {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(untagged)]
 pub enum Reach {
-    /// At least `k` people.
+    /// At least `k` people (a noisy count).
     People {
-        /// How many.
-        people: usize,
+        /// How many (noisy).
+        people: u64,
     },
-    /// Fewer than `k` people (the count itself is withheld).
+    /// The noisy count is below `k`: the same answer whether nobody or
+    /// `k - 1` people are there.
     FewerThan {
         /// The threshold.
         fewer_than: usize,
     },
 }
 
-impl Reach {
-    /// Applies the threshold.
-    pub fn of(people: usize, k_anonymity: usize) -> Self {
-        if people >= k_anonymity {
-            Self::People { people }
-        } else {
-            Self::FewerThan {
-                fewer_than: k_anonymity,
-            }
-        }
-    }
-}
-
-/// The reach of one surface × country.
+/// The reach of one surface × country whose noisy count is at least `k`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReachGroup {
     /// The surface.
     pub surface: String,
     /// The country.
     pub country: String,
-    /// The audience.
-    #[serde(flatten)]
-    pub reach: Reach,
+    /// How many people (noisy, at least `k`).
+    pub people: u64,
 }
 
-/// The answer.
+/// What an advertiser token has spent of its privacy budget.
+#[derive(Clone, Copy, Debug, Serialize, ToSchema)]
+pub struct PrivacyBudget {
+    /// ε spent on fresh answers so far (this one included).
+    pub epsilon_spent: f64,
+    /// The most ε this token may spend.
+    pub epsilon_limit: f64,
+}
+
+/// The answer. Every field is always present; which groups are listed
+/// depends only on noisy counts (see the module docs).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReachBody {
-    /// The topics asked for.
+    /// The topics asked for (sorted, without repeats).
     pub topics: Vec<u32>,
-    /// The threshold applied.
+    /// The threshold applied to every noisy count.
     pub k_anonymity: usize,
-    /// Distinct people over every group.
+    /// The ε of one fresh answer.
+    pub epsilon: f64,
+    /// Distinct people over every group (noisy), or `fewer_than`.
     pub total: Reach,
-    /// One entry per surface × country with at least one person.
+    /// The surface × country groups whose noisy count is at least `k`;
+    /// smaller groups, and groups with nobody, are not listed.
     pub groups: Vec<ReachGroup>,
+    /// The calling advertiser token's budget; `null` for operator tokens.
+    pub privacy_budget: Option<PrivacyBudget>,
 }
 
-/// Distinct people per (surface, country), and distinct people overall.
-pub type AudienceCounts = (BTreeMap<(String, String), usize>, usize);
-
-/// How long (request time) an audience index is reused when no write came.
-pub const AUDIENCE_INDEX_MAX_AGE_SECONDS: i64 = 60;
-
-/// One account as reach sees it: who it belongs to, where, and the topics
-/// its ad-usable profile holds. Ids only; never a count below k leaves.
-struct AudienceMember {
-    person: String,
-    surface: String,
-    country: CountryCode,
-    ad_topics: Vec<TopicId>,
-}
-
-/// Every account's [`AudienceMember`], as of one data generation and time.
-struct AudienceIndex {
-    generation: u64,
-    built_at: Timestamp,
-    members: Vec<AudienceMember>,
-}
-
-/// The reach index kept between queries, and a generation counter that
-/// every write bumps; shared by all requests (cloning the handle is shallow).
+/// The answers already given, per (token, question), for the current index
+/// build only; asked again, a question gets the same answer for free.
 #[derive(Default)]
-pub struct AudienceCache {
-    generation: AtomicU64,
-    index: Mutex<Option<Arc<AudienceIndex>>>,
+pub struct ReachAnswers {
+    answers: Mutex<HashMap<(String, ReachQuery), (u64, ReleasedReach)>>,
 }
 
-impl AudienceCache {
-    /// Marks the kept index stale (data may have changed).
-    pub fn data_changed(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
+/// Past this many kept answers the memory is cleared (the next repeats
+/// are then charged again, which is safe).
+const MAX_KEPT_ANSWERS: usize = 100_000;
+
+impl ReachAnswers {
+    fn get(&self, token_id: &str, query: &ReachQuery, build: u64) -> Option<ReleasedReach> {
+        let answers = self.answers.lock().expect("reach answers lock");
+        answers
+            .get(&(token_id.to_owned(), query.clone()))
+            .filter(|(answered_build, _)| *answered_build == build)
+            .map(|(_, answer)| answer.clone())
     }
 
-    /// Returns the index for `now`, building it when stale.
-    fn index(&self, engine: &Engine, now: Timestamp) -> Result<Arc<AudienceIndex>, EngineError> {
-        let generation = self.generation.load(Ordering::SeqCst);
-        if let Some(index) = self.index.lock().expect("audience cache lock").as_ref() {
-            let age_seconds = (now - index.built_at).num_seconds();
-            if index.generation == generation
-                && (0..AUDIENCE_INDEX_MAX_AGE_SECONDS).contains(&age_seconds)
-            {
-                return Ok(Arc::clone(index));
-            }
+    fn keep(&self, token_id: &str, query: ReachQuery, build: u64, answer: ReleasedReach) {
+        let mut answers = self.answers.lock().expect("reach answers lock");
+        answers.retain(|_, (answered_build, _)| *answered_build == build);
+        if answers.len() >= MAX_KEPT_ANSWERS {
+            answers.clear();
         }
-        // Tagged with the generation read before building: a write that
-        // lands meanwhile makes the next query build again.
-        let index = Arc::new(AudienceIndex {
-            generation,
-            built_at: now,
-            members: audience_members(engine, now)?,
-        });
-        *self.index.lock().expect("audience cache lock") = Some(Arc::clone(&index));
-        Ok(index)
+        answers.insert((token_id.to_owned(), query), (build, answer));
     }
-}
-
-/// Marks the audience index stale after every request that can have
-/// written: any method but GET and HEAD, unless it was refused with a 4xx
-/// (those change nothing, so a caller without a token cannot force
-/// rebuilds); a 422 may have taken some lines, and a 5xx may have stopped
-/// half-way, so both count as writes.
-pub async fn note_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let can_write = !matches!(*request.method(), Method::GET | Method::HEAD);
-    let response = next.run(request).await;
-    let status = response.status();
-    let refused = status.is_client_error() && status != StatusCode::UNPROCESSABLE_ENTITY;
-    if can_write && !refused {
-        state.audiences.data_changed();
-    }
-    response
-}
-
-/// Builds every account's ad-usable profile (the same
-/// [`Engine::profile`] the person sees, so every guardrail applies).
-fn audience_members(engine: &Engine, now: Timestamp) -> Result<Vec<AudienceMember>, EngineError> {
-    let mut members = Vec::new();
-    for account_id in engine.store().account_ids()? {
-        let Some(account) = engine.store().account(&account_id)? else {
-            continue;
-        };
-        let Some(country) = account.country else {
-            continue;
-        };
-        let profile = engine.profile(&account_id, None, now)?;
-        let ad_topics: Vec<TopicId> = profile
-            .interests
-            .iter()
-            .filter(|interest| interest.ads_weight > 0.0)
-            .map(|interest| interest.topic)
-            .collect();
-        if ad_topics.is_empty() {
-            continue;
-        }
-        let person = account.accounts_center_id.as_ref().map_or_else(
-            || format!("account:{}", account.account_id),
-            |center| format!("center:{center}"),
-        );
-        members.push(AudienceMember {
-            person,
-            surface: account.surface.to_string(),
-            country,
-            ad_topics,
-        });
-    }
-    Ok(members)
-}
-
-/// Distinct people per (surface, country) among `members` whose ad topics
-/// hold a requested topic (or a descendant).
-fn count_members(
-    taxonomy: &Taxonomy,
-    members: &[AudienceMember],
-    topics: &[TopicId],
-    country_opt: Option<CountryCode>,
-    surface_opt: Option<&Surface>,
-) -> AudienceCounts {
-    let mut people_by_group: BTreeMap<(&str, CountryCode), BTreeSet<&str>> = BTreeMap::new();
-    let mut everyone: BTreeSet<&str> = BTreeSet::new();
-    for member in members {
-        if country_opt.is_some_and(|wanted| wanted != member.country)
-            || surface_opt.is_some_and(|wanted| wanted.as_str() != member.surface)
-        {
-            continue;
-        }
-        let reached = member.ad_topics.iter().any(|ad_topic| {
-            topics
-                .iter()
-                .any(|wanted| taxonomy.is_self_or_descendant_of(*ad_topic, *wanted))
-        });
-        if !reached {
-            continue;
-        }
-        everyone.insert(&member.person);
-        people_by_group
-            .entry((&member.surface, member.country))
-            .or_default()
-            .insert(&member.person);
-    }
-    (
-        people_by_group
-            .into_iter()
-            .map(|((surface, country), people)| {
-                ((surface.to_owned(), country.to_string()), people.len())
-            })
-            .collect(),
-        everyone.len(),
-    )
-}
-
-/// Distinct people per (surface, country) whose ad-usable profile holds a
-/// requested topic (or a descendant), built from scratch.
-pub fn audience_counts(
-    engine: &Engine,
-    topics: &[TopicId],
-    country_opt: Option<CountryCode>,
-    surface_opt: Option<&Surface>,
-    now: Timestamp,
-) -> Result<AudienceCounts, EngineError> {
-    let members = audience_members(engine, now)?;
-    Ok(count_members(
-        engine.taxonomy(),
-        &members,
-        topics,
-        country_opt,
-        surface_opt,
-    ))
 }
 
 fn parse_topics(engine: &Engine, raw: &str) -> Result<Vec<TopicId>, ApiError> {
@@ -309,66 +161,157 @@ fn parse_topics(engine: &Engine, raw: &str) -> Result<Vec<TopicId>, ApiError> {
     if topics.is_empty() {
         return Err(bad("give at least one topic id".to_owned()));
     }
-    topics.sort();
-    topics.dedup();
     Ok(topics)
 }
 
-/// Audience size for a set of topics by surface and country (k-anonymous).
+/// Returns ε in millionths (the unit of the budget ledger, exact to add).
+fn micro_epsilon(epsilon: f64) -> u64 {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped
+    let micro = (epsilon.max(0.0) * 1e6).round().min(u64::MAX as f64) as u64;
+    micro
+}
+
+#[allow(clippy::cast_precision_loss)] // below 2^53 millionths
+fn epsilon_of_micro(micro: u64) -> f64 {
+    micro as f64 / 1e6
+}
+
+/// The noise of a fresh answer: seeded (tests) or from OS randomness.
+fn answer_noise(seed_opt: Option<u64>, query: &ReachQuery) -> Result<AnswerNoise, ApiError> {
+    if let Some(seed) = seed_opt {
+        return Ok(AnswerNoise::seeded(seed, query));
+    }
+    let mut salt = [0u8; 32];
+    getrandom::fill(&mut salt).map_err(|error| ApiError::internal(&error))?;
+    Ok(AnswerNoise::from_salt(salt))
+}
+
+/// Where the caller stands with its budget, charging one fresh answer
+/// when `fresh`; `None` for callers without a budget (operators).
+fn account_for_answer(
+    tokens: &dyn TokenStore,
+    caller: &Caller,
+    fresh: bool,
+    cost_epsilon: f64,
+    limit_epsilon: f64,
+) -> Result<Option<PrivacyBudget>, ApiError> {
+    if caller.scope != Scope::Advertiser {
+        return Ok(None);
+    }
+    let limit_micro = micro_epsilon(limit_epsilon);
+    let spent_micro = if fresh {
+        match tokens.charge_reach_budget(
+            &caller.token_id,
+            micro_epsilon(cost_epsilon),
+            limit_micro,
+        )? {
+            BudgetCharge::Charged { spent_micro } => spent_micro,
+            BudgetCharge::Refused { spent_micro } => {
+                return Err(ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "privacy_budget_spent",
+                    format!(
+                        "this token has spent {} of its reach privacy budget of {} (ε {} per new question); \
+                         repeated questions are still answered, new ones need a new token from the operator",
+                        epsilon_of_micro(spent_micro),
+                        limit_epsilon,
+                        cost_epsilon
+                    ),
+                ))
+            }
+        }
+    } else {
+        tokens.reach_budget_spent(&caller.token_id)?
+    };
+    Ok(Some(PrivacyBudget {
+        epsilon_spent: epsilon_of_micro(spent_micro),
+        epsilon_limit: limit_epsilon,
+    }))
+}
+
+/// Audience size for a set of topics by surface and country
+/// (differentially private, k-thresholded, budgeted per token).
 #[utoipa::path(
     get, path = "/v1/audiences/reach", tag = "audiences",
-    params(ReachQuery),
+    params(ReachQueryParams),
     responses(
-        (status = 200, description = "people reachable, by surface and country; counts under k are withheld", body = ReachBody),
+        (status = 200, description = "people reachable, by surface and country: noisy counts, only those at or above k", body = ReachBody),
         (status = 400, description = "bad topics or country", body = crate::error::ErrorBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
-        (status = 403, description = "scope is not advertiser or operator", body = crate::error::ErrorBody),
+        (status = 403, description = "scope is not advertiser or operator, or the token's privacy budget is spent (`privacy_budget_spent`)", body = crate::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub async fn reach(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
-    query: Result<Query<ReachQuery>, QueryRejection>,
+    query: Result<Query<ReachQueryParams>, QueryRejection>,
 ) -> Result<Json<ReachBody>, ApiError> {
     require_scope(&caller, &[Scope::Advertiser, Scope::Operator])?;
-    let Query(query) = query.map_err(|rejection| query_error(&rejection))?;
-    let topics = parse_topics(&state.engine, &query.topics)?;
-    let country_opt = match &query.country {
+    let Query(params) = query.map_err(|rejection| query_error(&rejection))?;
+    let topics = parse_topics(&state.engine, &params.topics)?;
+    let country_opt = match &params.country {
         Some(raw) => Some(raw.parse::<CountryCode>().map_err(|error| {
             ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", error.to_string())
                 .with_field(Some("country".to_owned()))
         })?),
         None => None,
     };
-    let surface_opt = query.surface.as_deref().map(Surface::new);
-    let k_anonymity = state.config.k_anonymity;
+    let reach_query = ReachQuery::new(topics, country_opt, params.surface.map(Surface::new));
+    let config = state.config;
+    let privacy = config.reach_privacy;
     let now = state.now();
     let engine = state.engine.clone();
-    let counted_topics = topics.clone();
-    let audiences = Arc::clone(&state.audiences);
-    let (groups, total) = blocking(move || {
-        let index = audiences.index(&engine, now)?;
-        Ok(count_members(
-            engine.taxonomy(),
-            &index.members,
-            &counted_topics,
-            country_opt,
-            surface_opt.as_ref(),
-        ))
-    })
-    .await?;
+    let index = blocking(move || engine.audience_index(now)).await?;
+    let kept_opt = state
+        .reach_answers
+        .get(&caller.token_id, &reach_query, index.build());
+    let budget_opt = account_for_answer(
+        state.tokens.as_ref(),
+        &caller,
+        kept_opt.is_none(),
+        privacy.epsilon_per_answer,
+        config.reach_budget_per_token,
+    )?;
+    let released = if let Some(kept) = kept_opt {
+        kept
+    } else {
+        let noise = answer_noise(config.reach_noise_seed, &reach_query)?;
+        let counts = count_reach(
+            state.engine.taxonomy(),
+            index.members(),
+            &reach_query,
+            &privacy,
+        );
+        let released = release(&counts, &reach_query, &privacy, &noise);
+        state.reach_answers.keep(
+            &caller.token_id,
+            reach_query.clone(),
+            index.build(),
+            released.clone(),
+        );
+        released
+    };
+    let k_anonymity = privacy.k_anonymity;
     Ok(Json(ReachBody {
-        topics: topics.iter().map(|topic| topic.0).collect(),
+        topics: reach_query.topics().iter().map(|topic| topic.0).collect(),
         k_anonymity,
-        total: Reach::of(total, k_anonymity),
-        groups: groups
+        epsilon: privacy.epsilon_per_answer,
+        total: released.total.map_or(
+            Reach::FewerThan {
+                fewer_than: k_anonymity,
+            },
+            |people| Reach::People { people },
+        ),
+        groups: released
+            .groups
             .into_iter()
-            .map(|((surface, country), people)| ReachGroup {
-                surface,
-                country,
-                reach: Reach::of(people, k_anonymity),
+            .map(|group| ReachGroup {
+                surface: group.surface.to_string(),
+                country: group.country.to_string(),
+                people: group.people,
             })
             .collect(),
+        privacy_budget: budget_opt,
     }))
 }

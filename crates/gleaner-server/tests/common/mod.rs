@@ -93,6 +93,15 @@ impl TestServer {
     }
 
     pub fn start_with(config: ServerConfig, accounts: &str, events: &str) -> Self {
+        Self::start_with_catalog(config, accounts, CATALOG, events)
+    }
+
+    pub fn start_with_catalog(
+        config: ServerConfig,
+        accounts: &str,
+        catalog: &str,
+        events: &str,
+    ) -> Self {
         let directory = tempfile::tempdir().unwrap();
         let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(directory.path()).unwrap());
         let engine = Engine::new(
@@ -104,7 +113,8 @@ impl TestServer {
         );
         let accounts_report = engine.ingest_accounts(accounts.as_bytes()).unwrap();
         assert!(accounts_report.rejected.is_empty(), "{accounts_report:?}");
-        engine.ingest_catalog(CATALOG.as_bytes()).unwrap();
+        let catalog_report = engine.ingest_catalog(catalog.as_bytes()).unwrap();
+        assert!(catalog_report.rejected.is_empty(), "{catalog_report:?}");
         let events_report = engine
             .ingest_events(
                 events.as_bytes(),
