@@ -68,6 +68,7 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         parse_limits: gleaner_engine::ingest::jsonl::ParseLimits {
             max_text_bytes: args.max_text_bytes,
         },
+        max_future_skew: chrono::Duration::seconds(i64::from(args.max_future_skew)),
         ..gleaner_engine::EngineConfig::default()
     };
     let engine = context.engine_with(&context.store_location, config.clone())?;
@@ -86,8 +87,9 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         rejected += report.rejected.len();
         if !context.json {
             println!(
-                "accounts: {} loaded, {} rejected",
+                "accounts: {} loaded ({} kept the person's own settings), {} rejected",
                 report.loaded,
+                report.person_settings_kept,
                 report.rejected.len()
             );
         }
