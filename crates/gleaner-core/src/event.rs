@@ -119,7 +119,7 @@ impl Event {
         }
         let mut hasher = Sha256::new();
         // Writing JSON into a hasher cannot fail.
-        let _ = serde_json::to_writer(&mut HashWriter(&mut hasher), &canonical);
+        let _infallible = serde_json::to_writer(&mut HashWriter(&mut hasher), &canonical);
         EventDigest(hasher.finalize().into())
     }
 }

@@ -116,7 +116,10 @@ fn a_sync_cannot_move_an_account_and_an_explicit_move_is_audited() {
 fn a_reused_event_id_with_other_content_is_rejected_on_the_file_path() {
     let harness = harness();
     let original = ai_event("e1", "fb:1", "2026-01-10T10:00:00Z", "boots", false);
-    assert_eq!(ingest(&harness.engine, &[original.clone()]).used, 1);
+    assert_eq!(
+        ingest(&harness.engine, std::slice::from_ref(&original)).used,
+        1
+    );
     let stats = harness.engine.store().stats().unwrap();
 
     let redelivery = ingest(&harness.engine, &[original]);

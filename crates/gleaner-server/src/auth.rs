@@ -41,9 +41,7 @@ impl FromRequestParts<AppState> for Authenticated {
 /// case (RFC 9110 §11.1: auth schemes are case-insensitive), then
 /// whitespace, then the token.
 fn bearer_token(value: &str) -> Option<&str> {
-    let (scheme, rest) = value
-        .trim_start()
-        .split_once(|c: char| c == ' ' || c == '\t')?;
+    let (scheme, rest) = value.trim_start().split_once([' ', '\t'])?;
     scheme
         .eq_ignore_ascii_case("bearer")
         .then(|| rest.trim())

@@ -75,13 +75,14 @@ fn redact_double_quoted(message: &str) -> String {
 /// take an array (`["zz:1","facebook",…]`) as the fields in declaration
 /// order, so a line's meaning would hang on the order of a struct's fields.
 fn require_object(line: &str) -> Result<(), RejectReason> {
-    match line.trim_start().chars().next() {
-        Some('{') => Ok(()),
-        Some('[') => Err(RejectReason::Malformed(
+    // Anything else that is not an object is not JSON a struct takes:
+    // serde_json says so.
+    if line.trim_start().starts_with('[') {
+        return Err(RejectReason::Malformed(
             "a record must be a JSON object, not an array".to_owned(),
-        )),
-        _ => Ok(()), // not JSON at all: serde_json says so
+        ));
     }
+    Ok(())
 }
 
 fn malformed(error: &serde_json::Error) -> RejectReason {
