@@ -781,6 +781,34 @@ mod tests {
     }
 
     #[test]
+    fn a_seen_marker_without_a_digest_counts_as_the_same_content() {
+        use crate::testsuite::fixtures::{day, used_outcome};
+        let directory = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(directory.path()).unwrap();
+        let first = used_outcome("fb:1", "e-1", &[20], day(1));
+        store.commit_events(std::slice::from_ref(&first)).unwrap();
+        // As a build before digests wrote it: the account hash alone.
+        store
+            .write(|transaction| {
+                let mut seen = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
+                seen.insert(
+                    first.event.as_bytes().as_slice(),
+                    first.account_id.hashed().as_bytes().as_slice(),
+                )
+                .map_err(backend_error)?;
+                Ok(())
+            })
+            .unwrap();
+        let other = used_outcome("fb:1", "e-1", &[24], day(2));
+        assert_eq!(
+            store.check_event(&other.event, &other.digest).unwrap(),
+            EventCheck::SameContent
+        );
+        let report = store.commit_events(&[other]).unwrap();
+        assert_eq!((report.already_present, report.conflicting.len()), (1, 0));
+    }
+
+    #[test]
     fn refuses_a_store_with_a_newer_schema_and_leaves_it_alone() {
         let directory = tempfile::tempdir().unwrap();
         {
