@@ -81,6 +81,36 @@ pub enum Command {
     Serve(ServeArgs),
     /// Make, list or revoke bearer tokens for the HTTP API.
     Token(TokenArgs),
+    /// Operator changes to accounts that a sync may not make.
+    Accounts(AccountsArgs),
+}
+
+/// `gleaner accounts`.
+#[derive(Debug, Args)]
+pub struct AccountsArgs {
+    #[command(subcommand)]
+    pub command: AccountsCommand,
+}
+
+/// `gleaner accounts <command>`.
+#[derive(Debug, Subcommand)]
+pub enum AccountsCommand {
+    /// Move an account to another accounts center (who may read it
+    /// changes), with an audit record; `ingest --accounts` refuses to.
+    Move(AccountMoveArgs),
+}
+
+/// `gleaner accounts move`.
+#[derive(Debug, Args)]
+pub struct AccountMoveArgs {
+    /// The account.
+    pub account: String,
+    /// The accounts center to move it to.
+    #[arg(long, value_name = "CENTER", required_unless_present = "unlink")]
+    pub center: Option<String>,
+    /// Link it to no accounts center instead.
+    #[arg(long, conflicts_with = "center")]
+    pub unlink: bool,
 }
 
 /// `gleaner serve`.
@@ -197,6 +227,9 @@ pub struct IngestArgs {
     /// Reject an event whose conversation text exceeds this many bytes.
     #[arg(long, default_value_t = 64 * 1024)]
     pub max_text_bytes: usize,
+    /// Reject an event dated more than this many seconds after `--now`.
+    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    pub max_future_skew: u32,
     /// Consume events from a NATS JetStream stream (`nats://host:port`)
     /// instead of `--events`: each message is acknowledged once its effect
     /// is committed; rejected ones go to `STREAM.dlq` with their reason.

@@ -103,5 +103,6 @@ fn run(command: Command, context: &Context) -> anyhow::Result<()> {
         Command::Train(args) => commands::train::run(&args, context),
         Command::Serve(args) => commands::serve::run(&args, context),
         Command::Token(args) => commands::token::run(&args, context),
+        Command::Accounts(args) => commands::accounts::run(&args, context),
     }
 }

@@ -381,3 +381,136 @@ fn a_store_url_password_never_reaches_the_error_message() {
     assert!(!message.contains("s3cret-pw"), "{message}");
     assert!(message.contains("opening store"), "{message}");
 }
+
+/// Issue 13: re-sending the operator's accounts file keeps the person's
+/// opt-out and hidden topics, refuses a center change naming line and
+/// field, and `gleaner accounts move` is the audited way to move.
+#[test]
+fn a_resync_keeps_the_persons_choices_and_cannot_move_an_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().to_str().unwrap();
+    let accounts = sample("accounts.jsonl");
+    let output = gleaner(store, &["ingest", "--accounts", accounts.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    // The person hides a topic; ms:4001 opted out before the first sync.
+    let output = gleaner(store, &["hide", "fb:1001", "3"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+
+    // The operator's file says personalization is on for everyone, and
+    // tries to move wa:2001 into a stranger's accounts center.
+    let resync = std::fs::read_to_string(&accounts)
+        .unwrap()
+        .replace(
+            r#""ai_personalization": "off""#,
+            r#""ai_personalization": "on""#,
+        )
+        .replace(
+            r#""account_id": "wa:2001", "surface": "whatsapp", "accounts_center_id": "ac:11""#,
+            r#""account_id": "wa:2001", "surface": "whatsapp", "accounts_center_id": "ac:12""#,
+        );
+    let wa_line = resync
+        .lines()
+        .position(|line| line.contains("wa:2001"))
+        .unwrap()
+        + 1;
+    let resync_path = dir.path().join("resync.jsonl");
+    std::fs::write(&resync_path, &resync).unwrap();
+    let output = gleaner(
+        store,
+        &[
+            "--json",
+            "ingest",
+            "--accounts",
+            resync_path.to_str().unwrap(),
+        ],
+    );
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains(&format!(
+            "resync.jsonl:{wa_line}: rejected: field `accounts_center_id`"
+        )),
+        "{stderr}"
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout_of(&output)).unwrap();
+    assert_eq!(report["accounts"]["rejected"].as_array().unwrap().len(), 1);
+    assert!(report["accounts"]["person_settings_kept"].as_u64().unwrap() >= 4);
+
+    let account_of = |id: &str| -> serde_json::Value {
+        let output = gleaner(store, &["--json", "export", id]);
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        serde_json::from_str::<serde_json::Value>(&stdout_of(&output)).unwrap()["account"].clone()
+    };
+    assert_eq!(account_of("ms:4001")["ai_personalization"], "off");
+    assert_eq!(
+        account_of("fb:1001")["hidden_topics"],
+        serde_json::json!([3])
+    );
+    assert_eq!(account_of("wa:2001")["accounts_center_id"], "ac:11");
+
+    let output = gleaner(store, &["accounts", "move", "wa:2001", "--center", "ac:12"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stdout_of(&output).contains("moved wa:2001 from ac:11 to ac:12 (audit record written)"),
+        "{}",
+        stdout_of(&output)
+    );
+    assert_eq!(account_of("wa:2001")["accounts_center_id"], "ac:12");
+    let output = gleaner(store, &["accounts", "move", "nobody:1", "--unlink"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+}
+
+/// Issue 13: an event dated years after `--now` is rejected naming line and
+/// field `at`, unless `--max-future-skew` allows it; a record in array
+/// form is rejected naming its line.
+#[test]
+fn future_events_and_array_records_are_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().to_str().unwrap();
+    let output = gleaner(
+        store,
+        &[
+            "ingest",
+            "--accounts",
+            sample("accounts.jsonl").to_str().unwrap(),
+            "--catalog",
+            sample("catalog.jsonl").to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let events = dir.path().join("future.jsonl");
+    std::fs::write(
+        &events,
+        "{\"event_id\":\"f-1\",\"kind\":\"engagement\",\"account_id\":\"ms:4003\",\
+         \"at\":\"2099-01-01T00:00:00Z\",\"action\":\"like\",\"item_id\":\"ad:golazo-cleats\"}\n\
+         [\"f-2\",\"engagement\",\"ms:4003\",\"2026-01-01T00:00:00Z\",null,null,null,null,null,\"like\",\"ad:golazo-cleats\"]\n",
+    )
+    .unwrap();
+    let output = gleaner(store, &["ingest", "--events", events.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("future.jsonl:1: rejected: field `at`: 2099-01-01"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("future.jsonl:2: rejected: malformed: a record must be a JSON object"),
+        "{stderr}"
+    );
+    let output = gleaner(
+        store,
+        &[
+            "ingest",
+            "--max-future-skew",
+            "4000000000",
+            "--events",
+            events.to_str().unwrap(),
+        ],
+    );
+    let stderr = stderr_of(&output);
+    assert!(!stderr.contains(":1: rejected"), "{stderr}");
+    assert!(
+        stdout_of(&output).contains("1 used"),
+        "{}",
+        stdout_of(&output)
+    );
+}

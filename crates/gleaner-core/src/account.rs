@@ -44,7 +44,74 @@ pub struct Account {
     pub hidden_topics: Vec<TopicId>,
 }
 
+/// Why an operator's accounts sync may not apply a line to a stored account.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SyncRefusal {
+    /// The line would move the account to another accounts center (or link
+    /// or unlink it): that changes who may read the account, so it is an
+    /// explicit, audited operation (`gleaner accounts move`), never a sync.
+    #[error(
+        "account `{account_id}` is {}; a sync cannot change its accounts center (to {}): use `gleaner accounts move`",
+        describe_center(.stored.as_ref()),
+        describe_center(.requested.as_ref())
+    )]
+    CenterChange {
+        /// The account.
+        account_id: AccountId,
+        /// Its center in the store.
+        stored: Option<AccountsCenterId>,
+        /// The center the line asked for.
+        requested: Option<AccountsCenterId>,
+    },
+}
+
+fn describe_center(center: Option<&AccountsCenterId>) -> String {
+    match center {
+        Some(center) => format!("in accounts center `{center}`"),
+        None => "linked to no accounts center".to_owned(),
+    }
+}
+
+/// What [`Account::synced_with`] made of a sync line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyncedAccount {
+    /// The account to store.
+    pub account: Account,
+    /// True when the line's `ai_personalization` or `hidden_topics` differed
+    /// from the person's stored choices (which were kept).
+    pub person_settings_kept: bool,
+}
+
 impl Account {
+    /// Applies an operator sync line (`incoming`) to this stored account.
+    ///
+    /// A sync may change the operator's facts: `surface`, `country`,
+    /// `birth_year` and `notified_at`. It never changes the person's own
+    /// choices (`ai_personalization`, `hidden_topics`: those change only
+    /// through the person's endpoints, `hide`/`unhide` and
+    /// `ai-personalization`), and it may not change `accounts_center_id`
+    /// (who may read the account): a line that tries is refused.
+    pub fn synced_with(&self, incoming: Account) -> Result<SyncedAccount, SyncRefusal> {
+        debug_assert_eq!(self.account_id, incoming.account_id);
+        if incoming.accounts_center_id != self.accounts_center_id {
+            return Err(SyncRefusal::CenterChange {
+                account_id: self.account_id.clone(),
+                stored: self.accounts_center_id.clone(),
+                requested: incoming.accounts_center_id,
+            });
+        }
+        let person_settings_kept = incoming.ai_personalization != self.ai_personalization
+            || incoming.hidden_topics != self.hidden_topics;
+        Ok(SyncedAccount {
+            account: Account {
+                ai_personalization: self.ai_personalization,
+                hidden_topics: self.hidden_topics.clone(),
+                ..incoming
+            },
+            person_settings_kept,
+        })
+    }
+
     /// Returns true when both accounts are the same or share an accounts center.
     pub fn is_linked_to(&self, other: &Account) -> bool {
         if self.account_id == other.account_id {
@@ -81,6 +148,42 @@ mod tests {
         assert!(!account("a", Some("ac:1")).is_linked_to(&account("b", None)));
         assert!(!account("a", Some("ac:1")).is_linked_to(&account("b", Some("ac:2"))));
         assert!(account("a", Some("ac:1")).is_linked_to(&account("b", Some("ac:1"))));
+    }
+
+    #[test]
+    fn a_sync_keeps_the_persons_choices_and_refuses_a_center_change() {
+        let mut stored = account("a", Some("ac:1"));
+        stored.ai_personalization = Some(AiPersonalization::Off);
+        stored.hidden_topics = vec![TopicId(7)];
+        let mut incoming = account("a", Some("ac:1"));
+        incoming.ai_personalization = Some(AiPersonalization::On);
+        incoming.birth_year = Some(1990);
+        let synced = stored.synced_with(incoming.clone()).unwrap();
+        assert!(synced.person_settings_kept);
+        assert_eq!(
+            synced.account.ai_personalization,
+            Some(AiPersonalization::Off)
+        );
+        assert_eq!(synced.account.hidden_topics, vec![TopicId(7)]);
+        assert_eq!(
+            synced.account.birth_year,
+            Some(1990),
+            "operator facts change"
+        );
+
+        for center in [Some("ac:2"), None] {
+            incoming.accounts_center_id = center.map(AccountsCenterId::new);
+            let refusal = stored.synced_with(incoming.clone()).unwrap_err();
+            assert!(refusal.to_string().contains("accounts center"), "{refusal}");
+        }
+        let unlinked = account("a", None);
+        assert!(unlinked.synced_with(account("a", Some("ac:9"))).is_err());
+        assert!(
+            !unlinked
+                .synced_with(account("a", None))
+                .unwrap()
+                .person_settings_kept
+        );
     }
 
     #[test]

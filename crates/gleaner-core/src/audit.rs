@@ -52,6 +52,25 @@ pub struct AuditRecord {
     pub sensitive: Vec<SensitiveFinding>,
 }
 
+/// The audit record of an operator moving an account to another accounts
+/// center (or linking or unlinking it): the one change, besides the
+/// person's own settings, that decides who may read an account. Ids are
+/// hashed; `by` names the operator's channel (`cli`, or `token <id>`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountMoveRecord {
+    /// When (the command's `--now`, the server's clock).
+    pub at: Timestamp,
+    /// The hashed account id.
+    pub account: HashedId,
+    /// The hashed accounts center it left (`None`: it was linked to none).
+    pub from_center: Option<HashedId>,
+    /// The hashed accounts center it joined (`None`: now linked to none).
+    pub to_center: Option<HashedId>,
+    /// Who did it: `cli`, or `token <id>` for an operator token.
+    pub by: String,
+}
+
 impl AuditOutcome {
     /// Derives the outcome from what is still allowed.
     pub fn from_purposes(purposes: Purposes) -> Self {

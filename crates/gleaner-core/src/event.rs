@@ -1,8 +1,11 @@
 //! Events as they arrive: AI interactions and engagements.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
 
-use crate::conversation::Turn;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::conversation::{Role, Turn};
 use crate::ids::{AccountId, EventId, ItemId};
 use crate::Timestamp;
 
@@ -26,6 +29,113 @@ pub enum EventBody {
     AiInteraction(AiInteraction),
     /// A like, follow, share, comment or join on a catalog item.
     Engagement(Engagement),
+}
+
+/// The SHA-256 of an event's content (see [`Event::content_digest`]): what
+/// the store keeps beside an event id to tell an exact redelivery from the
+/// same id reused for other content. One-way; it is never the text.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventDigest([u8; 32]);
+
+impl EventDigest {
+    /// The digest's length in bytes.
+    pub const LEN: usize = 32;
+
+    /// Returns the raw bytes, e.g. to store them.
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// Rebuilds a digest from stored bytes; `None` unless there are 32.
+    pub fn from_slice(bytes: &[u8]) -> Option<Self> {
+        <[u8; 32]>::try_from(bytes).ok().map(Self)
+    }
+}
+
+impl fmt::Debug for EventDigest {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "EventDigest(")?;
+        for byte in &self.0[..8] {
+            write!(formatter, "{byte:02x}")?;
+        }
+        write!(formatter, "…)")
+    }
+}
+
+impl Event {
+    /// The SHA-256 of the event's canonical JSON: every field of SPEC §2,
+    /// keys in a fixed order, no whitespace, `at` in RFC 3339 UTC with
+    /// nanoseconds, absent optional fields as `null`. Two lines that parse
+    /// to the same event (whatever their key order or spacing) have the
+    /// same digest; any other difference (account, time, text, item…)
+    /// changes it. The canonical JSON lives in memory only while hashed.
+    pub fn content_digest(&self) -> EventDigest {
+        let mut canonical = serde_json::Map::new();
+        let mut put = |key: &str, value: serde_json::Value| {
+            canonical.insert(key.to_owned(), value);
+        };
+        put("event_id", self.event_id.as_str().into());
+        put("account_id", self.account_id.as_str().into());
+        put(
+            "at",
+            self.at
+                .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+                .into(),
+        );
+        put("kind", self.body.kind_name().into());
+        match &self.body {
+            EventBody::AiInteraction(interaction) => {
+                put("product", interaction.product.as_str().into());
+                put(
+                    "modality",
+                    serde_json::to_value(interaction.modality).unwrap_or_default(),
+                );
+                put("encrypted", interaction.encrypted.into());
+                put(
+                    "conversation_id",
+                    interaction.conversation_id.as_str().into(),
+                );
+                let turns: Vec<serde_json::Value> = interaction
+                    .turns
+                    .iter()
+                    .map(|turn| {
+                        let role = match turn.role {
+                            Role::User => "user",
+                            Role::Assistant => "assistant",
+                            Role::System => "system",
+                        };
+                        serde_json::json!({ "role": role, "text": turn.text.expose() })
+                    })
+                    .collect();
+                put("turns", turns.into());
+            }
+            EventBody::Engagement(engagement) => {
+                put(
+                    "action",
+                    serde_json::to_value(engagement.action).unwrap_or_default(),
+                );
+                put("item_id", engagement.item_id.as_str().into());
+            }
+        }
+        let mut hasher = Sha256::new();
+        // Writing JSON into a hasher cannot fail.
+        let _infallible = serde_json::to_writer(&mut HashWriter(&mut hasher), &canonical);
+        EventDigest(hasher.finalize().into())
+    }
+}
+
+/// Feeds `serde_json` output straight into a hasher (no buffer holds the text).
+struct HashWriter<'a>(&'a mut Sha256);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 impl EventBody {
@@ -102,4 +212,64 @@ pub struct Engagement {
     pub action: EngagementAction,
     /// On which catalog item.
     pub item_id: ItemId,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conversation::ConversationText;
+
+    fn interaction(account: &str, text: &str) -> Event {
+        Event {
+            event_id: EventId::new("e-1"),
+            account_id: AccountId::new(account),
+            at: "2025-12-20T10:00:00Z".parse().unwrap(),
+            body: EventBody::AiInteraction(AiInteraction {
+                product: "assistant".into(),
+                modality: Modality::Text,
+                encrypted: Some(false),
+                conversation_id: "c-1".into(),
+                turns: vec![Turn {
+                    role: Role::User,
+                    text: ConversationText::new(text),
+                }],
+            }),
+        }
+    }
+
+    #[test]
+    fn the_digest_is_stable_and_changes_with_any_field() {
+        let event = interaction("wa:1", "boots for a trek");
+        assert_eq!(event.content_digest(), event.clone().content_digest());
+        assert_ne!(
+            event.content_digest(),
+            interaction("wa:2", "boots for a trek").content_digest()
+        );
+        assert_ne!(
+            event.content_digest(),
+            interaction("wa:1", "boots for a hike").content_digest()
+        );
+        let mut later = event.clone();
+        later.at += chrono::Duration::nanoseconds(1);
+        assert_ne!(event.content_digest(), later.content_digest());
+        let mut unknown = event.clone();
+        if let EventBody::AiInteraction(inner) = &mut unknown.body {
+            inner.encrypted = None;
+        }
+        assert_ne!(event.content_digest(), unknown.content_digest());
+    }
+
+    #[test]
+    fn the_digest_debug_form_is_short() {
+        let shown = format!("{:?}", interaction("wa:1", "x").content_digest());
+        assert!(
+            shown.starts_with("EventDigest(") && shown.ends_with("…)"),
+            "{shown}"
+        );
+        assert_eq!(
+            shown.chars().count(),
+            "EventDigest(".len() + 16 + 2,
+            "{shown}"
+        );
+    }
 }

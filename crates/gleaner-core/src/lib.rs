@@ -37,11 +37,13 @@ pub mod reason;
 pub mod sensitive;
 pub mod signal;
 
-pub use account::{Account, AiPersonalization};
-pub use audit::{AuditOutcome, AuditRecord};
+pub use account::{Account, AiPersonalization, SyncRefusal, SyncedAccount};
+pub use audit::{AccountMoveRecord, AuditOutcome, AuditRecord};
 pub use catalog::{CatalogItem, ItemKind};
 pub use conversation::{Conversation, ConversationText, Role, Turn};
-pub use event::{AiInteraction, Engagement, EngagementAction, Event, EventBody, Modality};
+pub use event::{
+    AiInteraction, Engagement, EngagementAction, Event, EventBody, EventDigest, Modality,
+};
 pub use ids::{
     AccountId, AccountsCenterId, CountryCode, EventId, HashedId, ItemId, Surface, TopicId,
 };

@@ -11,6 +11,9 @@ use gleaner_taxonomy::Taxonomy;
 use crate::ingest::jsonl::ParseLimits;
 use crate::query::audience_index::{AudienceIndexCache, WriteCountingStore};
 
+/// The default [`EngineConfig::max_future_skew`]: five minutes.
+pub const DEFAULT_MAX_FUTURE_SKEW: chrono::Duration = chrono::Duration::minutes(5);
+
 /// Everything configurable about the engine besides its parts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EngineConfig {
@@ -22,6 +25,10 @@ pub struct EngineConfig {
     pub profile: ProfileConfig,
     /// Classifier topic scores below this are not kept as signals.
     pub min_topic_score: f32,
+    /// An event dated more than this after `now` is rejected (field `at`):
+    /// producers' clocks drift a little, but a date years ahead would
+    /// otherwise count at full weight until then.
+    pub max_future_skew: chrono::Duration,
 }
 
 impl Default for EngineConfig {
@@ -31,6 +38,7 @@ impl Default for EngineConfig {
             batch_size: 256,
             profile: ProfileConfig::default(),
             min_topic_score: 0.0,
+            max_future_skew: DEFAULT_MAX_FUTURE_SKEW,
         }
     }
 }

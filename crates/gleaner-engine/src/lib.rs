@@ -44,10 +44,11 @@ pub mod error;
 pub mod ingest;
 pub mod query;
 
-pub use engine::{Engine, EngineConfig};
+pub use engine::{Engine, EngineConfig, DEFAULT_MAX_FUTURE_SKEW};
 pub use error::EngineError;
 pub use ingest::report::{
     AccountsReport, CatalogReport, EventsReport, MessageOutcome, RejectReason, Rejected,
 };
 pub use ingest::Progress;
 pub use query::export::AccountExport;
+pub use query::AccountMove;

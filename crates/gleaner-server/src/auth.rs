@@ -27,9 +27,7 @@ impl FromRequestParts<AppState> for Authenticated {
             .headers
             .get(AUTHORIZATION)
             .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|token| !token.is_empty())
+            .and_then(bearer_token)
             .ok_or_else(ApiError::unauthorized)?
             .to_owned();
         let tokens = state.tokens.clone();
@@ -37,6 +35,17 @@ impl FromRequestParts<AppState> for Authenticated {
             tokio::task::spawn_blocking(move || verify_token(tokens.as_ref(), &token)).await??;
         caller_opt.map(Self).ok_or_else(ApiError::unauthorized)
     }
+}
+
+/// The token of an `Authorization` value: the scheme is `Bearer` in any
+/// case (RFC 9110 §11.1: auth schemes are case-insensitive), then
+/// whitespace, then the token.
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, rest) = value.trim_start().split_once([' ', '\t'])?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| rest.trim())
+        .filter(|token| !token.is_empty())
 }
 
 /// 403 unless the caller's scope is one of `allowed`.
@@ -84,5 +93,26 @@ pub async fn require_account_access(
             }
         }
         Scope::Ingest | Scope::Advertiser => Err(ApiError::forbidden()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bearer_token;
+
+    #[test]
+    fn the_bearer_scheme_is_case_insensitive() {
+        for value in [
+            "Bearer tok",
+            "bearer tok",
+            "BEARER tok",
+            "bEaReR   tok ",
+            "Bearer\ttok",
+        ] {
+            assert_eq!(bearer_token(value), Some("tok"), "{value:?}");
+        }
+        for value in ["Basic tok", "Bearer", "Bearer   ", "Bearertok", "tok"] {
+            assert_eq!(bearer_token(value), None, "{value:?}");
+        }
     }
 }

@@ -14,8 +14,9 @@
 //!   batch of event outcomes (seen marker + signals + audit record each) and
 //!   commits it in one transaction.
 //! - **Idempotent ingest.** An event already stored (or repeated inside one
-//!   batch) is skipped and counted as `already_present`; nothing about it
-//!   changes.
+//!   batch) with the same content digest is skipped and counted as
+//!   `already_present`; with another digest (a reused id) it is skipped and
+//!   listed as `conflicting`. Nothing about the stored event changes.
 //! - **Forget means gone.** [`Store::forget_account`] removes the account,
 //!   its signals, its audit records (found through the hashed id) and its
 //!   seen-event markers; only a tombstone count remains.
@@ -93,4 +94,4 @@ pub use postgres_store::PostgresStore;
 #[cfg(feature = "redis")]
 pub use redis_store::RedisStore;
 pub use resolver::{redact_store_url, StoreFactory, StoreResolver, UrlStoreFactory};
-pub use store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};
+pub use store::{CommitReport, EventCheck, EventOutcome, ForgetReport, Store, StoreStats};

@@ -10,24 +10,25 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
-    Signal, Timestamp, TopicId,
+    Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
+    HashedId, ItemId, ItemKind, Signal, Timestamp, TopicId,
 };
 
 use crate::error::StoreError;
-use crate::store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};
+use crate::store::{CommitReport, EventCheck, EventOutcome, ForgetReport, Store, StoreStats};
 
 /// Everything a [`ModelStore`] holds.
 #[derive(Debug, Default)]
 struct ModelState {
     accounts: BTreeMap<AccountId, Account>,
     catalog: BTreeMap<ItemId, CatalogItem>,
-    /// Seen event → hashed owner account.
-    seen_events: BTreeMap<HashedId, HashedId>,
+    /// Seen event → (hashed owner account, content digest).
+    seen_events: BTreeMap<HashedId, (HashedId, EventDigest)>,
     signals: BTreeMap<(AccountId, HashedId, TopicId), Signal>,
     /// (hashed account, insertion sequence) → record.
     audit: BTreeMap<(HashedId, u64), AuditRecord>,
     next_audit_sequence: u64,
+    account_moves: Vec<AccountMoveRecord>,
     tombstones: u64,
 }
 
@@ -79,6 +80,15 @@ impl Store for ModelStore {
         Ok(self.lock()?.accounts.keys().cloned().collect())
     }
 
+    fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError> {
+        self.lock()?.account_moves.push(record.clone());
+        Ok(())
+    }
+
+    fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
+        Ok(self.lock()?.account_moves.clone())
+    }
+
     fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError> {
         let mut state = self.lock()?;
         for item in items {
@@ -105,17 +115,33 @@ impl Store for ModelStore {
         Ok(self.lock()?.seen_events.contains_key(event))
     }
 
+    fn check_event(
+        &self,
+        event: &HashedId,
+        digest: &EventDigest,
+    ) -> Result<EventCheck, StoreError> {
+        Ok(match self.lock()?.seen_events.get(event) {
+            None => EventCheck::New,
+            Some((_, stored)) => EventCheck::of_stored(Some(stored.as_bytes()), digest),
+        })
+    }
+
     fn commit_events(&self, outcomes: &[EventOutcome]) -> Result<CommitReport, StoreError> {
         let mut state = self.lock()?;
         let mut report = CommitReport::default();
         for outcome in outcomes {
-            if state.seen_events.contains_key(&outcome.event) {
-                report.already_present += 1;
+            if let Some((_, stored)) = state.seen_events.get(&outcome.event) {
+                match EventCheck::of_stored(Some(stored.as_bytes()), &outcome.digest) {
+                    EventCheck::OtherContent => report.conflicting.push(outcome.event),
+                    _ => report.already_present += 1,
+                }
                 continue;
             }
             outcome.debug_assert_consistent();
             let account_hash = outcome.account_id.hashed();
-            state.seen_events.insert(outcome.event, account_hash);
+            state
+                .seen_events
+                .insert(outcome.event, (account_hash, outcome.digest));
             for signal in &outcome.signals {
                 let signal_key = (outcome.account_id.clone(), outcome.event, signal.topic);
                 state.signals.insert(signal_key, signal.clone());
@@ -170,8 +196,13 @@ impl Store for ModelStore {
         state.signals.retain(|(owner, _, _), _| owner != account_id);
         let audit_before = state.audit.len();
         state.audit.retain(|(owner, _), _| *owner != account_hash);
+        state
+            .account_moves
+            .retain(|record| record.account != account_hash);
         let events_before = state.seen_events.len();
-        state.seen_events.retain(|_, owner| *owner != account_hash);
+        state
+            .seen_events
+            .retain(|_, (owner, _)| *owner != account_hash);
         let report = ForgetReport {
             account_removed: state.accounts.remove(account_id).is_some(),
             signals_removed: signals_before - state.signals.len(),

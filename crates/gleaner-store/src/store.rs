@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
-    Signal, Timestamp,
+    Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
+    HashedId, ItemId, ItemKind, Signal, Timestamp,
 };
 
 use crate::error::StoreError;
@@ -22,6 +22,10 @@ use crate::error::StoreError;
 pub struct EventOutcome {
     /// The hashed event id (idempotency key).
     pub event: HashedId,
+    /// The digest of the event's content ([`gleaner_core::Event::content_digest`]),
+    /// kept beside the seen marker: a later event with the same id and
+    /// another digest is a conflict, not a redelivery.
+    pub digest: EventDigest,
     /// The account the event belongs to (the owner of the signals and audit record).
     pub account_id: AccountId,
     /// Derived signals; empty when the event was dropped.
@@ -31,12 +35,41 @@ pub struct EventOutcome {
 }
 
 /// What a [`Store::commit_events`] call did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CommitReport {
     /// Outcomes written.
     pub committed: usize,
-    /// Outcomes skipped because their event was already stored.
+    /// Outcomes skipped because their event was already stored with the
+    /// same content digest (an exact redelivery).
     pub already_present: usize,
+    /// Outcomes skipped because their event id was already stored (or came
+    /// earlier in the batch) with another content digest: a reused id,
+    /// which the caller reports as rejected. In batch order.
+    pub conflicting: Vec<HashedId>,
+}
+
+/// What the store holds for an event id, next to a content digest
+/// ([`Store::check_event`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventCheck {
+    /// The event id is not stored.
+    New,
+    /// Stored with this digest (or by a build that kept no digest, which
+    /// cannot be told apart): an exact redelivery.
+    SameContent,
+    /// Stored with another digest: the id is reused for other content.
+    OtherContent,
+}
+
+impl EventCheck {
+    /// Compares a stored digest (`None`: a marker written before digests
+    /// were kept) with `digest`.
+    pub fn of_stored(stored: Option<&[u8]>, digest: &EventDigest) -> Self {
+        match stored {
+            Some(bytes) if bytes != digest.as_bytes().as_slice() => Self::OtherContent,
+            _ => Self::SameContent,
+        }
+    }
 }
 
 /// What a [`Store::forget_account`] call removed.
@@ -92,11 +125,15 @@ impl EventOutcome {
 /// - Writes are atomic per call: after a crash a call's effect is all there
 ///   or not there at all.
 /// - [`Store::commit_events`] is idempotent by `EventOutcome::event`: an
-///   event already present is skipped and counted in
-///   [`CommitReport::already_present`], nothing about it changes.
+///   event already present with the same `digest` is skipped and counted in
+///   [`CommitReport::already_present`]; one present (or earlier in the
+///   batch) with another digest is skipped and listed in
+///   [`CommitReport::conflicting`]. Either way nothing about the stored
+///   event changes.
 /// - [`Store::forget_account`] leaves nothing findable by the account id:
-///   no account, signal, audit record (matched through the hashed id) or
-///   seen-event marker of that account; only the tombstone count grows.
+///   no account, signal, audit record or account-move record (matched
+///   through the hashed id) or seen-event marker of that account; only the
+///   tombstone count grows.
 /// - No method takes or returns conversation text: the types cannot carry it.
 /// - Listing methods return items in key order (account id, then event hash,
 ///   then topic for signals; insertion order for audit records), so every
@@ -110,6 +147,12 @@ pub trait Store: Send + Sync {
     fn accounts_in_center(&self, center: &AccountsCenterId) -> Result<Vec<Account>, StoreError>;
     /// Returns every account id, in order.
     fn account_ids(&self) -> Result<Vec<AccountId>, StoreError>;
+    /// Appends the audit record of an account move (see
+    /// [`AccountMoveRecord`]); [`Store::forget_account`] removes the
+    /// records of the account it erases.
+    fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError>;
+    /// Returns every account-move record, oldest first.
+    fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError>;
 
     /// Inserts or replaces catalog items, keyed by item id.
     fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError>;
@@ -128,6 +171,10 @@ pub trait Store: Send + Sync {
 
     /// Returns true when the event was already committed.
     fn has_event(&self, event: &HashedId) -> Result<bool, StoreError>;
+    /// Tells whether the event is new, stored with `digest`, or stored with
+    /// another digest (see [`EventCheck`]).
+    fn check_event(&self, event: &HashedId, digest: &EventDigest)
+        -> Result<EventCheck, StoreError>;
     /// Commits a batch of event outcomes in one transaction (see the contract).
     fn commit_events(&self, outcomes: &[EventOutcome]) -> Result<CommitReport, StoreError>;
 

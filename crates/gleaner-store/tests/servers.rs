@@ -15,7 +15,7 @@ use gleaner_core::AccountId;
 use gleaner_store::testsuite::fixtures::{day, used_outcome};
 use gleaner_store::testsuite::proxy::Proxy;
 use gleaner_store::testsuite::servers::{Server, ServerNamespace};
-use gleaner_store::{PostgresStore, RedisStore, Store, StoreError, StoreResolver};
+use gleaner_store::{EventCheck, PostgresStore, RedisStore, Store, StoreError, StoreResolver};
 
 /// A port nothing listens on (bound, then released).
 fn closed_port() -> u16 {
@@ -208,7 +208,7 @@ fn postgres_migrations_apply_once_and_reopening_is_a_no_op() {
             .iter()
             .map(|(version, name, _)| (*version, name.as_str()))
             .collect::<Vec<_>>(),
-        [(1, "initial")]
+        [(1, "initial"), (2, "event_digest"), (3, "account_moves")]
     );
     drop(store);
 
@@ -219,6 +219,40 @@ fn postgres_migrations_apply_once_and_reopening_is_a_no_op() {
         "reopening changed schema_migrations"
     );
     assert_eq!(reopened.stats().unwrap().signals, 1, "reopening lost data");
+}
+
+/// A `seen_events` row of layout 1 (no digest) counts as the same content,
+/// and commits beside it keep working.
+#[test]
+fn postgres_a_seen_row_without_a_digest_counts_as_the_same_content() {
+    let Some(namespace) = ServerNamespace::new(Server::Postgres) else {
+        return;
+    };
+    let store = PostgresStore::open(namespace.url()).unwrap();
+    let first = used_outcome("fb:1", "e-1", &[20], day(1));
+    store.commit_events(std::slice::from_ref(&first)).unwrap();
+    postgres_admin()
+        .execute(
+            &format!("UPDATE {}.seen_events SET digest = NULL", namespace.name()),
+            &[],
+        )
+        .unwrap();
+    let other = used_outcome("fb:1", "e-1", &[24], day(2));
+    assert_eq!(
+        store.check_event(&other.event, &other.digest).unwrap(),
+        EventCheck::SameContent
+    );
+    let report = store
+        .commit_events(&[other, used_outcome("fb:1", "e-2", &[24], day(2))])
+        .unwrap();
+    assert_eq!(
+        (
+            report.committed,
+            report.already_present,
+            report.conflicting.len()
+        ),
+        (1, 1, 0)
+    );
 }
 
 #[test]
@@ -243,7 +277,7 @@ fn postgres_refuses_a_schema_migrated_by_a_newer_gleaner() {
             error,
             StoreError::SchemaTooNew {
                 found: 99,
-                supported: 1,
+                supported: 3,
                 ..
             }
         ),
@@ -251,7 +285,7 @@ fn postgres_refuses_a_schema_migrated_by_a_newer_gleaner() {
     );
     let text = error.to_string();
     assert!(
-        text.contains("schema version 99, newer than the 1"),
+        text.contains("schema version 99, newer than the 3"),
         "{text}"
     );
     assert!(text.contains(namespace.name()), "{text}");
@@ -282,7 +316,11 @@ fn postgres_workers_opening_a_fresh_schema_at_once_do_not_race() {
         )
         .unwrap()
         .get(0);
-    assert_eq!(count, 1);
+    assert_eq!(
+        count,
+        gleaner_store::postgres_store::POSTGRES_SCHEMA_VERSION as i64,
+        "each migration applied once"
+    );
 }
 
 #[test]

@@ -29,13 +29,31 @@ struct RoutingKeys {
     event_id: Option<String>,
 }
 
+/// The `Nats-Msg-Id` of a line: `EVENT_ID/` and 16 hex digits of the
+/// SHA-256 of the line's bytes.
+fn message_id(event_id: &str, line: &[u8]) -> String {
+    use sha2::Digest as _;
+    use std::fmt::Write as _;
+    let digest = sha2::Sha256::digest(line);
+    let mut id = String::with_capacity(event_id.len() + 17);
+    id.push_str(event_id);
+    id.push('/');
+    for byte in &digest[..8] {
+        let _infallible = write!(id, "{byte:02x}");
+    }
+    id
+}
+
 /// Publishes every non-empty line of `reader`, as it is, to the shard
 /// subject of its `account_id`, and waits until the stream has stored them.
 ///
 /// The line is not validated here (workers do that with the one parser, and
 /// dead-letter what it rejects); only `account_id` and `event_id` are read.
-/// `event_id` becomes the `Nats-Msg-Id`, so a publisher that is run again
-/// after a failure does not duplicate recent messages.
+/// `event_id` and a digest of the line become the `Nats-Msg-Id`, so a
+/// publisher that is run again after a failure does not duplicate recent
+/// messages, while the same `event_id` with other content still reaches a
+/// worker, which dead-letters it as a reused id (JetStream would otherwise
+/// drop it silently within its duplicate window).
 pub fn publish_events(
     stream: &NatsStream,
     reader: impl BufRead,
@@ -61,7 +79,7 @@ pub fn publish_events(
         };
         let mut headers = HeaderMap::new();
         if let Some(event_id) = keys_opt.and_then(|keys| keys.event_id) {
-            headers.insert("Nats-Msg-Id", event_id.as_str());
+            headers.insert("Nats-Msg-Id", message_id(&event_id, &line).as_str());
         }
         let subject = event_subject(&layout.name, shard);
         let acknowledgement = stream

@@ -186,6 +186,71 @@ fn bad_messages_go_to_the_dead_letter_subject_without_their_text_and_never_block
     stream.delete().unwrap();
 }
 
+/// Issue 13: the same `event_id` with other content (another account) goes
+/// to the dead-letter subject with its reason (JetStream's duplicate window
+/// does not swallow it), and the store keeps the first event; so does an
+/// event from the future.
+#[test]
+fn a_reused_event_id_with_other_content_is_dead_lettered() {
+    let Some(source) = test_nats_url() else {
+        return;
+    };
+    let stream_name = unique_stream_name("reuse");
+    // One shard: the messages are taken in publish order.
+    let stream = NatsStream::open_or_create(&source, &stream_name, 1).unwrap();
+    let original = "{\"event_id\":\"r-1\",\"kind\":\"engagement\",\"account_id\":\"fb:1001\",\
+                    \"at\":\"2025-12-20T10:00:00Z\",\"action\":\"like\",\"item_id\":\"ad:golazo-cleats\"}";
+    let other_account = original.replace("fb:1001", "ig:3001");
+    let future = original
+        .replace("r-1", "r-2")
+        .replace("2025-12-20", "2099-12-20");
+    let mut input = String::new();
+    for line in [original, original, &other_account, &future] {
+        input.push_str(line);
+        input.push('\n');
+    }
+    assert_eq!(
+        publish_events(&stream, Cursor::new(input))
+            .unwrap()
+            .published,
+        4
+    );
+    let directory = tempfile::tempdir().unwrap();
+    let store = StoreResolver::default()
+        .resolve(&directory.path().display().to_string())
+        .unwrap();
+    let engine = engine_over(Arc::clone(&store), EngineConfig::default());
+    load_accounts_and_catalog(&engine);
+    let report = run_worker(&source, &stream_name, engine, Duration::from_secs(2));
+    // The byte-identical repeat is dropped by JetStream (same message id);
+    // the reused id with other content reaches the worker.
+    assert_eq!(report.messages, 3, "{report:?}");
+    assert_eq!(report.dead_lettered, 2, "{report:?}");
+    assert_eq!(store.stats().unwrap().events, 1);
+    let owner = store.audit_of(&AccountId::new("fb:1001")).unwrap();
+    assert_eq!(owner.len(), 1, "the first event stays");
+    assert!(store
+        .audit_of(&AccountId::new("ig:3001"))
+        .unwrap()
+        .is_empty());
+    let letters = stream.dead_letters().unwrap();
+    let reasons: Vec<&str> = letters
+        .iter()
+        .map(|letter| letter.reason.as_str())
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|reason| reason.contains("event_id `r-1` is already stored with other content")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|reason| reason.contains("field `at`")),
+        "{reasons:?}"
+    );
+    stream.delete().unwrap();
+}
+
 #[test]
 fn a_store_outage_stops_acknowledgements_and_nothing_is_lost_or_doubled() {
     let Some(source) = test_nats_url() else {

@@ -53,6 +53,17 @@ struct IngestSummary {
     stream_busy_seconds: Option<f64>,
 }
 
+/// The engine configuration the flags give.
+fn engine_config(args: &IngestArgs) -> gleaner_engine::EngineConfig {
+    gleaner_engine::EngineConfig {
+        parse_limits: gleaner_engine::ingest::jsonl::ParseLimits {
+            max_text_bytes: args.max_text_bytes,
+        },
+        max_future_skew: chrono::Duration::seconds(i64::from(args.max_future_skew)),
+        ..gleaner_engine::EngineConfig::default()
+    }
+}
+
 pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
     if args.accounts.is_none()
         && args.catalog.is_none()
@@ -64,12 +75,7 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         )
         .into());
     }
-    let config = gleaner_engine::EngineConfig {
-        parse_limits: gleaner_engine::ingest::jsonl::ParseLimits {
-            max_text_bytes: args.max_text_bytes,
-        },
-        ..gleaner_engine::EngineConfig::default()
-    };
+    let config = engine_config(args);
     let engine = context.engine_with(&context.store_location, config.clone())?;
     let mut summary = IngestSummary {
         accounts: None,
@@ -86,8 +92,9 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         rejected += report.rejected.len();
         if !context.json {
             println!(
-                "accounts: {} loaded, {} rejected",
+                "accounts: {} loaded ({} kept the person's own settings), {} rejected",
                 report.loaded,
+                report.person_settings_kept,
                 report.rejected.len()
             );
         }

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with `pub(crate) fn run`.
 
+pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod bench;
 pub(crate) mod classify;

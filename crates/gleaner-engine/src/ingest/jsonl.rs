@@ -71,6 +71,20 @@ fn redact_double_quoted(message: &str) -> String {
     redacted
 }
 
+/// Refuses a record that is not a JSON object: `serde` would otherwise
+/// take an array (`["zz:1","facebook",…]`) as the fields in declaration
+/// order, so a line's meaning would hang on the order of a struct's fields.
+fn require_object(line: &str) -> Result<(), RejectReason> {
+    // Anything else that is not an object is not JSON a struct takes:
+    // serde_json says so.
+    if line.trim_start().starts_with('[') {
+        return Err(RejectReason::Malformed(
+            "a record must be a JSON object, not an array".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
 fn malformed(error: &serde_json::Error) -> RejectReason {
     RejectReason::Malformed(redact_quoted(&error.to_string()))
 }
@@ -84,6 +98,7 @@ fn invalid(field: &str, problem: impl Into<String>) -> RejectReason {
 
 /// Parses one account line.
 pub fn parse_account(line: &str) -> Result<Account, RejectReason> {
+    require_object(line)?;
     let account: Account = serde_json::from_str(line).map_err(|error| malformed(&error))?;
     if account.account_id.as_str().trim().is_empty() {
         return Err(invalid("account_id", "must not be empty"));
@@ -104,6 +119,7 @@ pub fn parse_account(line: &str) -> Result<Account, RejectReason> {
 
 /// Parses one catalog line.
 pub fn parse_catalog_item(line: &str) -> Result<CatalogItem, RejectReason> {
+    require_object(line)?;
     let item: CatalogItem = serde_json::from_str(line).map_err(|error| malformed(&error))?;
     if item.item_id.as_str().trim().is_empty() {
         return Err(invalid("item_id", "must not be empty"));
@@ -146,6 +162,7 @@ fn required<T>(value: Option<T>, field: &str, kind: &str) -> Result<T, RejectRea
 
 /// Parses and validates one event line.
 pub fn parse_event(line: &str, limits: ParseLimits) -> Result<Event, RejectReason> {
+    require_object(line)?;
     let raw: RawEvent = serde_json::from_str(line).map_err(|error| malformed(&error))?;
     if raw.event_id.trim().is_empty() {
         return Err(invalid("event_id", "must not be empty"));
@@ -286,6 +303,28 @@ mod tests {
         assert!(
             parse_catalog_item(r#"{"item_id":"ad:1","kind":"banner","title":"Boots"}"#).is_err()
         );
+    }
+
+    #[test]
+    fn records_in_array_form_are_rejected() {
+        let account = r#"["zz:1","facebook",null,"US",1990,null,"on",[]]"#;
+        // serde alone takes it (the fields in declaration order)…
+        assert!(serde_json::from_str::<Account>(account).is_ok());
+        // …the parser does not.
+        for reason in [
+            parse_account(account).unwrap_err(),
+            parse_catalog_item(r#" ["ad:1","ad","Boots","",[20],null]"#).unwrap_err(),
+            parse_event(
+                r#"["e-1","engagement","fb:1","2025-12-21T08:00:00Z",null,null,null,null,null,"like","page:x"]"#,
+                ParseLimits::default(),
+            )
+            .unwrap_err(),
+        ] {
+            assert_eq!(
+                reason.to_string(),
+                "malformed: a record must be a JSON object, not an array"
+            );
+        }
     }
 
     #[test]

@@ -6,10 +6,11 @@ use std::io::BufRead;
 use gleaner_classify::Classification;
 use gleaner_core::{
     Account, AccountId, AuditOutcome, AuditRecord, CatalogItem, Conversation, Event, EventBody,
-    ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind, Timestamp, TopicId,
+    EventDigest, ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind, Timestamp,
+    TopicId,
 };
 use gleaner_policy::{ContentFacts, Decision, EventFacts};
-use gleaner_store::EventOutcome;
+use gleaner_store::{EventCheck, EventOutcome};
 
 use super::jsonl::{parse_account, parse_catalog_item, parse_event};
 use super::report::{
@@ -42,6 +43,10 @@ fn numbered_lines(
 /// An event that passed parsing and lookups, waiting for its batch.
 struct Prepared {
     event: Event,
+    /// The event's content digest, stored beside its id.
+    digest: EventDigest,
+    /// Where it came from: the line number (file) or message index (stream).
+    origin: usize,
     account: Account,
     item: Option<(CatalogItem, ItemVerdict)>,
 }
@@ -50,7 +55,7 @@ struct Prepared {
 enum Preparation {
     /// Looked up and not yet stored: goes into the batch.
     Ready(Box<Prepared>),
-    /// The store already has it: nothing to do.
+    /// The store already has it with the same content: nothing to do.
     AlreadyPresent,
     /// Unknown account or catalog item.
     Rejected(RejectReason),
@@ -75,23 +80,67 @@ struct ItemVerdict {
 }
 
 impl Engine {
-    /// Loads accounts (insert or replace). Bad lines are reported, not fatal.
+    /// Syncs accounts from the operator: a new account is stored as given;
+    /// a stored one takes the line's operator facts (surface, country,
+    /// birth year, notice) and keeps the person's own choices
+    /// (`ai_personalization`, `hidden_topics`), which only the person's
+    /// endpoints change. A line that would change a stored account's
+    /// `accounts_center_id` is rejected (field `accounts_center_id`):
+    /// moving an account is `Engine::move_account`, audited. Bad lines are
+    /// reported, not fatal.
     pub fn ingest_accounts(&self, reader: impl BufRead) -> Result<AccountsReport, EngineError> {
         let mut report = AccountsReport::default();
-        let mut accounts = Vec::new();
+        // The account as it will be after the lines read so far (a file may
+        // name one account twice).
+        let mut synced: HashMap<AccountId, Account> = HashMap::new();
+        let mut order: Vec<AccountId> = Vec::new();
         for line in numbered_lines(reader) {
             let (number, text, _) = line?;
-            match parse_account(&text) {
-                Ok(account) => accounts.push(account),
-                Err(reason) => report.rejected.push(Rejected {
-                    line: number,
-                    reason,
-                }),
+            let incoming = match parse_account(&text) {
+                Ok(account) => account,
+                Err(reason) => {
+                    report.rejected.push(Rejected {
+                        line: number,
+                        reason,
+                    });
+                    continue;
+                }
+            };
+            let stored_opt = match synced.get(&incoming.account_id) {
+                Some(pending) => Some(pending.clone()),
+                None => self.store().account(&incoming.account_id)?,
+            };
+            let account = match stored_opt {
+                None => incoming,
+                Some(stored) => match stored.synced_with(incoming) {
+                    Ok(merged) => {
+                        report.person_settings_kept += usize::from(merged.person_settings_kept);
+                        merged.account
+                    }
+                    Err(refusal) => {
+                        report.rejected.push(Rejected {
+                            line: number,
+                            reason: RejectReason::InvalidField {
+                                field: "accounts_center_id".to_owned(),
+                                problem: refusal.to_string(),
+                            },
+                        });
+                        continue;
+                    }
+                },
+            };
+            if !synced.contains_key(&account.account_id) {
+                order.push(account.account_id.clone());
             }
+            synced.insert(account.account_id.clone(), account);
+            report.loaded += 1;
         }
+        let accounts: Vec<Account> = order
+            .iter()
+            .filter_map(|account_id| synced.remove(account_id))
+            .collect();
         for chunk in accounts.chunks(self.config().batch_size.max(1)) {
             self.store().put_accounts(chunk)?;
-            report.loaded += chunk.len();
         }
         Ok(report)
     }
@@ -199,7 +248,7 @@ impl Engine {
             let (number, text, bytes_read) = line?;
             progress.advance(bytes_read);
             report.lines += 1;
-            let event = match parse_event(&text, self.config().parse_limits) {
+            let event = match self.parse_event_at(&text, now) {
                 Ok(event) => event,
                 Err(reason) => {
                     report.rejected.push(Rejected {
@@ -220,7 +269,8 @@ impl Engine {
                 continue;
             }
             first_line_of_event.insert(event.event_id.to_string(), number);
-            match self.prepare_event(event, &mut lookups)? {
+            let digest = event.content_digest();
+            match self.prepare_event(event, digest, number, &mut lookups)? {
                 Preparation::Ready(prepared) => pending.push(*prepared),
                 Preparation::AlreadyPresent => report.already_present += 1,
                 Preparation::Rejected(reason) => report.rejected.push(Rejected {
@@ -229,11 +279,50 @@ impl Engine {
                 }),
             }
             if pending.len() >= self.config().batch_size {
-                self.decide_and_commit(&mut pending, now, &mut report)?;
+                self.decide_and_commit_lines(&mut pending, now, &mut report)?;
             }
         }
-        self.decide_and_commit(&mut pending, now, &mut report)?;
+        self.decide_and_commit_lines(&mut pending, now, &mut report)?;
         Ok(report)
+    }
+
+    /// [`Self::decide_and_commit`] for the file path: an event whose id
+    /// another writer committed with other content in the meantime becomes
+    /// a rejected line.
+    fn decide_and_commit_lines(
+        &self,
+        pending: &mut Vec<Prepared>,
+        now: Timestamp,
+        report: &mut EventsReport,
+    ) -> Result<(), EngineError> {
+        let lines: Vec<usize> = pending.iter().map(|prepared| prepared.origin).collect();
+        let decided = self.decide_and_commit(pending, now, report)?;
+        for (line, result) in lines.into_iter().zip(decided) {
+            if let Err(reason) = result {
+                report.rejected.push(Rejected { line, reason });
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses an event line and refuses one dated further after `now` than
+    /// [`EngineConfig::max_future_skew`](crate::EngineConfig) allows (a
+    /// clock error or a forged date would otherwise count at full weight).
+    fn parse_event_at(&self, text: &str, now: Timestamp) -> Result<Event, RejectReason> {
+        let event = parse_event(text, self.config().parse_limits)?;
+        let skew = self.config().max_future_skew;
+        if event.at > now + skew {
+            return Err(RejectReason::InvalidField {
+                field: "at".to_owned(),
+                problem: format!(
+                    "{} is more than {} s after now ({}): events from the future are refused",
+                    event.at.to_rfc3339(),
+                    skew.num_seconds(),
+                    now.to_rfc3339()
+                ),
+            });
+        }
+        Ok(event)
     }
 
     /// Ingests one batch of event messages (the stream path: one message =
@@ -245,8 +334,11 @@ impl Engine {
     /// is in the store, so the caller may acknowledge them all. On `Err`
     /// nothing of the batch may be acknowledged; a retry is safe because
     /// commits are idempotent by event id. An `event_id` that repeats
-    /// within the batch is [`MessageOutcome::AlreadyPresent`] (a stream is
-    /// at-least-once, so a repeat is expected, not bad input). Account and
+    /// within the batch with the same content is
+    /// [`MessageOutcome::AlreadyPresent`] (a stream is at-least-once, so a
+    /// repeat is expected, not bad input); with other content, or stored
+    /// with other content, it is rejected
+    /// ([`RejectReason::ReusedEventId`]). Account and
     /// catalog lookups are fresh for each batch: a long-running worker sees
     /// account changes (opt-out, notice) from one batch to the next.
     pub fn ingest_event_batch(
@@ -256,7 +348,7 @@ impl Engine {
     ) -> Result<Vec<MessageOutcome>, EngineError> {
         let mut outcomes: Vec<Option<MessageOutcome>> = vec![None; messages.len()];
         let mut lookups = Lookups::default();
-        let mut seen_in_batch: HashMap<String, usize> = HashMap::new();
+        let mut seen_in_batch: HashMap<String, EventDigest> = HashMap::new();
         let mut pending: Vec<Prepared> = Vec::with_capacity(messages.len());
         let mut pending_message_index: Vec<usize> = Vec::with_capacity(messages.len());
         for (index, message) in messages.iter().enumerate() {
@@ -266,32 +358,48 @@ impl Engine {
                 )));
                 continue;
             };
-            let event = match parse_event(text.trim(), self.config().parse_limits) {
+            let event = match self.parse_event_at(text.trim(), now) {
                 Ok(event) => event,
                 Err(reason) => {
                     outcomes[index] = Some(MessageOutcome::Rejected(reason));
                     continue;
                 }
             };
-            if seen_in_batch.contains_key(event.event_id.as_str()) {
-                outcomes[index] = Some(MessageOutcome::AlreadyPresent);
+            let digest = event.content_digest();
+            // The digest that holds this id in the batch: that of the first
+            // message with it that was taken or found stored.
+            if let Some(holding_digest) = seen_in_batch.get(event.event_id.as_str()) {
+                outcomes[index] = Some(if *holding_digest == digest {
+                    MessageOutcome::AlreadyPresent
+                } else {
+                    MessageOutcome::Rejected(RejectReason::ReusedEventId {
+                        event_id: event.event_id.to_string(),
+                    })
+                });
                 continue;
             }
-            seen_in_batch.insert(event.event_id.to_string(), index);
-            outcomes[index] = match self.prepare_event(event, &mut lookups)? {
+            let event_id = event.event_id.to_string();
+            outcomes[index] = match self.prepare_event(event, digest, index, &mut lookups)? {
                 Preparation::Ready(prepared) => {
+                    seen_in_batch.insert(event_id, digest);
                     pending.push(*prepared);
                     pending_message_index.push(index);
                     None
                 }
-                Preparation::AlreadyPresent => Some(MessageOutcome::AlreadyPresent),
+                Preparation::AlreadyPresent => {
+                    seen_in_batch.insert(event_id, digest);
+                    Some(MessageOutcome::AlreadyPresent)
+                }
                 Preparation::Rejected(reason) => Some(MessageOutcome::Rejected(reason)),
             };
         }
         let mut report = EventsReport::default();
         let decided = self.decide_and_commit(&mut pending, now, &mut report)?;
-        for (index, audit_outcome) in pending_message_index.into_iter().zip(decided) {
-            outcomes[index] = Some(MessageOutcome::Committed(audit_outcome));
+        for (index, result) in pending_message_index.into_iter().zip(decided) {
+            outcomes[index] = Some(match result {
+                Ok(audit_outcome) => MessageOutcome::Committed(audit_outcome),
+                Err(reason) => MessageOutcome::Rejected(reason),
+            });
         }
         Ok(outcomes
             .into_iter()
@@ -300,11 +408,15 @@ impl Engine {
     }
 
     /// Looks up what deciding an event needs (its account, its catalog
-    /// item) and whether the store already has it. The one place both
-    /// ingest paths turn a parsed event into work.
+    /// item) and whether the store already has it, with the same content or
+    /// another. The one place both ingest paths turn a parsed event into
+    /// work; `digest` is its content digest, `origin` its line number or
+    /// message index.
     fn prepare_event(
         &self,
         event: Event,
+        digest: EventDigest,
+        origin: usize,
         lookups: &mut Lookups,
     ) -> Result<Preparation, EngineError> {
         let account_opt = self.cached_account(&mut lookups.accounts, &event.account_id)?;
@@ -325,28 +437,53 @@ impl Engine {
             }
             EventBody::AiInteraction(_) => None,
         };
-        if self.store().has_event(&event.event_id.hashed())? {
-            return Ok(Preparation::AlreadyPresent);
+        match self
+            .store()
+            .check_event(&event.event_id.hashed(), &digest)?
+        {
+            EventCheck::New => {}
+            EventCheck::SameContent => return Ok(Preparation::AlreadyPresent),
+            EventCheck::OtherContent => {
+                return Ok(Preparation::Rejected(RejectReason::ReusedEventId {
+                    event_id: event.event_id.to_string(),
+                }))
+            }
         }
         Ok(Preparation::Ready(Box::new(Prepared {
             event,
+            digest,
+            origin,
             account,
             item: item_opt,
         })))
     }
 
     /// Decides a batch of events (one classifier batch for all their
-    /// conversations), counts the outcomes and commits them together.
-    /// Returns each event's outcome, in the batch's order.
+    /// conversations), commits them together and counts the outcomes.
+    /// Returns each event's outcome, in the batch's order: an error for
+    /// one whose id another writer committed with other content between
+    /// the lookup and the commit.
     fn decide_and_commit(
         &self,
         pending: &mut Vec<Prepared>,
         now: Timestamp,
         report: &mut EventsReport,
-    ) -> Result<Vec<AuditOutcome>, EngineError> {
+    ) -> Result<Vec<Result<AuditOutcome, RejectReason>>, EngineError> {
         let outcomes = self.decide_batch(pending, now);
+        let event_ids: Vec<String> = pending
+            .iter()
+            .map(|prepared| prepared.event.event_id.to_string())
+            .collect();
         pending.clear();
-        for outcome in &outcomes {
+        let conflicting = self.commit(&outcomes, report)?;
+        let mut results = Vec::with_capacity(outcomes.len());
+        for (outcome, event_id) in outcomes.iter().zip(event_ids) {
+            if conflicting.contains(&outcome.event) {
+                results.push(Err(RejectReason::ReusedEventId { event_id }));
+                continue;
+            }
+            results.push(Ok(outcome.audit.outcome));
+            report.signals_written += outcome.signals.len();
             match outcome.audit.outcome {
                 AuditOutcome::Used => report.used += 1,
                 AuditOutcome::Restricted => report.restricted += 1,
@@ -356,11 +493,7 @@ impl Engine {
                 *report.reasons.entry(reason.to_string()).or_default() += 1;
             }
         }
-        self.commit(&outcomes, report)?;
-        Ok(outcomes
-            .iter()
-            .map(|outcome| outcome.audit.outcome)
-            .collect())
+        Ok(results)
     }
 
     fn cached_account(
@@ -397,22 +530,21 @@ impl Engine {
         Ok(loaded)
     }
 
+    /// Commits decided outcomes; returns the events the store refused as
+    /// reused ids (another writer committed them with other content in
+    /// between).
     fn commit(
         &self,
         pending: &[EventOutcome],
         report: &mut EventsReport,
-    ) -> Result<(), EngineError> {
+    ) -> Result<Vec<gleaner_core::HashedId>, EngineError> {
         if pending.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let commit = self.store().commit_events(pending)?;
         // Another writer may have committed some of these in between.
         report.already_present += commit.already_present;
-        report.signals_written += pending
-            .iter()
-            .map(|outcome| outcome.signals.len())
-            .sum::<usize>();
-        Ok(())
+        Ok(commit.conflicting)
     }
 
     /// Applies the guardrails to a batch of events and derives their
@@ -478,8 +610,10 @@ impl Engine {
     ) -> EventOutcome {
         let Prepared {
             event,
+            digest,
             account,
             item,
+            ..
         } = prepared;
         let mut scored_topics: Vec<(TopicId, f32)> = Vec::new();
         let mut source_opt: Option<SourceKind> = None;
@@ -536,13 +670,22 @@ impl Engine {
             }
             found = sensitive;
         }
-        let mut outcome = Self::outcome(event, account, &decision, &scored_topics, source_opt, now);
+        let mut outcome = Self::outcome(
+            event,
+            *digest,
+            account,
+            &decision,
+            &scored_topics,
+            source_opt,
+            now,
+        );
         outcome.audit.sensitive = found;
         outcome
     }
 
     fn outcome(
         event: &Event,
+        digest: EventDigest,
         account: &Account,
         decision: &Decision,
         scored_topics: &[(TopicId, f32)],
@@ -569,6 +712,7 @@ impl Engine {
         let purposes = decision.allowed;
         EventOutcome {
             event: event_hash,
+            digest,
             account_id: account.account_id.clone(),
             audit: AuditRecord {
                 decided_at: now,

@@ -29,6 +29,12 @@ pub enum RejectReason {
         /// The line where it first appeared.
         first_line: usize,
     },
+    /// The `event_id` is already stored (or came earlier in the same stream
+    /// batch) with other content: a reused id, not a redelivery.
+    ReusedEventId {
+        /// The id.
+        event_id: String,
+    },
     /// The conversation text is longer than the configured limit.
     TextTooLarge {
         /// Bytes in the event.
@@ -54,6 +60,11 @@ impl std::fmt::Display for RejectReason {
                 formatter,
                 "duplicate event_id `{event_id}` (first seen on line {first_line})"
             ),
+            Self::ReusedEventId { event_id } => write!(
+                formatter,
+                "event_id `{event_id}` is already stored with other content (an exact \
+                 redelivery is a no-op; a reused id is refused)"
+            ),
             Self::TextTooLarge { bytes, limit } => write!(
                 formatter,
                 "text over the configured size ({bytes} bytes > {limit} bytes)"
@@ -74,8 +85,12 @@ pub struct Rejected {
 /// What loading accounts did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct AccountsReport {
-    /// Accounts written (new or replaced).
+    /// Lines applied (new accounts, and stored ones updated).
     pub loaded: usize,
+    /// Lines whose `ai_personalization` or `hidden_topics` differed from a
+    /// stored account's: the person's choices were kept (a sync never
+    /// changes them).
+    pub person_settings_kept: usize,
     /// Lines rejected.
     pub rejected: Vec<Rejected>,
 }
@@ -117,7 +132,8 @@ pub struct EventsReport {
     pub restricted: usize,
     /// Events not used at all.
     pub dropped: usize,
-    /// Events that were already stored (a re-run): nothing changed.
+    /// Events that were already stored with the same content (a re-run):
+    /// nothing changed. A stored id with other content is a rejected line.
     pub already_present: usize,
     /// Signals written.
     pub signals_written: usize,

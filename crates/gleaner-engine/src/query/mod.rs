@@ -9,8 +9,8 @@ pub mod reach;
 use std::collections::BTreeSet;
 
 use gleaner_core::{
-    Account, AccountId, AiPersonalization, CatalogItem, ItemId, ItemKind, Signal, Surface,
-    Timestamp, TopicId,
+    Account, AccountId, AccountMoveRecord, AccountsCenterId, AiPersonalization, CatalogItem,
+    ItemId, ItemKind, Signal, Surface, Timestamp, TopicId,
 };
 use gleaner_profile::{build_profile, Profile, SignalsOfAccount};
 use gleaner_recommend::{CandidateItem, Explanation, Recommendation};
@@ -227,12 +227,61 @@ impl Engine {
         Ok(account)
     }
 
+    /// Moves an account to another accounts center (`None`: links it to
+    /// none), the operator's explicit, audited alternative to a sync, which
+    /// may not do this. The audit record ([`AccountMoveRecord`], hashed ids
+    /// only) is written before the account, so no move goes unrecorded.
+    /// Moving an account to the center it is in changes nothing and records
+    /// nothing. `by` names the operator's channel (`cli`, `token <id>`).
+    pub fn move_account(
+        &self,
+        account_id: &AccountId,
+        to: Option<AccountsCenterId>,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<AccountMove, EngineError> {
+        let mut account = self.require_account(account_id)?;
+        let from = account.accounts_center_id.clone();
+        if from == to {
+            return Ok(AccountMove {
+                account,
+                from,
+                moved: false,
+            });
+        }
+        self.store().record_account_move(&AccountMoveRecord {
+            at: now,
+            account: account_id.hashed(),
+            from_center: from.as_ref().map(AccountsCenterId::hashed),
+            to_center: to.as_ref().map(AccountsCenterId::hashed),
+            by: by.to_owned(),
+        })?;
+        account.accounts_center_id = to;
+        self.store().put_accounts(std::slice::from_ref(&account))?;
+        Ok(AccountMove {
+            account,
+            from,
+            moved: true,
+        })
+    }
+
     /// Deletes signals older than the retention period at `now`; returns how many.
     pub fn expire(&self, now: Timestamp) -> Result<usize, EngineError> {
         Ok(self
             .store()
             .expire_signals(self.policy().retention_cutoff(now))?)
     }
+}
+
+/// What [`Engine::move_account`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccountMove {
+    /// The account after the move.
+    pub account: Account,
+    /// The center it was in.
+    pub from: Option<AccountsCenterId>,
+    /// False when it was already in the asked center (nothing recorded).
+    pub moved: bool,
 }
 
 fn candidates_of(items: &[CatalogItem]) -> Vec<CandidateItem<'_>> {

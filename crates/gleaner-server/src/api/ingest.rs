@@ -114,7 +114,9 @@ pub async fn ingest_events(
     Ok(respond(report, &rejected))
 }
 
-/// Loads accounts (JSON Lines, SPEC §2), inserting or replacing them.
+/// Syncs accounts (JSON Lines, SPEC §2): new ones are stored, stored ones take
+/// the operator facts and keep the person's own settings; a line that would
+/// change a stored account's accounts center is rejected (see `gleaner accounts move`).
 #[utoipa::path(
     post, path = "/v1/accounts", tag = "ingest",
     request_body(content = String, content_type = "application/x-ndjson", description = "accounts, one per line"),

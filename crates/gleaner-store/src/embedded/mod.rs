@@ -13,12 +13,13 @@
 //! | `accounts` | account id | `Account` JSON |
 //! | `accounts_by_center` | `len ++ center id ++ account id` | `()` |
 //! | `catalog` | item id | `CatalogItem` JSON |
-//! | `seen_events` | event hash (16 B) | account hash (16 B) |
+//! | `seen_events` | event hash (16 B) | account hash (16 B) ++ content digest (32 B; absent in markers written before digests were kept) |
 //! | `events_by_account` | account hash ++ event hash | `()` |
 //! | `signals` | `len ++ account id ++ event hash ++ topic BE` | `Signal` JSON |
 //! | `signals_by_time` | `seconds ++ nanos ++ signal key` | `()` |
 //! | `audit` | account hash ++ sequence BE | `AuditRecord` JSON |
 //! | `audit_order` | sequence | account hash |
+//! | `account_moves` | sequence | `AccountMoveRecord` JSON |
 //! | `meta` | name | `u64` (schema version, next audit sequence, tombstones) |
 //!
 //! The two `*_by_*` indexes and `audit_order` exist so that no call scans a

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
-    Signal, Timestamp,
+    Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
+    HashedId, ItemId, ItemKind, Signal, Timestamp,
 };
 use redb::{
     Database, Durability, ReadTransaction, ReadableDatabase, ReadableTable, ReadableTableMetadata,
@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::keys;
 use crate::error::StoreError;
-use crate::store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};
+use crate::store::{CommitReport, EventCheck, EventOutcome, ForgetReport, Store, StoreStats};
 
 /// The name of the database file inside the store directory.
 pub const DATABASE_FILE_NAME: &str = "gleaner.redb";
@@ -40,6 +40,8 @@ const SIGNALS_BY_TIME: IndexTable = TableDefinition::new("signals_by_time");
 const AUDIT: BytesTable = TableDefinition::new("audit");
 const AUDIT_ORDER: TableDefinition<'static, u64, &'static [u8]> =
     TableDefinition::new("audit_order");
+const ACCOUNT_MOVES: TableDefinition<'static, u64, &'static [u8]> =
+    TableDefinition::new("account_moves");
 const META: TableDefinition<'static, &'static str, u64> = TableDefinition::new("meta");
 
 const META_SCHEMA_VERSION: &str = "schema_version";
@@ -201,6 +203,9 @@ impl EmbeddedStore {
                 transaction.open_table(definition).map_err(backend_error)?;
             }
             transaction.open_table(AUDIT_ORDER).map_err(backend_error)?;
+            transaction
+                .open_table(ACCOUNT_MOVES)
+                .map_err(backend_error)?;
             Ok(())
         })
     }
@@ -253,6 +258,14 @@ impl EmbeddedStore {
             .begin_read()
             .map_err(backend_error)
     }
+}
+
+/// The content digest of a `seen_events` value (`None` for a marker
+/// written before digests were kept: account hash only).
+fn stored_digest(seen_value: &[u8]) -> Option<&[u8]> {
+    seen_value
+        .get(keys::HASH_LEN..)
+        .filter(|digest| !digest.is_empty())
 }
 
 fn read_meta(meta: &impl ReadableTable<&'static str, u64>, name: &str) -> Result<u64, StoreError> {
@@ -336,6 +349,39 @@ impl Store for EmbeddedStore {
         Ok(account_ids)
     }
 
+    fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError> {
+        self.write(|transaction| {
+            let mut moves = transaction
+                .open_table(ACCOUNT_MOVES)
+                .map_err(backend_error)?;
+            let next = moves
+                .last()
+                .map_err(backend_error)?
+                .map_or(0, |(key, _)| key.value() + 1);
+            moves
+                .insert(next, to_json(record)?.as_slice())
+                .map_err(backend_error)?;
+            Ok(())
+        })
+    }
+
+    fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
+        let transaction = self.read()?;
+        let moves = transaction
+            .open_table(ACCOUNT_MOVES)
+            .map_err(backend_error)?;
+        let mut records = Vec::new();
+        for entry in moves.iter().map_err(backend_error)? {
+            let (key, value) = entry.map_err(backend_error)?;
+            records.push(from_json(
+                "account_moves",
+                &key.value().to_be_bytes(),
+                value.value(),
+            )?);
+        }
+        Ok(records)
+    }
+
     fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError> {
         let written = self.write(|transaction| {
             let mut catalog = transaction.open_table(CATALOG).map_err(backend_error)?;
@@ -402,6 +448,22 @@ impl Store for EmbeddedStore {
             .is_some())
     }
 
+    fn check_event(
+        &self,
+        event: &HashedId,
+        digest: &EventDigest,
+    ) -> Result<EventCheck, StoreError> {
+        let transaction = self.read()?;
+        let seen_events = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
+        let found_opt = seen_events
+            .get(event.as_bytes().as_slice())
+            .map_err(backend_error)?;
+        Ok(match found_opt {
+            None => EventCheck::New,
+            Some(guard) => EventCheck::of_stored(stored_digest(guard.value()), digest),
+        })
+    }
+
     fn commit_events(&self, outcomes: &[EventOutcome]) -> Result<CommitReport, StoreError> {
         self.write(|transaction| {
             let mut seen_events = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
@@ -421,18 +483,30 @@ impl Store for EmbeddedStore {
                 let event_bytes = outcome.event.as_bytes().as_slice();
                 // The seen table is written as we go, so a repeat inside the
                 // batch is found here too.
-                if seen_events
+                let check_opt = seen_events
                     .get(event_bytes)
                     .map_err(backend_error)?
-                    .is_some()
-                {
-                    report.already_present += 1;
-                    continue;
+                    .map(|guard| {
+                        EventCheck::of_stored(stored_digest(guard.value()), &outcome.digest)
+                    });
+                match check_opt {
+                    Some(EventCheck::OtherContent) => {
+                        report.conflicting.push(outcome.event);
+                        continue;
+                    }
+                    Some(_) => {
+                        report.already_present += 1;
+                        continue;
+                    }
+                    None => {}
                 }
                 outcome.debug_assert_consistent();
                 let account_hash = outcome.account_id.hashed();
+                let mut seen_value = [0u8; keys::HASH_LEN + EventDigest::LEN];
+                seen_value[..keys::HASH_LEN].copy_from_slice(account_hash.as_bytes());
+                seen_value[keys::HASH_LEN..].copy_from_slice(outcome.digest.as_bytes());
                 seen_events
-                    .insert(event_bytes, account_hash.as_bytes().as_slice())
+                    .insert(event_bytes, seen_value.as_slice())
                     .map_err(backend_error)?;
                 events_by_account
                     .insert(
@@ -561,6 +635,23 @@ impl Store for EmbeddedStore {
                 report.audit_records_removed += 1;
             }
 
+            // Moves are rare: a scan of their table is cheap.
+            let mut moves = transaction
+                .open_table(ACCOUNT_MOVES)
+                .map_err(backend_error)?;
+            let mut moved_keys = Vec::new();
+            for entry in moves.iter().map_err(backend_error)? {
+                let (key, value) = entry.map_err(backend_error)?;
+                let record: AccountMoveRecord =
+                    from_json("account_moves", &key.value().to_be_bytes(), value.value())?;
+                if record.account == account_hash {
+                    moved_keys.push(key.value());
+                }
+            }
+            for key in moved_keys {
+                moves.remove(key).map_err(backend_error)?;
+            }
+
             let mut seen_events = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
             let mut events_by_account = transaction
                 .open_table(EVENTS_BY_ACCOUNT)
@@ -687,6 +778,34 @@ mod tests {
         let titles: Vec<&str> = after.iter().map(|item| item.title.as_str()).collect();
         assert_eq!(titles, ["renamed", "second"]);
         assert_eq!(store.catalog_snapshot(ItemKind::Post).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_seen_marker_without_a_digest_counts_as_the_same_content() {
+        use crate::testsuite::fixtures::{day, used_outcome};
+        let directory = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(directory.path()).unwrap();
+        let first = used_outcome("fb:1", "e-1", &[20], day(1));
+        store.commit_events(std::slice::from_ref(&first)).unwrap();
+        // As a build before digests wrote it: the account hash alone.
+        store
+            .write(|transaction| {
+                let mut seen = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
+                seen.insert(
+                    first.event.as_bytes().as_slice(),
+                    first.account_id.hashed().as_bytes().as_slice(),
+                )
+                .map_err(backend_error)?;
+                Ok(())
+            })
+            .unwrap();
+        let other = used_outcome("fb:1", "e-1", &[24], day(2));
+        assert_eq!(
+            store.check_event(&other.event, &other.digest).unwrap(),
+            EventCheck::SameContent
+        );
+        let report = store.commit_events(&[other]).unwrap();
+        assert_eq!((report.already_present, report.conflicting.len()), (1, 0));
     }
 
     #[test]

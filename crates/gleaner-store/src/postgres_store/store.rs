@@ -5,8 +5,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
-    Signal, Timestamp,
+    Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
+    HashedId, ItemId, ItemKind, Signal, Timestamp,
 };
 use postgres::error::SqlState;
 use postgres::{Client, Config, NoTls, Statement};
@@ -17,7 +17,7 @@ use super::migrations::migrate;
 use crate::connection::Reconnecting;
 use crate::error::StoreError;
 use crate::server_url::ServerUrl;
-use crate::store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};
+use crate::store::{CommitReport, EventCheck, EventOutcome, ForgetReport, Store, StoreStats};
 
 /// The schema used when the URL names none.
 pub const DEFAULT_SCHEMA: &str = "gleaner";
@@ -27,9 +27,11 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Audit records read per round trip by `for_each_audit_record`.
 const AUDIT_PAGE: i64 = 512;
 
-const INSERT_SEEN: &str = "INSERT INTO seen_events (event, account_hash) \
-     SELECT * FROM unnest($1::bytea[], $2::bytea[]) \
+const INSERT_SEEN: &str = "INSERT INTO seen_events (event, account_hash, digest) \
+     SELECT * FROM unnest($1::bytea[], $2::bytea[], $3::bytea[]) \
      ON CONFLICT (event) DO NOTHING RETURNING event";
+const SELECT_SEEN_DIGESTS: &str =
+    "SELECT event, digest FROM seen_events WHERE event = ANY($1::bytea[])";
 const INSERT_SIGNALS: &str =
     "INSERT INTO signals (account_id, event, topic, at_seconds, at_nanos, body) \
      SELECT * FROM unnest($1::bytea[], $2::bytea[], $3::int8[], $4::int8[], $5::int4[], $6::bytea[]) \
@@ -308,6 +310,7 @@ struct SignalRow<'a> {
 /// The first occurrence of one event in a batch, encoded.
 struct PreparedOutcome<'a> {
     event: HashedId,
+    digest: EventDigest,
     account_hash: [u8; 16],
     audit_body: Vec<u8>,
     /// One row per topic, the last signal of a topic winning.
@@ -350,6 +353,7 @@ impl<'a> PreparedBatch<'a> {
             }
             prepared.push(PreparedOutcome {
                 event: outcome.event,
+                digest: outcome.digest,
                 account_hash: *outcome.account_id.hashed().as_bytes(),
                 audit_body: to_json(&outcome.audit)?,
                 signals,
@@ -359,43 +363,61 @@ impl<'a> PreparedBatch<'a> {
     }
 
     /// Writes the batch in `transaction` with the statements
-    /// `[INSERT_SEEN, INSERT_SIGNALS, INSERT_AUDIT]`; returns how many
-    /// outcomes were new.
+    /// `[INSERT_SEEN, INSERT_SIGNALS, INSERT_AUDIT, SELECT_SEEN_DIGESTS]`;
+    /// returns the events that were new, and the stored digest (`None`:
+    /// a layout-1 row without one) of each event that was not.
     fn write(
         &self,
         transaction: &mut postgres::Transaction<'_>,
-        statements: &[Statement; 3],
-    ) -> Result<usize, postgres::Error> {
-        let [insert_seen, insert_signals, insert_audit] = statements;
+        statements: &[Statement; 4],
+    ) -> Result<SeenAfterWrite, postgres::Error> {
+        let [insert_seen, insert_signals, insert_audit, select_digests] = statements;
         // Sorted, so that concurrent batches take row locks in one order.
-        let mut seen_rows: Vec<(&[u8], &[u8])> = self
+        let mut seen_rows: Vec<(&[u8], &[u8], &[u8])> = self
             .outcomes
             .iter()
             .map(|outcome| {
                 (
                     outcome.event.as_bytes().as_slice(),
                     outcome.account_hash.as_slice(),
+                    outcome.digest.as_bytes().as_slice(),
                 )
             })
             .collect();
         seen_rows.sort_unstable();
-        let (seen_events, seen_accounts): (Vec<&[u8]>, Vec<&[u8]>) = seen_rows.into_iter().unzip();
+        let seen_events: Vec<&[u8]> = seen_rows.iter().map(|row| row.0).collect();
+        let seen_accounts: Vec<&[u8]> = seen_rows.iter().map(|row| row.1).collect();
+        let seen_digests: Vec<&[u8]> = seen_rows.iter().map(|row| row.2).collect();
         let inserted: HashSet<HashedId> = transaction
-            .query(insert_seen, &[&seen_events, &seen_accounts])?
+            .query(insert_seen, &[&seen_events, &seen_accounts, &seen_digests])?
             .iter()
-            .filter_map(|row| {
-                <[u8; 16]>::try_from(row.try_get::<_, &[u8]>(0).ok()?)
-                    .ok()
-                    .map(HashedId::from_bytes)
-            })
+            .filter_map(|row| event_hash_of(row.try_get::<_, &[u8]>(0).ok()?))
             .collect();
+        let mut seen = SeenAfterWrite {
+            inserted,
+            stored: HashMap::new(),
+        };
+        let known: Vec<&[u8]> = self
+            .outcomes
+            .iter()
+            .filter(|outcome| !seen.inserted.contains(&outcome.event))
+            .map(|outcome| outcome.event.as_bytes().as_slice())
+            .collect();
+        if !known.is_empty() {
+            for row in transaction.query(select_digests, &[&known])? {
+                if let Some(event) = event_hash_of(row.try_get::<_, &[u8]>(0)?) {
+                    seen.stored
+                        .insert(event, row.try_get::<_, Option<Vec<u8>>>(1)?);
+                }
+            }
+        }
         let new_outcomes: Vec<&PreparedOutcome<'_>> = self
             .outcomes
             .iter()
-            .filter(|outcome| inserted.contains(&outcome.event))
+            .filter(|outcome| seen.inserted.contains(&outcome.event))
             .collect();
         if new_outcomes.is_empty() {
-            return Ok(0);
+            return Ok(seen);
         }
 
         let signal_rows: Vec<&SignalRow<'_>> = new_outcomes
@@ -424,8 +446,20 @@ impl<'a> PreparedBatch<'a> {
             .map(|outcome| outcome.audit_body.as_slice())
             .collect();
         transaction.execute(insert_audit, &[&audit_accounts, &audit_bodies])?;
-        Ok(new_outcomes.len())
+        Ok(seen)
     }
+}
+
+/// What the seen table says about a batch after its insert.
+struct SeenAfterWrite {
+    /// Events this batch inserted.
+    inserted: HashSet<HashedId>,
+    /// The stored digest of each batch event that was already there.
+    stored: HashMap<HashedId, Option<Vec<u8>>>,
+}
+
+fn event_hash_of(bytes: &[u8]) -> Option<HashedId> {
+    <[u8; 16]>::try_from(bytes).ok().map(HashedId::from_bytes)
 }
 
 impl Store for PostgresStore {
@@ -544,6 +578,26 @@ impl Store for PostgresStore {
         }
     }
 
+    fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError> {
+        let body = to_json(record)?;
+        self.run(|connection| {
+            let statement = connection
+                .statement("INSERT INTO account_moves (account_hash, body) VALUES ($1, $2)")?;
+            connection
+                .client
+                .execute(&statement, &[&record.account.as_bytes().as_slice(), &body])
+                .map(drop)
+        })
+    }
+
+    fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
+        self.bodies(
+            "account_moves",
+            "SELECT body FROM account_moves ORDER BY sequence",
+            &[],
+        )
+    }
+
     fn has_event(&self, event: &HashedId) -> Result<bool, StoreError> {
         let row = self.run(|connection| {
             let statement = connection
@@ -555,26 +609,66 @@ impl Store for PostgresStore {
         column(&row, "seen_events", 0)
     }
 
+    fn check_event(
+        &self,
+        event: &HashedId,
+        digest: &EventDigest,
+    ) -> Result<EventCheck, StoreError> {
+        let rows = self.run(|connection| {
+            let statement =
+                connection.statement("SELECT digest FROM seen_events WHERE event = $1")?;
+            connection
+                .client
+                .query(&statement, &[&event.as_bytes().as_slice()])
+        })?;
+        let Some(row) = rows.first() else {
+            return Ok(EventCheck::New);
+        };
+        let stored: Option<Vec<u8>> = column(row, "seen_events", 0)?;
+        Ok(EventCheck::of_stored(stored.as_deref(), digest))
+    }
+
     fn commit_events(&self, outcomes: &[EventOutcome]) -> Result<CommitReport, StoreError> {
         if outcomes.is_empty() {
             return Ok(CommitReport::default());
         }
         let batch = PreparedBatch::new(outcomes)?;
-        let committed = self.run(|connection| {
+        let seen = self.run(|connection| {
             let statements = [
                 connection.statement(INSERT_SEEN)?,
                 connection.statement(INSERT_SIGNALS)?,
                 connection.statement(INSERT_AUDIT)?,
+                connection.statement(SELECT_SEEN_DIGESTS)?,
             ];
             let mut transaction = connection.client.transaction()?;
-            let committed = batch.write(&mut transaction, &statements)?;
+            let seen = batch.write(&mut transaction, &statements)?;
             transaction.commit()?;
-            Ok(committed)
+            Ok(seen)
         })?;
-        Ok(CommitReport {
-            committed,
-            already_present: outcomes.len() - committed,
-        })
+        // Each outcome in batch order against the digest that holds its
+        // event id: the stored one, or the first occurrence's in this batch.
+        let mut report = CommitReport::default();
+        let mut holder: HashMap<HashedId, Option<&[u8]>> = HashMap::new();
+        for outcome in outcomes {
+            let stored_opt = match holder.get(&outcome.event) {
+                Some(held) => Some(*held),
+                None if seen.inserted.contains(&outcome.event) => {
+                    holder.insert(outcome.event, Some(outcome.digest.as_bytes().as_slice()));
+                    report.committed += 1;
+                    continue;
+                }
+                None => {
+                    let stored = seen.stored.get(&outcome.event).and_then(Option::as_deref);
+                    holder.insert(outcome.event, stored);
+                    Some(stored)
+                }
+            };
+            match EventCheck::of_stored(stored_opt.flatten(), &outcome.digest) {
+                EventCheck::OtherContent => report.conflicting.push(outcome.event),
+                _ => report.already_present += 1,
+            }
+        }
+        Ok(report)
     }
 
     fn signals_of(&self, account_id: &AccountId) -> Result<Vec<Signal>, StoreError> {
@@ -639,6 +733,10 @@ impl Store for PostgresStore {
                     &[&hash_bytes],
                 )?),
             };
+            transaction.execute(
+                "DELETE FROM account_moves WHERE account_hash = $1",
+                &[&hash_bytes],
+            )?;
             if report != ForgetReport::default() {
                 transaction.execute(
                     "UPDATE counters SET value = value + 1 WHERE name = 'tombstones'",

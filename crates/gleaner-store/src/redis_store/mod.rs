@@ -23,13 +23,14 @@
 //! | `account_center` | hash | account id → center id |
 //! | `center:<center id>` | sorted set, score 0 | account ids (lexicographic = id order) |
 //! | `catalog` | hash | item id → `CatalogItem` JSON |
-//! | `seen` | hash | event hash (16 B) → account hash (16 B) |
+//! | `seen` | hash | event hash (16 B) → account hash (16 B) ++ content digest (32 B) |
 //! | `events_of:<account hash hex>` | set | event hashes of the account (for `forget`) |
 //! | `signals:<account id>` | hash | event hash ++ topic u32 BE → time (12 B) ++ `Signal` JSON |
 //! | `signal_times` | sorted set, score 0 | time (12 B) ++ event hash ++ topic ++ account id |
 //! | `audit` | hash | sequence → `AuditRecord` JSON |
 //! | `audit_order` | sorted set | sequence, scored by itself |
 //! | `audit_of:<account hash hex>` | sorted set | the account's sequences |
+//! | `account_moves` | list | account hash hex ++ `AccountMoveRecord` JSON, oldest first |
 //! | `meta` | hash | `schema_version`, `next_audit_sequence`, `tombstones` |
 //!
 //! Values are the JSON of the embedded store; the 12-byte time in front of

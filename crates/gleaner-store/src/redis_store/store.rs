@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
-    Signal, Timestamp,
+    Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
+    HashedId, ItemId, ItemKind, Signal, Timestamp,
 };
 use redis::{Client, Connection, RedisError, RetryMethod, Script};
 use serde::de::DeserializeOwned;
@@ -15,7 +15,7 @@ use crate::connection::Reconnecting;
 use crate::embedded::keys::{time_bytes, HASH_LEN, TIME_LEN};
 use crate::error::StoreError;
 use crate::server_url::ServerUrl;
-use crate::store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};
+use crate::store::{CommitReport, EventCheck, EventOutcome, ForgetReport, Store, StoreStats};
 
 /// The prefix used when the URL names none.
 pub const DEFAULT_PREFIX: &str = "gleaner";
@@ -414,6 +414,33 @@ impl Store for RedisStore {
         Ok(items)
     }
 
+    fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError> {
+        let mut entry = hex(record.account.as_bytes()).into_bytes();
+        entry.extend_from_slice(&to_json(record)?);
+        let moves_key = self.key("account_moves");
+        self.run(|connection| {
+            redis::cmd("RPUSH")
+                .arg(&moves_key)
+                .arg(entry)
+                .exec(connection)
+        })
+    }
+
+    fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
+        let moves_key = self.key("account_moves");
+        let entries: Vec<Vec<u8>> = self.run(|connection| {
+            redis::cmd("LRANGE")
+                .arg(&moves_key)
+                .arg(0)
+                .arg(-1)
+                .query(connection)
+        })?;
+        entries
+            .iter()
+            .map(|entry| from_json(&moves_key, entry.get(2 * HASH_LEN..).unwrap_or_default()))
+            .collect()
+    }
+
     fn has_event(&self, event: &HashedId) -> Result<bool, StoreError> {
         let seen_key = self.key("seen");
         self.run(|connection| {
@@ -421,6 +448,27 @@ impl Store for RedisStore {
                 .arg(&seen_key)
                 .arg(event.as_bytes().as_slice())
                 .query(connection)
+        })
+    }
+
+    fn check_event(
+        &self,
+        event: &HashedId,
+        digest: &EventDigest,
+    ) -> Result<EventCheck, StoreError> {
+        let seen_key = self.key("seen");
+        let stored_opt: Option<Vec<u8>> = self.run(|connection| {
+            redis::cmd("HGET")
+                .arg(&seen_key)
+                .arg(event.as_bytes().as_slice())
+                .query(connection)
+        })?;
+        Ok(match stored_opt {
+            None => EventCheck::New,
+            Some(value) => EventCheck::of_stored(
+                value.get(HASH_LEN..).filter(|digest| !digest.is_empty()),
+                digest,
+            ),
         })
     }
 
@@ -433,9 +481,12 @@ impl Store for RedisStore {
         for outcome in outcomes {
             outcome.debug_assert_consistent();
             let account_hash = outcome.account_id.hashed();
+            let mut seen_value = Vec::with_capacity(HASH_LEN + EventDigest::LEN);
+            seen_value.extend_from_slice(account_hash.as_bytes());
+            seen_value.extend_from_slice(outcome.digest.as_bytes());
             invocation
                 .arg(outcome.event.as_bytes().as_slice())
-                .arg(account_hash.as_bytes().as_slice())
+                .arg(seen_value)
                 .arg(hex(account_hash.as_bytes()))
                 .arg(outcome.account_id.as_str())
                 .arg(to_json(&outcome.audit)?)
@@ -449,11 +500,23 @@ impl Store for RedisStore {
                     .arg(value);
             }
         }
-        let (committed, already_present): (i64, i64) =
+        let (committed, already_present, conflicting): (i64, i64, Vec<Vec<u8>>) =
             self.run(|connection| invocation.invoke(connection))?;
+        let conflicting = conflicting
+            .iter()
+            .map(|bytes| {
+                <[u8; HASH_LEN]>::try_from(bytes.as_slice())
+                    .map(HashedId::from_bytes)
+                    .map_err(|_| StoreError::Corrupt {
+                        key: self.key("seen"),
+                        reason: "malformed event hash".to_owned(),
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(CommitReport {
             committed: count(committed),
             already_present: count(already_present),
+            conflicting,
         })
     }
 

@@ -3,11 +3,12 @@
 //! Each function panics with a message naming the broken promise.
 
 use gleaner_core::{
-    AccountId, AccountsCenterId, AuditRecord, HashedId, ItemId, ItemKind, Signal, TopicId,
+    AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, HashedId, ItemId, ItemKind,
+    Signal, TopicId,
 };
 
 use super::fixtures::{account, catalog_item, day, dropped_outcome, used_outcome};
-use crate::store::{CommitReport, ForgetReport, Store, StoreStats};
+use crate::store::{CommitReport, EventCheck, ForgetReport, Store, StoreStats};
 
 /// Everything observable about the given accounts, to compare before/after.
 #[derive(Debug, PartialEq)]
@@ -191,7 +192,8 @@ pub fn commit_marks_events_as_seen(store: &dyn Store) {
         report,
         CommitReport {
             committed: 1,
-            already_present: 0
+            already_present: 0,
+            conflicting: Vec::new(),
         }
     );
     assert!(store.has_event(&outcome.event).unwrap());
@@ -210,7 +212,8 @@ pub fn commit_of_the_same_batch_twice_changes_nothing(store: &dyn Store) {
         first,
         CommitReport {
             committed: 3,
-            already_present: 0
+            already_present: 0,
+            conflicting: Vec::new(),
         }
     );
     let before = snapshot(store, &["fb:1", "wa:2"]);
@@ -219,7 +222,8 @@ pub fn commit_of_the_same_batch_twice_changes_nothing(store: &dyn Store) {
         second,
         CommitReport {
             committed: 0,
-            already_present: 3
+            already_present: 3,
+            conflicting: Vec::new(),
         }
     );
     assert_eq!(
@@ -229,18 +233,25 @@ pub fn commit_of_the_same_batch_twice_changes_nothing(store: &dyn Store) {
     );
 }
 
-/// A batch holding the same event twice commits its first occurrence only.
+/// A batch holding the same event twice commits its first occurrence only:
+/// an exact repeat is `already_present`, a repeat with other content is
+/// `conflicting`.
 pub fn an_event_repeated_inside_one_batch_is_committed_once(store: &dyn Store) {
     let first = used_outcome("fb:1", "e-1", &[20], day(1));
     let repeat_with_other_content = used_outcome("fb:1", "e-1", &[24, 25], day(2));
     let report = store
-        .commit_events(&[first.clone(), repeat_with_other_content])
+        .commit_events(&[
+            first.clone(),
+            first.clone(),
+            repeat_with_other_content.clone(),
+        ])
         .unwrap();
     assert_eq!(
         report,
         CommitReport {
             committed: 1,
-            already_present: 1
+            already_present: 1,
+            conflicting: vec![repeat_with_other_content.event],
         }
     );
     let account_id = AccountId::new("fb:1");
@@ -250,6 +261,85 @@ pub fn an_event_repeated_inside_one_batch_is_committed_once(store: &dyn Store) {
     assert_eq!(
         (stats.events, stats.signals, stats.audit_records),
         (1, 1, 1)
+    );
+}
+
+/// A stored event id with another content digest (another account, other
+/// topics, another time) is a conflict, not a redelivery: nothing changes,
+/// and `check_event` tells the three cases apart.
+pub fn a_reused_event_id_with_other_content_is_a_conflict(store: &dyn Store) {
+    let first = used_outcome("fb:1", "e-1", &[20], day(1));
+    assert_eq!(
+        store.check_event(&first.event, &first.digest).unwrap(),
+        EventCheck::New
+    );
+    store.commit_events(std::slice::from_ref(&first)).unwrap();
+    let before = snapshot(store, &["fb:1", "wa:2"]);
+    assert_eq!(
+        store.check_event(&first.event, &first.digest).unwrap(),
+        EventCheck::SameContent
+    );
+    let reused = [
+        used_outcome("wa:2", "e-1", &[20], day(1)),
+        used_outcome("fb:1", "e-1", &[24], day(1)),
+        dropped_outcome("fb:1", "e-1", day(3)),
+    ];
+    for other in &reused {
+        assert_eq!(
+            store.check_event(&other.event, &other.digest).unwrap(),
+            EventCheck::OtherContent
+        );
+        let report = store.commit_events(std::slice::from_ref(other)).unwrap();
+        assert_eq!(
+            report,
+            CommitReport {
+                committed: 0,
+                already_present: 0,
+                conflicting: vec![other.event],
+            },
+            "a reused id was taken as already present"
+        );
+    }
+    let redelivery = store.commit_events(std::slice::from_ref(&first)).unwrap();
+    assert_eq!(
+        (redelivery.already_present, redelivery.conflicting.len()),
+        (1, 0),
+        "an exact redelivery is a no-op"
+    );
+    assert_eq!(
+        snapshot(store, &["fb:1", "wa:2"]),
+        before,
+        "a reused id changed the store"
+    );
+}
+
+/// Account-move records are listed oldest first, and `forget` removes the
+/// forgotten account's records only.
+pub fn account_moves_are_listed_in_order_and_forgotten_with_the_account(store: &dyn Store) {
+    let record = |account_id: &str, to: &str, minute: i64| AccountMoveRecord {
+        at: day(1) + chrono::Duration::minutes(minute),
+        account: AccountId::new(account_id).hashed(),
+        from_center: None,
+        to_center: Some(AccountsCenterId::new(to).hashed()),
+        by: "cli".to_owned(),
+    };
+    store
+        .put_accounts(&[account("fb:1", None), account("wa:2", None)])
+        .unwrap();
+    let moves = [
+        record("fb:1", "ac:1", 0),
+        record("wa:2", "ac:1", 1),
+        record("fb:1", "ac:2", 2),
+    ];
+    for one in &moves {
+        store.record_account_move(one).unwrap();
+    }
+    assert_eq!(store.account_moves().unwrap(), moves);
+    store.forget_account(&AccountId::new("fb:1")).unwrap();
+    assert_eq!(
+        store.account_moves().unwrap(),
+        [moves[1].clone()],
+        "forget left a move record of the account, or removed another's"
     );
 }
 

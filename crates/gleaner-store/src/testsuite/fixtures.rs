@@ -3,8 +3,9 @@
 use chrono::{Duration, TimeZone, Utc};
 use gleaner_core::{
     Account, AccountId, AccountsCenterId, AiPersonalization, AuditOutcome, AuditRecord,
-    CatalogItem, HashedId, ItemId, ItemKind, Modality, Purposes, ReasonCode, Signal, SourceKind,
-    Surface, Timestamp, TopicId,
+    CatalogItem, Engagement, EngagementAction, Event, EventBody, EventDigest, EventId, HashedId,
+    ItemId, ItemKind, Modality, Purposes, ReasonCode, Signal, SourceKind, Surface, Timestamp,
+    TopicId,
 };
 
 use crate::store::EventOutcome;
@@ -40,6 +41,28 @@ pub fn catalog_item(item_id: &str, kind: ItemKind, topics: &[u32]) -> CatalogIte
     }
 }
 
+/// Returns a content digest for a fixture event: that of an engagement
+/// `event_id` of `account_id` at `at` on an item named `content`, so that
+/// outcomes built from the same arguments have the same digest and any
+/// other argument changes it.
+pub fn fixture_digest(
+    account_id: &str,
+    event_id: &str,
+    content: &str,
+    at: Timestamp,
+) -> EventDigest {
+    Event {
+        event_id: EventId::new(event_id),
+        account_id: AccountId::new(account_id),
+        at,
+        body: EventBody::Engagement(Engagement {
+            action: EngagementAction::Like,
+            item_id: ItemId::new(content),
+        }),
+    }
+    .content_digest()
+}
+
 /// Returns the outcome of a used AI interaction `event_id` of `account_id` at
 /// `at`, with one signal per topic (weights 0.5, 0.6, …) and a matching audit
 /// record decided at `at`.
@@ -70,6 +93,7 @@ pub fn used_outcome(
         .collect();
     EventOutcome {
         event,
+        digest: fixture_digest(account_id, event_id, &format!("used {topics:?}"), at),
         audit: AuditRecord {
             decided_at: at,
             event_at: at,
@@ -93,6 +117,7 @@ pub fn dropped_outcome(account_id: &str, event_id: &str, at: Timestamp) -> Event
     let event = HashedId::of(event_id);
     EventOutcome {
         event,
+        digest: fixture_digest(account_id, event_id, "dropped", at),
         audit: AuditRecord {
             decided_at: at,
             event_at: at,

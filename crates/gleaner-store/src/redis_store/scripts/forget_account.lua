@@ -1,6 +1,6 @@
 -- Removes every trace of one account atomically: the account and its center
 -- entry, its signals and their time index entries, its audit records (by
--- hashed id) and its seen-event markers; counts one tombstone when anything
+-- hashed id), its account-move records and its seen-event markers; counts one tombstone when anything
 -- was removed.
 -- ARGV[1]: key base; ARGV[2]: account id; ARGV[3]: account hash hex.
 -- Returns {account_removed (0/1), signals, audit records, events}.
@@ -34,6 +34,13 @@ for _, event in ipairs(events) do
   redis.call('HDEL', base .. 'seen', event)
 end
 redis.call('DEL', events_key)
+-- Account-move records are "account hash hex ++ JSON" in one list.
+local moves_key = base .. 'account_moves'
+for _, entry in ipairs(redis.call('LRANGE', moves_key, 0, -1)) do
+  if string.sub(entry, 1, #account_hex) == account_hex then
+    redis.call('LREM', moves_key, 0, entry)
+  end
+end
 local signal_count = #signal_entries / 2
 if account_removed == 1 or signal_count > 0 or #sequences > 0 or #events > 0 then
   redis.call('HINCRBY', base .. 'meta', 'tombstones', 1)
