@@ -15,12 +15,14 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use gleaner_core::AuditRecord;
+use gleaner_core::{AccountMoveRecord, AuditRecord, EventDigest};
 use gleaner_core::{
     Account, AccountId, AccountsCenterId, CatalogItem, HashedId, ItemId, ItemKind, Signal,
     Timestamp,
 };
-use gleaner_store::{CommitReport, EventOutcome, ForgetReport, Store, StoreError, StoreStats};
+use gleaner_store::{
+    CommitReport, EventCheck, EventOutcome, ForgetReport, Store, StoreError, StoreStats,
+};
 
 use super::reach::AudienceMember;
 use crate::{Engine, EngineError};
@@ -76,6 +78,14 @@ impl Store for WriteCountingStore {
         self.inner.account_ids()
     }
 
+    fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError> {
+        self.write(|store| store.record_account_move(record))
+    }
+
+    fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
+        self.inner.account_moves()
+    }
+
     fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError> {
         self.write(|store| store.put_catalog_items(items))
     }
@@ -94,6 +104,14 @@ impl Store for WriteCountingStore {
 
     fn has_event(&self, event: &HashedId) -> Result<bool, StoreError> {
         self.inner.has_event(event)
+    }
+
+    fn check_event(
+        &self,
+        event: &HashedId,
+        digest: &EventDigest,
+    ) -> Result<EventCheck, StoreError> {
+        self.inner.check_event(event, digest)
     }
 
     fn commit_events(&self, outcomes: &[EventOutcome]) -> Result<CommitReport, StoreError> {
