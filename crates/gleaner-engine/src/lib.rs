@@ -44,6 +44,7 @@ pub mod query;
 
 pub use engine::{Engine, EngineConfig};
 pub use error::EngineError;
+pub use gleaner_classify::{Cancel, Cancelled};
 pub use ingest::report::{
     AccountsReport, CatalogReport, EventsReport, MessageOutcome, RejectReason, Rejected,
 };

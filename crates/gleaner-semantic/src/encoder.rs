@@ -18,6 +18,7 @@ use std::path::Path;
 
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, GgmlDType, QMatMul};
 use candle_core::{DType, Device, Module, Tensor, D};
+use gleaner_classify::Cancel;
 
 use crate::tokenizer::E5Tokenizer;
 use crate::weights::{dequantize_q4_0, ModelWeights, TensorDtype, Q4_0_BLOCK_BYTES};
@@ -285,6 +286,18 @@ impl SemanticEncoder {
         texts: &[&str],
         taps: &[usize],
     ) -> Result<Vec<Vec<f32>>, SemanticError> {
+        self.embed_layers_until(texts, taps, &Cancel::new())
+    }
+
+    /// As [`Self::embed_layers`], but stops with
+    /// [`SemanticError::Cancelled`] once `cancel` is set; checked before
+    /// each sub-batch and each layer of the forward pass.
+    pub fn embed_layers_until(
+        &self,
+        texts: &[&str],
+        taps: &[usize],
+        cancel: &Cancel,
+    ) -> Result<Vec<Vec<f32>>, SemanticError> {
         let encodings = texts
             .iter()
             .map(|text| self.tokenizer.encode_query(text))
@@ -297,7 +310,8 @@ impl SemanticEncoder {
                 .iter()
                 .map(|&index| encodings[index].as_slice())
                 .collect();
-            let pooled = self.forward_taps(&batch, taps)?;
+            cancel.check()?;
+            let pooled = self.forward_taps(&batch, taps, cancel)?;
             for (&index, vector) in chunk.iter().zip(pooled) {
                 embeddings[index] = vector;
             }
@@ -310,6 +324,7 @@ impl SemanticEncoder {
         &self,
         batch: &[&[u32]],
         taps: &[usize],
+        cancel: &Cancel,
     ) -> Result<Vec<Vec<f32>>, SemanticError> {
         let hidden = self.config.hidden_size;
         let heads = self.config.head_count;
@@ -379,6 +394,7 @@ impl SemanticEncoder {
         };
         let mut pooled: Vec<Option<Tensor>> = vec![None; taps.len()];
         for (layer_index, layer) in self.layers.iter().enumerate() {
+            cancel.check()?;
             let query = split_heads(layer.query.forward(&x)?)?;
             let key = split_heads(layer.key.forward(&x)?)?;
             let value = split_heads(layer.value.forward(&x)?)?;

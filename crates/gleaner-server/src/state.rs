@@ -1,6 +1,7 @@
 //! [`AppState`]: cheap-clone handles shared by every request.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use gleaner_core::Timestamp;
 use gleaner_engine::Engine;
@@ -21,6 +22,18 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     /// Advertisers never see an audience count below this many people.
     pub k_anonymity: usize,
+    /// How long a client has to send a complete request head, counted from
+    /// when the server starts waiting for it: on a new connection, and
+    /// after each response on a kept-alive one (so it is also how long an
+    /// idle connection stays open). Past it the connection is closed.
+    pub header_timeout: Duration,
+    /// The deadline of one request, from its head to its response (reading
+    /// the body included). Past it the answer is 503 `deadline_exceeded`
+    /// and the request's work is cancelled, as it is when the client
+    /// disconnects.
+    pub request_timeout: Duration,
+    /// Connections served at once; one more is answered 503 and closed.
+    pub max_connections: usize,
 }
 
 impl Default for ServerConfig {
@@ -28,6 +41,9 @@ impl Default for ServerConfig {
         Self {
             max_body_bytes: 1024 * 1024,
             k_anonymity: 100,
+            header_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+            max_connections: 256,
         }
     }
 }

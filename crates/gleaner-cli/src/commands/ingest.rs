@@ -64,12 +64,7 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         )
         .into());
     }
-    let config = gleaner_engine::EngineConfig {
-        parse_limits: gleaner_engine::ingest::jsonl::ParseLimits {
-            max_text_bytes: args.max_text_bytes,
-        },
-        ..gleaner_engine::EngineConfig::default()
-    };
+    let config = context.engine_config.clone();
     let engine = context.engine_with(&context.store_location, config.clone())?;
     let mut summary = IngestSummary {
         accounts: None,

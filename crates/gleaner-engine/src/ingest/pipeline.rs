@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::BufRead;
 
-use gleaner_classify::Classification;
+use gleaner_classify::{Cancel, Cancelled, Classification};
 use gleaner_core::{
     Account, AccountId, AuditOutcome, AuditRecord, CatalogItem, Conversation, Event, EventBody,
     ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind, Timestamp, TopicId,
@@ -191,11 +191,26 @@ impl Engine {
         now: Timestamp,
         progress: &dyn Progress,
     ) -> Result<EventsReport, EngineError> {
+        self.ingest_events_until(reader, now, progress, &Cancel::new())
+    }
+
+    /// As [`Engine::ingest_events`], but stops with
+    /// [`EngineError::Cancelled`] once `cancel` is set (checked before each
+    /// line and inside classification): batches committed before stay
+    /// committed, the batch in hand is not, so re-sending the input is safe.
+    pub fn ingest_events_until(
+        &self,
+        reader: impl BufRead,
+        now: Timestamp,
+        progress: &dyn Progress,
+        cancel: &Cancel,
+    ) -> Result<EventsReport, EngineError> {
         let mut report = EventsReport::default();
         let mut lookups = Lookups::default();
         let mut first_line_of_event: HashMap<String, usize> = HashMap::new();
         let mut pending: Vec<Prepared> = Vec::with_capacity(self.config().batch_size);
         for line in numbered_lines(reader) {
+            cancel.check()?;
             let (number, text, bytes_read) = line?;
             progress.advance(bytes_read);
             report.lines += 1;
@@ -229,10 +244,10 @@ impl Engine {
                 }),
             }
             if pending.len() >= self.config().batch_size {
-                self.decide_and_commit(&mut pending, now, &mut report)?;
+                self.decide_and_commit(&mut pending, now, &mut report, cancel)?;
             }
         }
-        self.decide_and_commit(&mut pending, now, &mut report)?;
+        self.decide_and_commit(&mut pending, now, &mut report, cancel)?;
         Ok(report)
     }
 
@@ -289,7 +304,7 @@ impl Engine {
             };
         }
         let mut report = EventsReport::default();
-        let decided = self.decide_and_commit(&mut pending, now, &mut report)?;
+        let decided = self.decide_and_commit(&mut pending, now, &mut report, &Cancel::new())?;
         for (index, audit_outcome) in pending_message_index.into_iter().zip(decided) {
             outcomes[index] = Some(MessageOutcome::Committed(audit_outcome));
         }
@@ -343,8 +358,9 @@ impl Engine {
         pending: &mut Vec<Prepared>,
         now: Timestamp,
         report: &mut EventsReport,
+        cancel: &Cancel,
     ) -> Result<Vec<AuditOutcome>, EngineError> {
-        let outcomes = self.decide_batch(pending, now);
+        let outcomes = self.decide_batch(pending, now, cancel)?;
         pending.clear();
         for outcome in &outcomes {
             match outcome.audit.outcome {
@@ -418,7 +434,12 @@ impl Engine {
     /// Applies the guardrails to a batch of events and derives their
     /// signals. The event-moment rules run first; only conversations they
     /// still allow some use of reach the classifier, all in one batch.
-    fn decide_batch(&self, batch: &[Prepared], now: Timestamp) -> Vec<EventOutcome> {
+    fn decide_batch(
+        &self,
+        batch: &[Prepared],
+        now: Timestamp,
+        cancel: &Cancel,
+    ) -> Result<Vec<EventOutcome>, Cancelled> {
         let decisions: Vec<Decision> = batch
             .iter()
             .map(|prepared| {
@@ -450,20 +471,20 @@ impl Engine {
         }
         let conversation_refs: Vec<&Conversation> = conversations.iter().collect();
         let mut classifications: Vec<Option<Classification>> = vec![None; batch.len()];
-        for (index, classification) in readable
-            .into_iter()
-            .zip(self.classifier().classify_batch(&conversation_refs))
-        {
+        for (index, classification) in readable.into_iter().zip(
+            self.classifier()
+                .classify_batch_until(&conversation_refs, cancel)?,
+        ) {
             classifications[index] = Some(classification);
         }
-        batch
+        Ok(batch
             .iter()
             .zip(decisions)
             .zip(classifications)
             .map(|((prepared, decision), classification)| {
                 self.finish(prepared, decision, classification.as_ref(), now)
             })
-            .collect()
+            .collect())
     }
 
     /// The content-moment rules and the signals of one event, given its
