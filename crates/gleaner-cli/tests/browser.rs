@@ -546,12 +546,12 @@ fn erase_everything(browser: &Browser, address: &str, person: &str, operator: &s
     browser.click("#erase");
     browser.answer_confirmation(false);
     browser.wait_for(
-        "the page to say nothing was erased",
+        "the page to say the erasure was cancelled",
         "return document.getElementById('status').textContent",
         |status| {
             status
                 .as_str()
-                .is_some_and(|text| text.contains("Nothing was erased"))
+                .is_some_and(|text| text.contains("Erase cancelled"))
         },
     );
     let (status, _) = api_json(address, &format!("/v1/accounts/{PERSON}/export"), operator);
