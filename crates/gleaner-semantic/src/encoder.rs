@@ -319,20 +319,16 @@ impl SemanticEncoder {
         Ok(embeddings)
     }
 
-    /// The forward pass, pooling after every layer in `taps` (1-based).
-    fn forward_taps(
+    /// Token, position and type embeddings of a padded batch (`seq_len`
+    /// positions each), and its mask (1 for a real token, 0 for padding).
+    fn embed_tokens(
         &self,
         batch: &[&[u32]],
-        taps: &[usize],
-        cancel: &Cancel,
-    ) -> Result<Vec<Vec<f32>>, SemanticError> {
+        seq_len: usize,
+    ) -> Result<(Vec<f32>, Vec<f32>), SemanticError> {
         let hidden = self.config.hidden_size;
-        let heads = self.config.head_count;
-        let head_dim = hidden / heads;
-        let batch_size = batch.len();
-        let seq_len = batch.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
         let blocks_per_row = hidden / 32;
-
+        let batch_size = batch.len();
         let mut embedded = vec![0.0f32; batch_size * seq_len * hidden];
         let mut mask = vec![0.0f32; batch_size * seq_len];
         for (sequence, ids) in batch.iter().enumerate() {
@@ -366,6 +362,22 @@ impl SemanticEncoder {
                 }
             }
         }
+        Ok((embedded, mask))
+    }
+
+    /// The forward pass, pooling after every layer in `taps` (1-based).
+    fn forward_taps(
+        &self,
+        batch: &[&[u32]],
+        taps: &[usize],
+        cancel: &Cancel,
+    ) -> Result<Vec<Vec<f32>>, SemanticError> {
+        let hidden = self.config.hidden_size;
+        let heads = self.config.head_count;
+        let head_dim = hidden / heads;
+        let batch_size = batch.len();
+        let seq_len = batch.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
+        let (embedded, mask) = self.embed_tokens(batch, seq_len)?;
         let device = Device::Cpu;
         let rows = batch_size * seq_len;
         let mut x =

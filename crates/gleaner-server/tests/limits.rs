@@ -181,6 +181,8 @@ fn slow_server(config: ServerConfig) -> (TestServer, Arc<AtomicUsize>) {
         &base_accounts(),
         &base_events(),
     );
+    // Loading the catalog classified its items: count requests' work only.
+    classified.store(0, Ordering::SeqCst);
     (server, classified)
 }
 
@@ -243,6 +245,38 @@ fn classification_stops_when_the_client_disconnects() {
     // Still stopped a while later: nothing resumes it.
     std::thread::sleep(Duration::from_secs(1));
     assert_eq!(classified.load(Ordering::SeqCst), stopped_at);
+}
+
+#[test]
+fn event_ingest_stops_when_the_client_disconnects_and_keeps_no_half_batch() {
+    let (server, classified) = slow_server(ServerConfig::default());
+    let before = server.stats();
+    let body: String = (0..CONVERSATIONS)
+        .map(|index| {
+            serde_json::json!({
+                "event_id": format!("e-ai-{index}"), "kind": "ai_interaction",
+                "account_id": "fb:1", "at": "2026-01-10T10:00:00Z", "product": "assistant",
+                "modality": "text", "encrypted": false, "conversation_id": format!("c-{index}"),
+                "turns": [{"role": "user", "text": "running shoes"}]
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    let mut stream = TcpStream::connect(server.address).unwrap();
+    write!(
+        stream,
+        "POST /v1/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer {}\r\nContent-Length: {}\r\n\r\n{body}",
+        server.tokens.ingest,
+        body.len()
+    )
+    .unwrap();
+    wait_for(&classified, 3, Duration::from_secs(30));
+    drop(stream);
+    let stopped_at = settled(&classified, Duration::from_secs(5));
+    assert!(stopped_at < CONVERSATIONS / 2, "{stopped_at} classified");
+    // The batch being classified was not committed (re-sending is safe).
+    assert_eq!(server.stats().events, before.events);
 }
 
 #[test]

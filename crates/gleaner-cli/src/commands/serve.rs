@@ -42,13 +42,7 @@ pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
     let engine_config = context.engine_config.clone();
     let engine = context.engine_with(&context.store_location, engine_config.clone())?;
     let tokens = token_file(args.tokens.as_ref(), context)?;
-    let config = ServerConfig {
-        max_body_bytes: args.max_body_bytes,
-        k_anonymity: args.k_anonymity.max(1),
-        header_timeout: positive_seconds("--header-timeout", args.header_timeout)?,
-        request_timeout: positive_seconds("--request-timeout", args.request_timeout)?,
-        max_connections: args.max_connections.max(1),
-    };
+    let config = server_config(args)?;
     let grace = seconds("--shutdown-grace", args.shutdown_grace)?;
     let state = AppState::new(engine.clone(), Arc::new(tokens), clock_of(context), config);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -139,6 +133,17 @@ pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
     // never wait on it past the grace period.
     runtime.shutdown_timeout(grace);
     result
+}
+
+/// The server's limits from the flags.
+fn server_config(args: &ServeArgs) -> anyhow::Result<ServerConfig> {
+    Ok(ServerConfig {
+        max_body_bytes: args.max_body_bytes,
+        k_anonymity: args.k_anonymity.max(1),
+        header_timeout: positive_seconds("--header-timeout", args.header_timeout)?,
+        request_timeout: positive_seconds("--request-timeout", args.request_timeout)?,
+        max_connections: args.max_connections.max(1),
+    })
 }
 
 /// `--header-timeout` and `--request-timeout` must be more than zero.
