@@ -37,6 +37,7 @@
 //! - [`error`]: the crate's error type, [`ClassifyError`].
 #![warn(missing_docs)]
 
+mod cancel;
 pub mod error;
 pub mod eval;
 pub mod normalize;
@@ -50,6 +51,7 @@ use gleaner_core::{Conversation, SensitiveCategory, TopicId};
 use gleaner_taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
 
+pub use cancel::{Cancel, CancelOnDrop, Cancelled};
 pub use error::ClassifyError;
 pub use sensitive::{RuleMatch, SensitiveDetector};
 pub use topics::{LexiconTopicModel, EMBEDDED_TOPIC_KEYWORDS};
@@ -154,6 +156,25 @@ pub trait Classifier: Send + Sync {
     /// embeddings), which it must never do for conversations.
     fn classify_catalog(&self, items: &[&Conversation]) -> Vec<Classification> {
         self.classify_batch(items)
+    }
+
+    /// As [`Classifier::classify_batch`], but stops with [`Cancelled`] once
+    /// `cancel` is set: checked before each conversation here, and between
+    /// smaller units by tiers that override it (the semantic tier checks
+    /// between encoder layers), so a request whose client went away or
+    /// whose deadline passed stops using CPU within one unit of work.
+    fn classify_batch_until(
+        &self,
+        conversations: &[&Conversation],
+        cancel: &Cancel,
+    ) -> Result<Vec<Classification>, Cancelled> {
+        conversations
+            .iter()
+            .map(|conversation| {
+                cancel.check()?;
+                Ok(self.classify(conversation))
+            })
+            .collect()
     }
 }
 

@@ -33,6 +33,17 @@ pub struct Cli {
     /// A policy file (JSON: `effective_date`, `retention_days`, `jurisdiction_profile`, …).
     #[arg(long, global = true, env = "GLEANER_POLICY")]
     pub policy: Option<PathBuf>,
+    /// The most conversation text (bytes, summed over turns) one event or
+    /// one classify request may carry; larger ones are rejected naming the
+    /// field. One setting for `ingest`, `classify`, `serve` and its stream
+    /// workers.
+    #[arg(
+        long,
+        global = true,
+        env = "GLEANER_MAX_TEXT_BYTES",
+        default_value_t = 64 * 1024
+    )]
+    pub max_text_bytes: usize,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -132,6 +143,23 @@ pub struct ServeArgs {
     /// The total ε one advertiser token may spend on reach answers.
     #[arg(long, default_value_t = 20.0)]
     pub reach_budget: f64,
+    /// Seconds a client has to send a complete request head (on a new
+    /// connection, and between requests on a kept-alive one); past it the
+    /// connection is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub header_timeout: f64,
+    /// Seconds one request may take, body and work included; past it the
+    /// answer is 503 `deadline_exceeded` and its work is stopped (as it is
+    /// when the client disconnects).
+    #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+    pub request_timeout: f64,
+    /// Connections served at once; one more is answered 503 and closed.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub max_connections: usize,
+    /// Seconds SIGTERM (or ctrl-c) waits for in-flight requests and stream
+    /// rounds before the process exits anyway (status 143).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub shutdown_grace: f64,
     /// The token file (default: `tokens.json` in the store directory).
     #[arg(long, env = "GLEANER_TOKENS")]
     pub tokens: Option<PathBuf>,
@@ -224,9 +252,6 @@ pub struct IngestArgs {
     /// Events (JSON Lines), or `-` for standard input.
     #[arg(long)]
     pub events: Option<String>,
-    /// Reject an event whose conversation text exceeds this many bytes.
-    #[arg(long, default_value_t = 64 * 1024)]
-    pub max_text_bytes: usize,
     /// Reject an event dated more than this many seconds after `--now`.
     #[arg(long, value_name = "SECS", default_value_t = 300)]
     pub max_future_skew: u32,

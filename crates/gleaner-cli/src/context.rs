@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use gleaner_classify::{Classifier, LexiconClassifier};
 use gleaner_core::Timestamp;
+use gleaner_engine::ingest::jsonl::ParseLimits;
 use gleaner_engine::{Engine, EngineConfig};
 use gleaner_policy::{Policy, PolicyConfig, PolicyConfigBuilder};
 use gleaner_semantic::{
@@ -39,6 +40,8 @@ pub struct Context {
     pub policy: Policy,
     /// The classifier tier.
     pub tier: TierArg,
+    /// The engine configuration every command uses (`--max-text-bytes`, …).
+    pub engine_config: EngineConfig,
 }
 
 impl Context {
@@ -64,6 +67,12 @@ impl Context {
                 .unwrap_or_else(|| DEFAULT_STORE.to_owned()),
             store_given: cli.store.is_some(),
             policy,
+            engine_config: EngineConfig {
+                parse_limits: ParseLimits {
+                    max_text_bytes: cli.max_text_bytes,
+                },
+                ..EngineConfig::default()
+            },
         })
     }
 
@@ -74,7 +83,7 @@ impl Context {
 
     /// Assembles an engine over the store at `location`.
     pub fn engine_at(&self, location: &str) -> anyhow::Result<Engine> {
-        self.engine_with(location, EngineConfig::default())
+        self.engine_with(location, self.engine_config.clone())
     }
 
     /// Assembles an engine over the store at `location` with a configuration.

@@ -4,8 +4,10 @@
 //! 127.0.0.1 over a fresh embedded store holding the bundled sample data.
 //!
 //! The person signs in with their token, sees an interest, hides it (the
-//! recommendations API then no longer uses it), erases everything (nothing
-//! is left); the operator's charts draw. Screenshots of both pages go to
+//! recommendations API then no longer uses it), turns AI personalization
+//! off and erases everything (nothing is left), each after the page's own
+//! confirmation step; the operator's charts draw. The pages run under their
+//! Content-Security-Policy (scripts by hash), so a blocked script fails here. Screenshots of both pages go to
 //! `target/e2e-artifacts/`.
 //!
 //! `WebDriver` is HTTP + JSON, and the dozen commands used here fit in a small
@@ -344,22 +346,15 @@ impl Browser {
         }
     }
 
-    fn accept_dialog(&self) {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        loop {
-            let (status, _) = http(
-                &self.driver_address,
-                "POST",
-                &format!("/session/{}/alert/accept", self.session),
-                None,
-                b"{}",
-            );
-            if status == 200 {
-                return;
-            }
-            assert!(Instant::now() < deadline, "no confirmation dialog appeared");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+    /// Answers the page's own confirmation step (`#confirm`): `yes`
+    /// presses its confirm button, else Cancel.
+    fn answer_confirmation(&self, yes: bool) {
+        self.wait_for(
+            "the confirmation step",
+            "return !document.getElementById('confirm').hidden",
+            |shown| shown == &Value::Bool(true),
+        );
+        self.click(if yes { "#confirm-yes" } else { "#confirm-no" });
     }
 
     fn screenshot(&self, name: &str) -> PathBuf {
@@ -448,6 +443,7 @@ fn privacy_center_and_operator_dashboard_in_headless_chromium() {
     let browser = Browser::start(&browser_path, &driver_path);
     let interests = sign_in_and_see_interests(&browser, &address, &person);
     hide_an_interest_that_drives_recommendations(&browser, &address, &person, &interests);
+    turn_ai_personalization_off_after_confirming(&browser, &address, &person);
     erase_everything(&browser, &address, &person, &operator);
     operator_dashboard_draws(&browser, &address, &operator);
 }
@@ -515,9 +511,53 @@ fn hide_an_interest_that_drives_recommendations(
     browser.screenshot("privacy-center-after-hide.png");
 }
 
+/// Turning AI personalization off asks first: Cancel changes nothing,
+/// confirming turns it off.
+fn turn_ai_personalization_off_after_confirming(browser: &Browser, address: &str, person: &str) {
+    let setting = |address: &str| {
+        let (status, export) = api_json(address, &format!("/v1/accounts/{PERSON}/export"), person);
+        assert_eq!(status, 200, "{export}");
+        export["account"]["ai_personalization"].clone()
+    };
+    assert_eq!(setting(address), "on");
+    browser.click("#ai-toggle");
+    browser.answer_confirmation(false);
+    browser.wait_for(
+        "the page to say nothing changed",
+        "return document.getElementById('status').textContent",
+        |status| {
+            status
+                .as_str()
+                .is_some_and(|text| text.contains("still on"))
+        },
+    );
+    assert_eq!(setting(address), "on", "cancelled: unchanged");
+    browser.click("#ai-toggle");
+    browser.answer_confirmation(true);
+    browser.wait_for(
+        "the setting to show off",
+        "return document.getElementById('ai-state').textContent",
+        |state| state == "off",
+    );
+    assert_eq!(setting(address), "off");
+}
+
 fn erase_everything(browser: &Browser, address: &str, person: &str, operator: &str) {
     browser.click("#erase");
-    browser.accept_dialog();
+    browser.answer_confirmation(false);
+    browser.wait_for(
+        "the page to say the erasure was cancelled",
+        "return document.getElementById('status').textContent",
+        |status| {
+            status
+                .as_str()
+                .is_some_and(|text| text.contains("Erase cancelled"))
+        },
+    );
+    let (status, _) = api_json(address, &format!("/v1/accounts/{PERSON}/export"), operator);
+    assert_eq!(status, 200, "cancelled: nothing erased");
+    browser.click("#erase");
+    browser.answer_confirmation(true);
     browser.wait_for(
         "the erasure",
         "return document.getElementById('status').textContent",

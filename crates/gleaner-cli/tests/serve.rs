@@ -51,8 +51,13 @@ struct Server {
 
 impl Server {
     fn start(store: &Path) -> Self {
+        Self::start_with(store, &[])
+    }
+
+    fn start_with(store: &Path, flags: &[&str]) -> Self {
         let mut child = bin(store)
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(flags)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -202,4 +207,69 @@ fn sigterm_lets_the_in_flight_request_finish_and_exits_0() {
         .unwrap();
     let export: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     assert_eq!(export["audit"].as_array().unwrap().len(), 1, "{export}");
+}
+
+/// A request still running when SIGTERM comes (here a classify whose
+/// body never finishes arriving) does not keep the process alive: it exits
+/// with 143 once `--shutdown-grace` has passed.
+#[cfg(unix)]
+#[test]
+fn sigterm_exits_within_the_grace_period_while_a_request_still_runs() {
+    let store = prepared_store();
+    let ingest = create_token(store.path(), "ingest");
+    let mut server = Server::start_with(
+        store.path(),
+        &["--shutdown-grace", "1", "--request-timeout", "600"],
+    );
+    let mut stream = server.send_head("POST", "/v1/classify", &ingest, 1_000_000);
+    stream.write_all(br#"{"id":1,"text":"runn"#).unwrap();
+    stream.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let signalled = std::time::Instant::now();
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            signalled.elapsed() < Duration::from_secs(20),
+            "still running 20 s after SIGTERM with --shutdown-grace 1"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(exit.code(), Some(143), "exit after the grace period");
+    assert!(
+        signalled.elapsed() >= Duration::from_millis(900),
+        "the in-flight request had its grace period"
+    );
+    drop(stream);
+}
+
+/// `--max-text-bytes` is one setting: the server's classify refuses what
+/// `gleaner ingest` would, naming the field.
+#[test]
+fn max_text_bytes_bounds_classify_on_the_server() {
+    let store = prepared_store();
+    let ingest = create_token(store.path(), "ingest");
+    let server = Server::start_with(store.path(), &["--max-text-bytes", "16"]);
+    let (status, body) = server.request(
+        "POST",
+        "/v1/classify",
+        &ingest,
+        br#"{"id":1,"text":"seventeen bytes!!"}"#,
+    );
+    assert_eq!(status, 422, "{body}");
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(body["error"]["field"], "text", "{body}");
+    let (status, body) = server.request(
+        "POST",
+        "/v1/classify",
+        &ingest,
+        br#"{"id":1,"text":"sixteen bytes!!!"}"#,
+    );
+    assert_eq!(status, 200, "{body}");
 }

@@ -96,7 +96,10 @@ fn training_writes_the_same_loadable_heads_twice() {
     assert_eq!(files[0], files[1], "same data and seed give the same file");
     let heads: serde_json::Value = serde_json::from_slice(&files[0]).unwrap();
     assert_eq!(heads["format"], "gleaner-heads-3");
-    assert!(heads.get("encoder_delta").is_none(), "gleaner train fits heads on the frozen encoder");
+    assert!(
+        heads.get("encoder_delta").is_none(),
+        "gleaner train fits heads on the frozen encoder"
+    );
     assert_eq!(heads["layers"], serde_json::json!([8, 10, 12]));
     assert_eq!(
         heads["training"]["datasets"],

@@ -8,12 +8,12 @@
 //! [`Rejected`] naming its line number; the message never quotes input text
 //! (the text is read by the classifier and by nothing else).
 
-use gleaner_classify::Classifier;
+use gleaner_classify::{Cancel, Cancelled, Classifier};
 use gleaner_core::{Conversation, ConversationText, Role, Turn};
 use gleaner_taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
 
-use crate::ingest::jsonl::redact_quoted;
+use crate::ingest::jsonl::{redact_quoted, ParseLimits};
 use crate::{RejectReason, Rejected};
 
 /// Conversations classified together (the semantic tier embeds a batch in
@@ -74,18 +74,28 @@ pub struct ClassifyOutput {
     pub ad_eligible: bool,
 }
 
-/// Parses one request line (`line` is its 1-based number).
-pub fn parse_classify_line(line: usize, text: &str) -> Result<ClassifyRequest, Rejected> {
+/// Parses one request line (`line` is its 1-based number). A
+/// conversation whose text (summed over turns) is over
+/// `limits.max_text_bytes` is rejected naming its field, as an event's is
+/// on ingest: the same limit bounds the work of one request.
+pub fn parse_classify_line(
+    line: usize,
+    text: &str,
+    limits: ParseLimits,
+) -> Result<ClassifyRequest, Rejected> {
     let parsed: ClassifyLine = serde_json::from_str(text).map_err(|error| Rejected {
         line,
         reason: RejectReason::Malformed(redact_quoted(&error.to_string())),
     })?;
-    let turns = match (parsed.turns, parsed.text) {
-        (Some(turns), None) => turns,
-        (None, Some(text)) => vec![Turn {
-            role: Role::User,
-            text,
-        }],
+    let (turns, field) = match (parsed.turns, parsed.text) {
+        (Some(turns), None) => (turns, "turns"),
+        (None, Some(text)) => (
+            vec![Turn {
+                role: Role::User,
+                text,
+            }],
+            "text",
+        ),
         _ => {
             return Err(Rejected {
                 line,
@@ -96,6 +106,17 @@ pub fn parse_classify_line(line: usize, text: &str) -> Result<ClassifyRequest, R
             })
         }
     };
+    let text_bytes: usize = turns.iter().map(|turn| turn.text.len()).sum();
+    if text_bytes > limits.max_text_bytes {
+        return Err(Rejected {
+            line,
+            reason: RejectReason::TextTooLarge {
+                field,
+                bytes: text_bytes,
+                limit: limits.max_text_bytes,
+            },
+        });
+    }
     let conversation = Conversation {
         id: parsed.id.to_string(),
         turns,
@@ -117,6 +138,33 @@ pub fn classify_requests(
         .map(|request| &request.conversation)
         .collect();
     let classifications = classifier.classify_batch(&conversations);
+    outputs(taxonomy, requests, classifications)
+}
+
+/// As [`classify_requests`], in batches of [`CLASSIFY_BATCH`], stopping
+/// with [`Cancelled`] once `cancel` is set (checked between batches and,
+/// inside one, as often as the classifier checks it).
+pub fn classify_requests_until(
+    classifier: &dyn Classifier,
+    taxonomy: &Taxonomy,
+    requests: Vec<ClassifyRequest>,
+    cancel: &Cancel,
+) -> Result<Vec<ClassifyOutput>, Cancelled> {
+    let mut classifications = Vec::with_capacity(requests.len());
+    for batch in requests.chunks(CLASSIFY_BATCH) {
+        cancel.check()?;
+        let conversations: Vec<&Conversation> =
+            batch.iter().map(|request| &request.conversation).collect();
+        classifications.extend(classifier.classify_batch_until(&conversations, cancel)?);
+    }
+    Ok(outputs(taxonomy, requests, classifications))
+}
+
+fn outputs(
+    taxonomy: &Taxonomy,
+    requests: Vec<ClassifyRequest>,
+    classifications: Vec<gleaner_classify::Classification>,
+) -> Vec<ClassifyOutput> {
     debug_assert_eq!(classifications.len(), requests.len());
     requests
         .into_iter()
@@ -148,14 +196,17 @@ pub fn classify_requests(
 
 /// Parses JSON Lines (blank lines skipped) into requests and rejections,
 /// each in input order.
-pub fn parse_classify_lines(body: &str) -> (Vec<ClassifyRequest>, Vec<Rejected>) {
+pub fn parse_classify_lines(
+    body: &str,
+    limits: ParseLimits,
+) -> (Vec<ClassifyRequest>, Vec<Rejected>) {
     let mut requests = Vec::new();
     let mut rejected = Vec::new();
     for (index, line) in body.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        match parse_classify_line(index + 1, line) {
+        match parse_classify_line(index + 1, line, limits) {
             Ok(request) => requests.push(request),
             Err(rejection) => rejected.push(rejection),
         }
@@ -171,12 +222,15 @@ mod tests {
 
     #[test]
     fn text_and_turns_forms_classify_alike_and_echo_the_id() {
-        let (requests, rejected) = parse_classify_lines(concat!(
-            r#"{"id":7,"text":"training plan for my first marathon, trail running shoes"}"#,
-            "\n\n",
-            r#"{"id":"b","turns":[{"role":"user","text":"training plan for my first marathon, trail running shoes"}]}"#,
-            "\n"
-        ));
+        let (requests, rejected) = parse_classify_lines(
+            concat!(
+                r#"{"id":7,"text":"training plan for my first marathon, trail running shoes"}"#,
+                "\n\n",
+                r#"{"id":"b","turns":[{"role":"user","text":"training plan for my first marathon, trail running shoes"}]}"#,
+                "\n"
+            ),
+            ParseLimits::default(),
+        );
         assert!(rejected.is_empty(), "{rejected:?}");
         let outputs = classify_requests(
             LexiconClassifier::embedded(),
@@ -194,15 +248,18 @@ mod tests {
 
     #[test]
     fn bad_lines_name_their_number_and_never_quote_the_text() {
-        let (requests, rejected) = parse_classify_lines(concat!(
-            r#"{"id":1,"text":"fine"}"#,
-            "\n",
-            r#"{"id":2,"text":"secret words","turns":[]}"#,
-            "\n",
-            r#"{"id":3,"txt":"secret words"}"#,
-            "\n",
-            "not json\n",
-        ));
+        let (requests, rejected) = parse_classify_lines(
+            concat!(
+                r#"{"id":1,"text":"fine"}"#,
+                "\n",
+                r#"{"id":2,"text":"secret words","turns":[]}"#,
+                "\n",
+                r#"{"id":3,"txt":"secret words"}"#,
+                "\n",
+                "not json\n",
+            ),
+            ParseLimits::default(),
+        );
         assert_eq!(requests.len(), 1);
         let lines: Vec<usize> = rejected.iter().map(|rejection| rejection.line).collect();
         assert_eq!(lines, vec![2, 3, 4]);
@@ -210,5 +267,62 @@ mod tests {
             assert!(!rejection.reason.to_string().contains("secret"));
         }
         assert!(rejected[1].reason.to_string().contains("txt"));
+    }
+
+    #[test]
+    fn text_over_the_limit_is_rejected_naming_its_field() {
+        let limits = ParseLimits { max_text_bytes: 10 };
+        let (requests, rejected) = parse_classify_lines(
+            concat!(
+                r#"{"id":1,"text":"short"}"#,
+                "\n",
+                r#"{"id":2,"text":"eleven byte"}"#,
+                "\n",
+                r#"{"id":3,"turns":[{"role":"user","text":"six by"},{"role":"assistant","text":"six by"}]}"#,
+                "\n",
+            ),
+            limits,
+        );
+        assert_eq!(requests.len(), 1);
+        let reasons: Vec<(usize, &RejectReason)> = rejected
+            .iter()
+            .map(|rejection| (rejection.line, &rejection.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                (
+                    2,
+                    &RejectReason::TextTooLarge {
+                        field: "text",
+                        bytes: 11,
+                        limit: 10
+                    }
+                ),
+                (
+                    3,
+                    &RejectReason::TextTooLarge {
+                        field: "turns",
+                        bytes: 12,
+                        limit: 10
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_set_flag_stops_classification_before_any_batch() {
+        let (requests, _) =
+            parse_classify_lines(r#"{"id":1,"text":"running shoes"}"#, ParseLimits::default());
+        let cancel = Cancel::new();
+        cancel.cancel();
+        let result = classify_requests_until(
+            LexiconClassifier::embedded(),
+            Taxonomy::embedded(),
+            requests,
+            &cancel,
+        );
+        assert_eq!(result, Err(Cancelled));
     }
 }

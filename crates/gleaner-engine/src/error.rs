@@ -31,12 +31,16 @@ pub enum EngineError {
     /// The topic is not in the taxonomy.
     #[error("unknown topic id {0}")]
     UnknownTopic(u32),
+    /// The work was cancelled (its client went away or its deadline
+    /// passed); what was committed before stays committed.
+    #[error(transparent)]
+    Cancelled(#[from] gleaner_classify::Cancelled),
 }
 
 impl EngineError {
     /// Returns true when the caller asked for something that does not exist
     /// or is malformed (exit code 2 / HTTP 4xx), as opposed to a failure.
     pub fn is_caller_error(&self) -> bool {
-        !matches!(self, Self::Store(_) | Self::Io(_))
+        !matches!(self, Self::Store(_) | Self::Io(_) | Self::Cancelled(_))
     }
 }

@@ -46,6 +46,7 @@ pub mod query;
 
 pub use engine::{Engine, EngineConfig, DEFAULT_MAX_FUTURE_SKEW};
 pub use error::EngineError;
+pub use gleaner_classify::{Cancel, Cancelled};
 pub use ingest::report::{
     AccountsReport, CatalogReport, EventsReport, MessageOutcome, RejectReason, Rejected,
 };

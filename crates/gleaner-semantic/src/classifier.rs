@@ -15,7 +15,9 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use gleaner_classify::{Classification, Classifier, SensitiveHit, Tier, TopicScore};
+use gleaner_classify::{
+    Cancel, Cancelled, Classification, Classifier, SensitiveHit, Tier, TopicScore,
+};
 use gleaner_core::{Conversation, SensitiveCategory, TopicId};
 use gleaner_taxonomy::Taxonomy;
 
@@ -263,14 +265,34 @@ impl Classifier for SemanticClassifier {
     /// [`Classification::unclassified`]: the policy drops what could not be
     /// read (fail closed) rather than taking it as harmless.
     fn classify_batch(&self, conversations: &[&Conversation]) -> Vec<Classification> {
+        // A flag nobody holds is never set; were it, read nothing (fail closed).
+        self.classify_batch_until(conversations, &Cancel::new())
+            .unwrap_or_else(|Cancelled| vec![Classification::unclassified(); conversations.len()])
+    }
+
+    /// As [`Classifier::classify_batch`], checking `cancel` before each
+    /// turn is chunked and before each encoder layer of each sub-batch (a
+    /// layer over 32 chunks is the largest unit of work left to finish).
+    fn classify_batch_until(
+        &self,
+        conversations: &[&Conversation],
+        cancel: &Cancel,
+    ) -> Result<Vec<Classification>, Cancelled> {
+        cancel.check()?;
         let (chunks, spans) = self.chunks_of(conversations);
-        let Ok(embeddings) = self.features(&chunks) else {
-            return vec![Classification::unclassified(); conversations.len()];
+        cancel.check()?;
+        let embeddings = match self
+            .encoder
+            .embed_layers_until(&chunks, self.heads.layers(), cancel)
+        {
+            Ok(embeddings) => embeddings,
+            Err(SemanticError::Cancelled(cancelled)) => return Err(cancelled),
+            Err(_) => return Ok(vec![Classification::unclassified(); conversations.len()]),
         };
-        spans
+        Ok(spans
             .into_iter()
             .map(|span| self.score(&embeddings[span]))
-            .collect()
+            .collect())
     }
 
     /// As [`Classifier::classify_batch`], embedding only the chunks the
@@ -399,6 +421,20 @@ impl Classifier for CascadeClassifier {
             .zip(self.semantic.classify_batch(conversations))
             .map(|(lexicon, semantic)| self.merge(lexicon, semantic))
             .collect()
+    }
+
+    fn classify_batch_until(
+        &self,
+        conversations: &[&Conversation],
+        cancel: &Cancel,
+    ) -> Result<Vec<Classification>, Cancelled> {
+        let lexicon = self.lexicon.classify_batch_until(conversations, cancel)?;
+        let semantic = self.semantic.classify_batch_until(conversations, cancel)?;
+        Ok(lexicon
+            .into_iter()
+            .zip(semantic)
+            .map(|(lexicon, semantic)| self.merge(lexicon, semantic))
+            .collect())
     }
 
     fn classify_catalog(&self, items: &[&Conversation]) -> Vec<Classification> {
@@ -622,6 +658,32 @@ mod tests {
             classifier.catalog_cache().is_empty(),
             "conversations are never cached"
         );
+    }
+
+    #[test]
+    fn a_set_flag_stops_the_semantic_tier_and_the_cascade() {
+        let directory = tempfile::tempdir().expect("tempdir");
+        let semantic = Arc::new(synthetic_classifier(directory.path()));
+        let conversations = conversations();
+        let refs: Vec<&Conversation> = conversations.iter().collect();
+        let until = semantic
+            .classify_batch_until(&refs, &Cancel::new())
+            .expect("a flag not set");
+        for (result, alone) in until.iter().zip(semantic.classify_batch(&refs)) {
+            assert_same(result, &alone);
+        }
+        let cancel = Cancel::new();
+        cancel.cancel();
+        assert_eq!(
+            semantic.classify_batch_until(&refs, &cancel),
+            Err(Cancelled)
+        );
+        let cascade = CascadeClassifier::new(
+            Arc::new(gleaner_classify::LexiconClassifier::embedded().clone()),
+            semantic,
+            Taxonomy::embedded(),
+        );
+        assert_eq!(cascade.classify_batch_until(&refs, &cancel), Err(Cancelled));
     }
 
     #[test]

@@ -18,6 +18,7 @@ use std::path::Path;
 
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, GgmlDType, QMatMul};
 use candle_core::{DType, Device, Module, Tensor, D};
+use gleaner_classify::Cancel;
 
 use crate::heads::DecodedDelta;
 use crate::tokenizer::E5Tokenizer;
@@ -250,12 +251,13 @@ impl SemanticEncoder {
         let hidden = self.config.hidden_size;
         let layer_count = self.layers.len();
         for layer_delta in &delta.layers {
-            let layer = self.layers.get_mut(layer_delta.layer).ok_or(
-                SemanticError::LayerOutOfRange {
-                    layer: layer_delta.layer + 1,
-                    layers: layer_count,
-                },
-            )?;
+            let layer =
+                self.layers
+                    .get_mut(layer_delta.layer)
+                    .ok_or(SemanticError::LayerOutOfRange {
+                        layer: layer_delta.layer + 1,
+                        layers: layer_count,
+                    })?;
             let targets = [
                 &mut layer.query,
                 &mut layer.key,
@@ -350,6 +352,18 @@ impl SemanticEncoder {
         texts: &[&str],
         taps: &[usize],
     ) -> Result<Vec<Vec<f32>>, SemanticError> {
+        self.embed_layers_until(texts, taps, &Cancel::new())
+    }
+
+    /// As [`Self::embed_layers`], but stops with
+    /// [`SemanticError::Cancelled`] once `cancel` is set; checked before
+    /// each sub-batch and each layer of the forward pass.
+    pub fn embed_layers_until(
+        &self,
+        texts: &[&str],
+        taps: &[usize],
+        cancel: &Cancel,
+    ) -> Result<Vec<Vec<f32>>, SemanticError> {
         let encodings = texts
             .iter()
             .map(|text| self.tokenizer.encode_query(text))
@@ -362,7 +376,8 @@ impl SemanticEncoder {
                 .iter()
                 .map(|&index| encodings[index].as_slice())
                 .collect();
-            let pooled = self.forward_taps(&batch, taps)?;
+            cancel.check()?;
+            let pooled = self.forward_taps(&batch, taps, cancel)?;
             for (&index, vector) in chunk.iter().zip(pooled) {
                 embeddings[index] = vector;
             }
@@ -370,19 +385,16 @@ impl SemanticEncoder {
         Ok(embeddings)
     }
 
-    /// The forward pass, pooling after every layer in `taps` (1-based).
-    fn forward_taps(
+    /// Token, position and type embeddings of a padded batch (`seq_len`
+    /// positions each), and its mask (1 for a real token, 0 for padding).
+    fn embed_tokens(
         &self,
         batch: &[&[u32]],
-        taps: &[usize],
-    ) -> Result<Vec<Vec<f32>>, SemanticError> {
+        seq_len: usize,
+    ) -> Result<(Vec<f32>, Vec<f32>), SemanticError> {
         let hidden = self.config.hidden_size;
-        let heads = self.config.head_count;
-        let head_dim = hidden / heads;
-        let batch_size = batch.len();
-        let seq_len = batch.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
         let blocks_per_row = hidden / 32;
-
+        let batch_size = batch.len();
         let mut embedded = vec![0.0f32; batch_size * seq_len * hidden];
         let mut mask = vec![0.0f32; batch_size * seq_len];
         for (sequence, ids) in batch.iter().enumerate() {
@@ -416,6 +428,22 @@ impl SemanticEncoder {
                 }
             }
         }
+        Ok((embedded, mask))
+    }
+
+    /// The forward pass, pooling after every layer in `taps` (1-based).
+    fn forward_taps(
+        &self,
+        batch: &[&[u32]],
+        taps: &[usize],
+        cancel: &Cancel,
+    ) -> Result<Vec<Vec<f32>>, SemanticError> {
+        let hidden = self.config.hidden_size;
+        let heads = self.config.head_count;
+        let head_dim = hidden / heads;
+        let batch_size = batch.len();
+        let seq_len = batch.iter().map(|ids| ids.len()).max().unwrap_or(0).max(1);
+        let (embedded, mask) = self.embed_tokens(batch, seq_len)?;
         let device = Device::Cpu;
         let rows = batch_size * seq_len;
         let mut x =
@@ -444,6 +472,7 @@ impl SemanticEncoder {
         };
         let mut pooled: Vec<Option<Tensor>> = vec![None; taps.len()];
         for (layer_index, layer) in self.layers.iter().enumerate() {
+            cancel.check()?;
             let query = split_heads(layer.query.forward(&x)?)?;
             let key = split_heads(layer.key.forward(&x)?)?;
             let value = split_heads(layer.value.forward(&x)?)?;
@@ -575,7 +604,10 @@ mod tests {
                 .zip(&right)
                 .map(|(a, b)| (a - b).abs())
                 .fold(0.0f32, f32::max);
-            assert!(largest < 1e-6, "a zero delta moved the embedding by {largest}");
+            assert!(
+                largest < 1e-6,
+                "a zero delta moved the embedding by {largest}"
+            );
         }
 
         let delta = synthetic_delta(directory.path(), 0.05, EMBEDDING_DIM);
@@ -587,8 +619,14 @@ mod tests {
         quantized.apply_delta(&delta).expect("applies");
         let after_quantized = quantized.embed(&texts).expect("embeds");
         for ((old, new), new_quantized) in before.iter().zip(&after).zip(&after_quantized) {
-            assert!(cosine(old, new) < 0.9999, "the delta did not change the embedding");
-            assert!(cosine(new, new_quantized) > 0.9999, "modes disagree after the delta");
+            assert!(
+                cosine(old, new) < 0.9999,
+                "the delta did not change the embedding"
+            );
+            assert!(
+                cosine(new, new_quantized) > 0.9999,
+                "modes disagree after the delta"
+            );
         }
     }
 
@@ -600,11 +638,17 @@ mod tests {
         let error = encoder
             .apply_delta(&synthetic_delta(directory.path(), 0.05, 1536))
             .expect_err("the synthetic model's inner size is 384");
-        assert!(matches!(error, SemanticError::TensorShape { .. }), "{error}");
+        assert!(
+            matches!(error, SemanticError::TensorShape { .. }),
+            "{error}"
+        );
         let mut far = synthetic_delta(directory.path(), 0.05, EMBEDDING_DIM);
         far.layers[0].layer = 5;
         let error = encoder.apply_delta(&far).expect_err("one layer only");
-        assert!(matches!(error, SemanticError::LayerOutOfRange { .. }), "{error}");
+        assert!(
+            matches!(error, SemanticError::LayerOutOfRange { .. }),
+            "{error}"
+        );
     }
 
     fn cosine(left: &[f32], right: &[f32]) -> f32 {

@@ -9,6 +9,9 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SemanticError {
+    /// The embedding was cancelled (see [`gleaner_classify::Cancel`]).
+    #[error(transparent)]
+    Cancelled(#[from] gleaner_classify::Cancelled),
     /// A model file could not be read from disk.
     #[error("cannot read model file {path}: {source}")]
     Io {

@@ -29,7 +29,6 @@ use sha2::{Digest, Sha256};
 
 use crate::EMBEDDING_DIM;
 
-
 /// The format tag heads files are written with; files with a tag outside
 /// [`ACCEPTED_HEADS_FORMATS`] are refused.
 pub const HEADS_FORMAT: &str = "gleaner-heads-3";
@@ -305,7 +304,7 @@ pub struct LayerDelta {
     pub oln_b: Vec<f32>,
 }
 
-/// Fine-tuned changes to the encoder's top layers (LoRA adapters and layer
+/// Fine-tuned changes to the encoder's top layers (`LoRA` adapters and layer
 /// norms), merged into the weights when the classifier is built so
 /// inference costs no more than with the plain model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -450,7 +449,13 @@ impl EncoderDelta {
         }
         let serialized = serde_json::to_vec(self)?;
         let digest = Sha256::digest(&serialized);
-        let digest: String = digest[..6].iter().map(|byte| format!("{byte:02x}")).collect();
+        let digest = digest[..6]
+            .iter()
+            .fold(String::with_capacity(12), |mut text, byte| {
+                use std::fmt::Write as _;
+                let _infallible = write!(text, "{byte:02x}");
+                text
+            });
         Ok(DecodedDelta {
             rank: self.rank,
             scale: self.scale,
@@ -859,13 +864,20 @@ mod tests {
             delta.scale = 2.0;
         }
         let other = SemanticHeads::from_file(other).expect("valid delta");
-        assert_ne!(other.feature_layout(), tuned.feature_layout(), "digest covers the values");
+        assert_ne!(
+            other.feature_layout(),
+            tuned.feature_layout(),
+            "digest covers the values"
+        );
 
         for layers in [&[3, 2][..], &[1][..], &[2, 2][..]] {
             let mut bad = file.clone();
             bad.encoder_delta = Some(small_delta(layers));
             assert!(
-                matches!(SemanticHeads::from_file(bad), Err(HeadsError::DeltaLayer(_))),
+                matches!(
+                    SemanticHeads::from_file(bad),
+                    Err(HeadsError::DeltaLayer(_))
+                ),
                 "{layers:?}"
             );
         }

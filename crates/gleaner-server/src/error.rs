@@ -27,7 +27,8 @@ pub struct ErrorDetail {
     /// A stable machine-readable code (`unauthorized`, `forbidden`,
     /// `not_found`, `invalid_json`, `invalid_utf8`, `payload_too_large`,
     /// `invalid_query`, `invalid_path`, `rejected_lines`,
-    /// `privacy_budget_spent`, `internal`).
+    /// `privacy_budget_spent`, `deadline_exceeded`, `cancelled`,
+    /// `too_many_connections`, `internal`).
     pub code: &'static str,
     /// A human-readable message (never echoes input text).
     pub message: String,
@@ -122,6 +123,13 @@ impl From<EngineError> for ApiError {
                 error.to_string(),
             )
             .with_field(Some("topic".to_owned())),
+            // Nobody waits for this answer (the client left or the
+            // deadline answered already); say so if anyone reads it.
+            EngineError::Cancelled(_) => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "cancelled",
+                "the request was cancelled before it finished",
+            ),
             _ => Self::internal(&error),
         }
     }

@@ -18,7 +18,10 @@
 //!   audiences, ops, pages); the two HTML pages ship inside the binary.
 //! - [`auth`]: the bearer-token extractor and scope checks.
 //! - [`tokens`]: scopes, token records (hashes only) and where they live.
+//! - [`connection`]: the accept loop: header and request timeouts, the
+//!   connection cap, graceful shutdown.
 //! - [`error`]: [`ApiError`](error::ApiError), the one mapping to HTTP status and body.
+//! - [`headers`]: security headers (CSP, nosniff, no-referrer, no-store).
 //! - [`metrics`]: Prometheus counters and the latency middleware.
 //! - [`openapi`]: the generated `OpenAPI` document.
 //! - [`state`]: [`AppState`], [`ServerConfig`], [`Clock`].
@@ -26,7 +29,9 @@
 
 pub mod api;
 pub mod auth;
+pub mod connection;
 pub mod error;
+pub mod headers;
 pub mod metrics;
 pub mod openapi;
 pub mod state;
@@ -71,6 +76,7 @@ pub const ROUTES: &[(&str, &str)] = &[
 pub fn router(state: AppState) -> Router {
     use api::{accounts, audiences, classify, ingest, ops, pages};
     let max_body_bytes = state.config.max_body_bytes;
+    let request_timeout = state.config.request_timeout;
     Router::new()
         .route("/v1/events", post(ingest::ingest_events))
         .route("/v1/classify", post(classify::classify))
@@ -113,17 +119,25 @@ pub fn router(state: AppState) -> Router {
             )
         })
         .layer(DefaultBodyLimit::max(max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            request_timeout,
+            connection::deadline,
+        ))
+        .layer(axum::middleware::from_fn(headers::security_headers))
         .with_state(state)
 }
 
 /// Serves `router(state)` on `listener` until `shutdown` resolves, then
-/// lets in-flight requests finish.
+/// stops accepting, lets in-flight requests finish and closes idle
+/// connections. Connections are bounded as [`ServerConfig`] says: a
+/// request head must arrive within `header_timeout`, at most
+/// `max_connections` are served at once (one more is answered 503 and
+/// closed), and each request has `request_timeout` to be answered.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let config = state.config;
+    connection::serve(listener, router(state), config, shutdown).await
 }

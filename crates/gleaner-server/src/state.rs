@@ -1,6 +1,7 @@
 //! [`AppState`]: cheap-clone handles shared by every request.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use gleaner_core::Timestamp;
 use gleaner_engine::query::reach::ReachPrivacy;
@@ -28,6 +29,18 @@ pub struct ServerConfig {
     /// (tests only: an advertiser who knew the seed could remove it);
     /// `None`: fresh OS randomness for every answer.
     pub reach_noise_seed: Option<u64>,
+    /// How long a client has to send a complete request head, counted from
+    /// when the server starts waiting for it: on a new connection, and
+    /// after each response on a kept-alive one (so it is also how long an
+    /// idle connection stays open). Past it the connection is closed.
+    pub header_timeout: Duration,
+    /// The deadline of one request, from its head to its response (reading
+    /// the body included). Past it the answer is 503 `deadline_exceeded`
+    /// and the request's work is cancelled, as it is when the client
+    /// disconnects.
+    pub request_timeout: Duration,
+    /// Connections served at once; one more is answered 503 and closed.
+    pub max_connections: usize,
 }
 
 impl Default for ServerConfig {
@@ -37,6 +50,9 @@ impl Default for ServerConfig {
             reach_privacy: ReachPrivacy::default(),
             reach_budget_per_token: 20.0,
             reach_noise_seed: None,
+            header_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+            max_connections: 256,
         }
     }
 }

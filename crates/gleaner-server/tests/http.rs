@@ -391,7 +391,10 @@ fn classify_answers_one_line_per_conversation_as_the_cli_format_does() {
     let topic = &lines[1]["topics"][0];
     assert!(topic["id"].is_u64() && topic["path"].is_string() && topic["score"].is_f64());
     // The same library the CLI prints through gives the same lines.
-    let (requests, rejected) = gleaner_engine::classify::parse_classify_lines(body);
+    let (requests, rejected) = gleaner_engine::classify::parse_classify_lines(
+        body,
+        gleaner_engine::ingest::jsonl::ParseLimits::default(),
+    );
     assert!(rejected.is_empty());
     let expected = gleaner_engine::classify::classify_requests(
         gleaner_classify::LexiconClassifier::embedded(),

@@ -43,7 +43,7 @@ pub(crate) fn run(args: &ClassifyArgs, context: &Context) -> anyhow::Result<()> 
         if line.trim().is_empty() {
             continue;
         }
-        match parse_classify_line(index + 1, &line) {
+        match parse_classify_line(index + 1, &line, context.engine_config.parse_limits) {
             Ok(request) => pending.push(request),
             Err(rejection) => {
                 rejected += 1;

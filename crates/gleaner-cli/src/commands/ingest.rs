@@ -53,14 +53,12 @@ struct IngestSummary {
     stream_busy_seconds: Option<f64>,
 }
 
-/// The engine configuration the flags give.
-fn engine_config(args: &IngestArgs) -> gleaner_engine::EngineConfig {
+/// The engine configuration: the global one (`--max-text-bytes`, …) with
+/// this command's `--max-future-skew`.
+fn engine_config(args: &IngestArgs, context: &Context) -> gleaner_engine::EngineConfig {
     gleaner_engine::EngineConfig {
-        parse_limits: gleaner_engine::ingest::jsonl::ParseLimits {
-            max_text_bytes: args.max_text_bytes,
-        },
         max_future_skew: chrono::Duration::seconds(i64::from(args.max_future_skew)),
-        ..gleaner_engine::EngineConfig::default()
+        ..context.engine_config.clone()
     }
 }
 
@@ -75,7 +73,7 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         )
         .into());
     }
-    let config = engine_config(args);
+    let config = engine_config(args, context);
     let engine = context.engine_with(&context.store_location, config.clone())?;
     let mut summary = IngestSummary {
         accounts: None,

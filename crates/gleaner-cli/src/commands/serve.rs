@@ -1,18 +1,23 @@
 //! `gleaner serve`: the HTTP API (SPEC §6) until SIGTERM or ctrl-c, and
 //! with `--source`/`--stream` stream workers beside it.
+//!
+//! On SIGTERM or ctrl-c the server stops accepting, in-flight requests and
+//! stream rounds finish, and the process exits 0; if they are still running
+//! `--shutdown-grace` seconds later, it exits anyway with status 143.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use gleaner_engine::query::reach::ReachPrivacy;
-use gleaner_engine::EngineConfig;
 use gleaner_server::{AppState, Clock, ServerConfig};
 use gleaner_stream::{StopSignal, WorkerConfig};
 
-use super::stream_ingest::{check_workers, run_workers, Workers};
+use super::stream_ingest::{check_workers, run_workers, seconds, Workers};
 use super::token::token_file;
 use crate::args::ServeArgs;
 use crate::context::Context;
+use crate::UsageError;
 
 /// The wall clock, read per request; `--now` pins it instead.
 fn clock_of(context: &Context) -> Clock {
@@ -25,7 +30,8 @@ fn clock_of(context: &Context) -> Clock {
     Arc::new(chrono::Utc::now)
 }
 
-/// The server's limits and reach privacy parameters from the flags.
+/// The server's limits, deadlines and reach privacy parameters from the
+/// flags.
 fn server_config(args: &ServeArgs) -> anyhow::Result<ServerConfig> {
     anyhow::ensure!(
         args.reach_epsilon.is_finite() && args.reach_epsilon > 0.0,
@@ -44,6 +50,9 @@ fn server_config(args: &ServeArgs) -> anyhow::Result<ServerConfig> {
         },
         reach_budget_per_token: args.reach_budget,
         reach_noise_seed: None,
+        header_timeout: positive_seconds("--header-timeout", args.header_timeout)?,
+        request_timeout: positive_seconds("--request-timeout", args.request_timeout)?,
+        max_connections: args.max_connections.max(1),
     })
 }
 
@@ -57,10 +66,11 @@ pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    let engine_config = EngineConfig::default();
+    let engine_config = context.engine_config.clone();
     let engine = context.engine_with(&context.store_location, engine_config.clone())?;
     let tokens = token_file(args.tokens.as_ref(), context)?;
     let config = server_config(args)?;
+    let grace = seconds("--shutdown-grace", args.shutdown_grace)?;
     let state = AppState::new(engine.clone(), Arc::new(tokens), clock_of(context), config);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -80,7 +90,7 @@ pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
         }),
         _ => None,
     };
-    std::thread::scope(|scope| {
+    let result = std::thread::scope(|scope| {
         // Resolves once the workers returned (they return early only on
         // an error): the server then shuts down too.
         let (workers_done, workers_ended) = tokio::sync::oneshot::channel::<()>();
@@ -114,9 +124,9 @@ pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
                     std::future::pending::<()>().await;
                 }
             };
-            let shutdown = async {
+            let shutdown = async move {
                 tokio::select! {
-                    () = shutdown_signal() => {},
+                    () = shutdown_signal() => exit_after(grace),
                     () = workers_ended => {
                         tracing::error!("stream workers stopped; shutting the server down");
                     },
@@ -145,8 +155,45 @@ pub(crate) fn run(args: &ServeArgs, context: &Context) -> anyhow::Result<()> {
         }
         eprintln!("gleaner serve: stopped");
         anyhow::Ok(())
-    })
+    });
+    // Blocking work a gone client left behind stops at its next check;
+    // never wait on it past the grace period.
+    runtime.shutdown_timeout(grace);
+    result
 }
+
+/// `--header-timeout` and `--request-timeout` must be more than zero.
+fn positive_seconds(flag: &str, value: f64) -> anyhow::Result<Duration> {
+    let duration = seconds(flag, value)?;
+    if duration.is_zero() {
+        return Err(UsageError::new(format!("{flag} must be more than 0 seconds")).into());
+    }
+    Ok(duration)
+}
+
+/// Starts the grace period: if the process has not ended `grace` from now
+/// (a request or stream round still running), it exits with status 143,
+/// as if SIGTERM had killed it. The store commits whole batches, so
+/// nothing is left half-written.
+fn exit_after(grace: Duration) {
+    let spawned = std::thread::Builder::new()
+        .name("shutdown-grace".to_owned())
+        .spawn(move || {
+            std::thread::sleep(grace);
+            eprintln!(
+                "gleaner serve: work still running {:.1} s after shutdown was requested \
+                 (--shutdown-grace); exiting",
+                grace.as_secs_f64()
+            );
+            std::process::exit(EXIT_AFTER_GRACE);
+        });
+    if let Err(error) = spawned {
+        tracing::error!(%error, "cannot start the shutdown-grace timer");
+    }
+}
+
+/// The status when the grace period ends the process: 128 + SIGTERM.
+const EXIT_AFTER_GRACE: i32 = 143;
 
 /// Resolves on ctrl-c or SIGTERM.
 async fn shutdown_signal() {

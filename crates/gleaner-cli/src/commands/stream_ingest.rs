@@ -12,7 +12,7 @@ use crate::args::IngestArgs;
 use crate::context::Context;
 use crate::UsageError;
 
-fn seconds(flag: &str, value: f64) -> anyhow::Result<Duration> {
+pub(crate) fn seconds(flag: &str, value: f64) -> anyhow::Result<Duration> {
     Duration::try_from_secs_f64(value).map_err(|_| {
         UsageError::new(format!("{flag} {value}: give a number of seconds >= 0")).into()
     })

@@ -183,6 +183,7 @@ pub fn parse_event(line: &str, limits: ParseLimits) -> Result<Event, RejectReaso
             let text_bytes: usize = turns.iter().map(|turn| turn.text.len()).sum();
             if text_bytes > limits.max_text_bytes {
                 return Err(RejectReason::TextTooLarge {
+                    field: "turns",
                     bytes: text_bytes,
                     limit: limits.max_text_bytes,
                 });
@@ -281,6 +282,7 @@ mod tests {
         assert_eq!(
             reason,
             RejectReason::TextTooLarge {
+                field: "turns",
                 bytes: 103,
                 limit: 50
             }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::BufRead;
 
-use gleaner_classify::Classification;
+use gleaner_classify::{Cancel, Cancelled, Classification};
 use gleaner_core::{
     Account, AccountId, AuditOutcome, AuditRecord, CatalogItem, Conversation, Event, EventBody,
     EventDigest, ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind, Timestamp,
@@ -240,11 +240,26 @@ impl Engine {
         now: Timestamp,
         progress: &dyn Progress,
     ) -> Result<EventsReport, EngineError> {
+        self.ingest_events_until(reader, now, progress, &Cancel::new())
+    }
+
+    /// As [`Engine::ingest_events`], but stops with
+    /// [`EngineError::Cancelled`] once `cancel` is set (checked before each
+    /// line and inside classification): batches committed before stay
+    /// committed, the batch in hand is not, so re-sending the input is safe.
+    pub fn ingest_events_until(
+        &self,
+        reader: impl BufRead,
+        now: Timestamp,
+        progress: &dyn Progress,
+        cancel: &Cancel,
+    ) -> Result<EventsReport, EngineError> {
         let mut report = EventsReport::default();
         let mut lookups = Lookups::default();
         let mut first_line_of_event: HashMap<String, usize> = HashMap::new();
         let mut pending: Vec<Prepared> = Vec::with_capacity(self.config().batch_size);
         for line in numbered_lines(reader) {
+            cancel.check()?;
             let (number, text, bytes_read) = line?;
             progress.advance(bytes_read);
             report.lines += 1;
@@ -279,10 +294,10 @@ impl Engine {
                 }),
             }
             if pending.len() >= self.config().batch_size {
-                self.decide_and_commit_lines(&mut pending, now, &mut report)?;
+                self.decide_and_commit_lines(&mut pending, now, &mut report, cancel)?;
             }
         }
-        self.decide_and_commit_lines(&mut pending, now, &mut report)?;
+        self.decide_and_commit_lines(&mut pending, now, &mut report, cancel)?;
         Ok(report)
     }
 
@@ -294,9 +309,10 @@ impl Engine {
         pending: &mut Vec<Prepared>,
         now: Timestamp,
         report: &mut EventsReport,
+        cancel: &Cancel,
     ) -> Result<(), EngineError> {
         let lines: Vec<usize> = pending.iter().map(|prepared| prepared.origin).collect();
-        let decided = self.decide_and_commit(pending, now, report)?;
+        let decided = self.decide_and_commit(pending, now, report, cancel)?;
         for (line, result) in lines.into_iter().zip(decided) {
             if let Err(reason) = result {
                 report.rejected.push(Rejected { line, reason });
@@ -394,7 +410,7 @@ impl Engine {
             };
         }
         let mut report = EventsReport::default();
-        let decided = self.decide_and_commit(&mut pending, now, &mut report)?;
+        let decided = self.decide_and_commit(&mut pending, now, &mut report, &Cancel::new())?;
         for (index, result) in pending_message_index.into_iter().zip(decided) {
             outcomes[index] = Some(match result {
                 Ok(audit_outcome) => MessageOutcome::Committed(audit_outcome),
@@ -468,8 +484,9 @@ impl Engine {
         pending: &mut Vec<Prepared>,
         now: Timestamp,
         report: &mut EventsReport,
+        cancel: &Cancel,
     ) -> Result<Vec<Result<AuditOutcome, RejectReason>>, EngineError> {
-        let outcomes = self.decide_batch(pending, now);
+        let outcomes = self.decide_batch(pending, now, cancel)?;
         let event_ids: Vec<String> = pending
             .iter()
             .map(|prepared| prepared.event.event_id.to_string())
@@ -550,7 +567,12 @@ impl Engine {
     /// Applies the guardrails to a batch of events and derives their
     /// signals. The event-moment rules run first; only conversations they
     /// still allow some use of reach the classifier, all in one batch.
-    fn decide_batch(&self, batch: &[Prepared], now: Timestamp) -> Vec<EventOutcome> {
+    fn decide_batch(
+        &self,
+        batch: &[Prepared],
+        now: Timestamp,
+        cancel: &Cancel,
+    ) -> Result<Vec<EventOutcome>, Cancelled> {
         let decisions: Vec<Decision> = batch
             .iter()
             .map(|prepared| {
@@ -582,20 +604,20 @@ impl Engine {
         }
         let conversation_refs: Vec<&Conversation> = conversations.iter().collect();
         let mut classifications: Vec<Option<Classification>> = vec![None; batch.len()];
-        for (index, classification) in readable
-            .into_iter()
-            .zip(self.classifier().classify_batch(&conversation_refs))
-        {
+        for (index, classification) in readable.into_iter().zip(
+            self.classifier()
+                .classify_batch_until(&conversation_refs, cancel)?,
+        ) {
             classifications[index] = Some(classification);
         }
-        batch
+        Ok(batch
             .iter()
             .zip(decisions)
             .zip(classifications)
             .map(|((prepared, decision), classification)| {
                 self.finish(prepared, decision, classification.as_ref(), now)
             })
-            .collect()
+            .collect())
     }
 
     /// The content-moment rules and the signals of one event, given its

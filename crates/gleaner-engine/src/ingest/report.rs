@@ -37,7 +37,10 @@ pub enum RejectReason {
     },
     /// The conversation text is longer than the configured limit.
     TextTooLarge {
-        /// Bytes in the event.
+        /// The field holding the text (`turns`, or `text` in a classify
+        /// request's short form).
+        field: &'static str,
+        /// Bytes of text (summed over turns).
         bytes: usize,
         /// The limit.
         limit: usize,
@@ -65,9 +68,14 @@ impl std::fmt::Display for RejectReason {
                 "event_id `{event_id}` is already stored with other content (an exact \
                  redelivery is a no-op; a reused id is refused)"
             ),
-            Self::TextTooLarge { bytes, limit } => write!(
+            Self::TextTooLarge {
+                field,
+                bytes,
+                limit,
+            } => write!(
                 formatter,
-                "text over the configured size ({bytes} bytes > {limit} bytes)"
+                "field `{field}`: text over the configured size ({bytes} bytes > {limit} bytes, \
+                 see --max-text-bytes)"
             ),
         }
     }

@@ -15,11 +15,11 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use gleaner_core::{AccountMoveRecord, AuditRecord, EventDigest};
 use gleaner_core::{
     Account, AccountId, AccountsCenterId, CatalogItem, HashedId, ItemId, ItemKind, Signal,
     Timestamp,
 };
+use gleaner_core::{AccountMoveRecord, AuditRecord, EventDigest};
 use gleaner_store::{
     CommitReport, EventCheck, EventOutcome, ForgetReport, Store, StoreError, StoreStats,
 };

@@ -9,6 +9,11 @@
 //! half-answered: the caller fixes it and sends it again. The text is read
 //! by the classifier only; it is never logged, and error messages never
 //! quote it.
+//!
+//! Each conversation's text is bounded by the engine's `max_text_bytes`
+//! (`--max-text-bytes`, the limit ingest applies): a longer one is a
+//! rejected line naming its field (`text` or `turns`). Classification stops
+//! when the client disconnects or the request deadline passes.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -16,12 +21,12 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use gleaner_engine::classify::{classify_requests, parse_classify_lines};
+use gleaner_engine::classify::{classify_requests_until, parse_classify_lines};
 use gleaner_engine::Rejected;
 use serde::Serialize;
 
 use super::ingest::{rejected_lines_detail, INGEST_SCOPES};
-use super::{single_object_as_line, utf8_body};
+use super::{cancellable, single_object_as_line, utf8_body};
 use crate::auth::{require_scope, Authenticated};
 use crate::error::{ApiError, ErrorDetail};
 use crate::state::AppState;
@@ -42,7 +47,8 @@ struct ClassifyRejectedBody {
         (status = 200, content_type = "application/x-ndjson",
             description = "one line per conversation, in order: `{\"id\",\"sensitive\":[{\"category\",\"score\",\"tier\"}],\"topics\":[{\"id\",\"path\",\"score\"}],\"ad_eligible\"}`",
             body = String),
-        (status = 422, description = "some lines rejected (nothing classified): the first bad line in `error`, every one in `rejected`", body = serde_json::Value),
+        (status = 422, description = "some lines rejected (nothing classified): the first bad line in `error` (with `field` when known, e.g. `text` for a text over --max-text-bytes), every one in `rejected`", body = serde_json::Value),
+        (status = 503, description = "the request deadline passed (`deadline_exceeded`); the work was stopped", body = crate::error::ErrorBody),
         (status = 400, description = "not UTF-8", body = crate::error::ErrorBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
@@ -57,7 +63,7 @@ pub async fn classify(
 ) -> Result<Response, ApiError> {
     require_scope(&caller, INGEST_SCOPES)?;
     let text = single_object_as_line(utf8_body(body)?);
-    let (requests, rejected) = parse_classify_lines(&text);
+    let (requests, rejected) = parse_classify_lines(&text, state.engine.config().parse_limits);
     drop(text);
     if let Some(first) = rejected.first() {
         tracing::info!(
@@ -75,16 +81,20 @@ pub async fn classify(
     }
     let conversations = requests.len();
     let engine = state.engine.clone();
-    let output = tokio::task::spawn_blocking(move || {
-        let mut lines = Vec::new();
-        for output in classify_requests(engine.classifier(), engine.taxonomy(), requests) {
-            serde_json::to_writer(&mut lines, &output)?;
-            lines.push(b'\n');
-        }
-        Ok::<_, serde_json::Error>(lines)
+    let outputs = cancellable(move |cancel| {
+        Ok(classify_requests_until(
+            engine.classifier(),
+            engine.taxonomy(),
+            requests,
+            cancel,
+        )?)
     })
-    .await?
-    .map_err(|error| ApiError::internal(&error))?;
+    .await?;
+    let mut output = Vec::new();
+    for line in outputs {
+        serde_json::to_writer(&mut output, &line).map_err(|error| ApiError::internal(&error))?;
+        output.push(b'\n');
+    }
     tracing::info!(token_id = %caller.token_id, conversations, "conversations classified");
     Ok((
         StatusCode::OK,

@@ -21,7 +21,7 @@ use gleaner_engine::ingest::NoProgress;
 use gleaner_engine::Rejected;
 use serde::Serialize;
 
-use super::{blocking, single_object_as_line, utf8_body};
+use super::{blocking, cancellable, single_object_as_line, utf8_body};
 use crate::auth::{require_scope, Authenticated};
 use crate::error::{ApiError, ErrorDetail};
 use crate::state::AppState;
@@ -59,6 +59,7 @@ pub(crate) fn rejected_lines_detail(
 ) -> ErrorDetail {
     let field_opt = match &first.reason {
         gleaner_engine::RejectReason::InvalidField { field, .. } => Some(field.clone()),
+        gleaner_engine::RejectReason::TextTooLarge { field, .. } => Some((*field).to_owned()),
         _ => None,
     };
     ErrorDetail {
@@ -98,9 +99,10 @@ pub async fn ingest_events(
     let text = single_object_as_line(utf8_body(body)?);
     let now = state.now();
     let engine = state.engine.clone();
-    let report =
-        blocking(move || engine.ingest_events(Cursor::new(text.into_bytes()), now, &NoProgress))
-            .await?;
+    let report = cancellable(move |cancel| {
+        engine.ingest_events_until(Cursor::new(text.into_bytes()), now, &NoProgress, cancel)
+    })
+    .await?;
     state.metrics.record_events(&report);
     tracing::info!(
         token_id = %caller.token_id,

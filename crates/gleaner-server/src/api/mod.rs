@@ -15,6 +15,7 @@ pub mod pages;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
+use gleaner_engine::Cancel;
 
 use crate::error::{invalid_utf8, ApiError};
 
@@ -25,6 +26,21 @@ where
     F: FnOnce() -> Result<T, gleaner_engine::EngineError> + Send + 'static,
 {
     Ok(tokio::task::spawn_blocking(work).await??)
+}
+
+/// Runs long blocking work (classification) that stops when its answer is
+/// no longer wanted: `work` gets a [`Cancel`] that is set when this future
+/// is dropped, which hyper does when the client disconnects and the
+/// request deadline does when it passes. The work checks it between units
+/// (conversations, encoder layers), so the CPU is freed within one unit.
+pub(crate) async fn cancellable<T, F>(work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Cancel) -> Result<T, gleaner_engine::EngineError> + Send + 'static,
+{
+    let cancel = Cancel::new();
+    let _cancel_when_dropped = cancel.on_drop();
+    Ok(tokio::task::spawn_blocking(move || work(&cancel)).await??)
 }
 
 pub(crate) fn query_error(rejection: &QueryRejection) -> ApiError {

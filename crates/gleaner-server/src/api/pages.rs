@@ -22,8 +22,8 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use crate::tokens::Scope;
 
-const PRIVACY_CENTER_HTML: &str = include_str!("../pages/privacy.html");
-const OPERATOR_DASHBOARD_HTML: &str = include_str!("../pages/operator.html");
+pub(crate) const PRIVACY_CENTER_HTML: &str = include_str!("../pages/privacy.html");
+pub(crate) const OPERATOR_DASHBOARD_HTML: &str = include_str!("../pages/operator.html");
 
 /// The privacy center page (for a `person` token).
 #[utoipa::path(get, path = "/", tag = "pages",

@@ -7,7 +7,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use gleaner_classify::LexiconClassifier;
+use gleaner_classify::{Classifier, LexiconClassifier};
 use gleaner_core::{AccountId, Timestamp};
 use gleaner_engine::{Engine, EngineConfig};
 use gleaner_policy::Policy;
@@ -102,14 +102,45 @@ impl TestServer {
         catalog: &str,
         events: &str,
     ) -> Self {
+        Self::start_data(
+            config,
+            EngineConfig::default(),
+            Arc::new(LexiconClassifier::embedded().clone()),
+            accounts,
+            catalog,
+            events,
+        )
+    }
+
+    /// The base data, with a classifier and engine configuration of the
+    /// test's choosing.
+    pub fn start_full(
+        config: ServerConfig,
+        engine_config: EngineConfig,
+        classifier: Arc<dyn Classifier>,
+        accounts: &str,
+        events: &str,
+    ) -> Self {
+        Self::start_data(config, engine_config, classifier, accounts, CATALOG, events)
+    }
+
+    /// Everything of the test's choosing.
+    pub fn start_data(
+        config: ServerConfig,
+        engine_config: EngineConfig,
+        classifier: Arc<dyn Classifier>,
+        accounts: &str,
+        catalog: &str,
+        events: &str,
+    ) -> Self {
         let directory = tempfile::tempdir().unwrap();
         let store: Arc<dyn Store> = Arc::new(EmbeddedStore::open(directory.path()).unwrap());
         let engine = Engine::new(
             store.clone(),
-            Arc::new(LexiconClassifier::embedded().clone()),
+            classifier,
             Policy::default(),
             Taxonomy::embedded(),
-            EngineConfig::default(),
+            engine_config,
         );
         let accounts_report = engine.ingest_accounts(accounts.as_bytes()).unwrap();
         assert!(accounts_report.rejected.is_empty(), "{accounts_report:?}");
