@@ -43,7 +43,8 @@ pub use catalog::{CatalogItem, ItemKind};
 pub use conversation::{Conversation, ConversationText, Role, Turn};
 pub use event::{AiInteraction, Engagement, EngagementAction, Event, EventBody, Modality};
 pub use ids::{
-    AccountId, AccountsCenterId, CountryCode, EventId, HashedId, ItemId, Surface, TopicId,
+    AccountId, AccountsCenterId, CountryCode, EventId, HashedId, IdHasher, ItemId, Surface,
+    TopicId, ID_SECRET_LEN,
 };
 pub use purpose::Purposes;
 pub use reason::ReasonCode;

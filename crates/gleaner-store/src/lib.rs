@@ -79,13 +79,14 @@ pub mod postgres_store;
 #[cfg(feature = "redis")]
 pub mod redis_store;
 pub mod resolver;
+mod secret;
 #[cfg(any(feature = "redis", feature = "postgres"))]
 mod server_url;
 pub mod store;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
-pub use embedded::{EmbeddedStore, DATABASE_FILE_NAME, SCHEMA_VERSION};
+pub use embedded::{EmbeddedStore, DATABASE_FILE_NAME, ID_SECRET_FILE_NAME, SCHEMA_VERSION};
 pub use error::StoreError;
 pub use model::ModelStore;
 #[cfg(feature = "postgres")]

@@ -6,7 +6,7 @@ use std::io::BufRead;
 use gleaner_classify::Classification;
 use gleaner_core::{
     Account, AccountId, AuditOutcome, AuditRecord, CatalogItem, Conversation, Event, EventBody,
-    ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind, Timestamp, TopicId,
+    IdHasher, ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind, Timestamp, TopicId,
 };
 use gleaner_policy::{ContentFacts, Decision, EventFacts};
 use gleaner_store::EventOutcome;
@@ -325,7 +325,10 @@ impl Engine {
             }
             EventBody::AiInteraction(_) => None,
         };
-        if self.store().has_event(&event.event_id.hashed())? {
+        if self
+            .store()
+            .has_event(&event.event_id.hashed(self.store().id_hasher()))?
+        {
             return Ok(Preparation::AlreadyPresent);
         }
         Ok(Preparation::Ready(Box::new(Prepared {
@@ -536,12 +539,23 @@ impl Engine {
             }
             found = sensitive;
         }
-        let mut outcome = Self::outcome(event, account, &decision, &scored_topics, source_opt, now);
+        let hasher = self.store().id_hasher();
+        let mut outcome = Self::outcome(
+            hasher,
+            event,
+            account,
+            &decision,
+            &scored_topics,
+            source_opt,
+            now,
+        );
         outcome.audit.sensitive = found;
         outcome
     }
 
+    /// Builds the outcome; ids are hashed with the store's `hasher`.
     fn outcome(
+        hasher: &IdHasher,
         event: &Event,
         account: &Account,
         decision: &Decision,
@@ -549,7 +563,7 @@ impl Engine {
         source_opt: Option<SourceKind>,
         now: Timestamp,
     ) -> EventOutcome {
-        let event_hash = event.event_id.hashed();
+        let event_hash = event.event_id.hashed(hasher);
         let signals: Vec<Signal> = match source_opt {
             Some(source) if !decision.is_dropped() => scored_topics
                 .iter()
@@ -573,7 +587,7 @@ impl Engine {
             audit: AuditRecord {
                 decided_at: now,
                 event_at: event.at,
-                account: account.account_id.hashed(),
+                account: account.account_id.hashed(hasher),
                 event: event_hash,
                 event_kind: event.body.kind_name().to_owned(),
                 outcome: AuditOutcome::from_purposes(purposes),

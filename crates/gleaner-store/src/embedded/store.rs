@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, ItemId, ItemKind,
-    Signal, Timestamp,
+    Account, AccountId, AccountsCenterId, AuditRecord, CatalogItem, HashedId, IdHasher, ItemId,
+    ItemKind, Signal, Timestamp, ID_SECRET_LEN,
 };
 use redb::{
     Database, Durability, ReadTransaction, ReadableDatabase, ReadableTable, ReadableTableMetadata,
-    TableDefinition, WriteTransaction,
+    TableDefinition, TableHandle, WriteTransaction,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -22,6 +22,15 @@ use crate::store::{CommitReport, EventOutcome, ForgetReport, Store, StoreStats};
 
 /// The name of the database file inside the store directory.
 pub const DATABASE_FILE_NAME: &str = "gleaner.redb";
+
+/// The file holding the store's id secret (32 random bytes, mode 0600),
+/// beside the database file and never inside it, so that a copy of the
+/// database handed to someone does not carry the key of its hashes.
+pub const ID_SECRET_FILE_NAME: &str = "id-secret";
+
+/// Where [`EmbeddedStore`] writes the fresh copy of its database after an
+/// erasure, before renaming it over [`DATABASE_FILE_NAME`].
+const REWRITE_FILE_NAME: &str = "gleaner.redb.rewrite";
 
 /// The layout version this build writes and reads. A store with a larger
 /// version is refused with [`StoreError::SchemaTooNew`] and left untouched.
@@ -45,6 +54,15 @@ const META: TableDefinition<'static, &'static str, u64> = TableDefinition::new("
 const META_SCHEMA_VERSION: &str = "schema_version";
 const META_NEXT_AUDIT_SEQUENCE: &str = "next_audit_sequence";
 const META_TOMBSTONES: &str = "tombstones";
+/// Set (to 1) in the transaction that erases an account, and absent from
+/// the rewritten file: a store opened with it set was stopped between the
+/// erasure and the rewrite, and is rewritten before anything else.
+const META_REWRITE_PENDING: &str = "rewrite_pending";
+/// The first 8 bytes of the id hasher's hash of [`SECRET_CHECK_INPUT`]:
+/// opening the store with another secret (a lost or swapped `id-secret`
+/// file) is refused instead of silently orphaning every stored hash.
+const META_SECRET_CHECK: &str = "id_secret_check";
+const SECRET_CHECK_INPUT: &str = "gleaner id secret check";
 
 /// The default backend: a directory holding one redb file,
 /// [`DATABASE_FILE_NAME`].
@@ -53,12 +71,29 @@ const META_TOMBSTONES: &str = "tombstones";
 /// [`Durability::Immediate`] (one fsync per call, which is why callers should
 /// pass whole batches to [`Store::commit_events`]). Values are JSON for
 /// debuggability. Cloning is not offered: share it behind an `Arc`.
+///
+/// # Erasure
+///
+/// redb frees the pages of deleted data but does not overwrite them, so
+/// after [`Store::forget_account`] the old bytes would stay in the file.
+/// Every erasure that removed something is therefore followed by a
+/// rewrite: the live data is copied into a fresh file
+/// (`gleaner.redb.rewrite`, committed with an fsync), which is renamed
+/// over `gleaner.redb` (then the directory is fsynced), and the old file,
+/// unlinked, is closed. No file of the store directory then holds a byte
+/// of the erased account. A crash before the rename leaves the old file,
+/// whose erasure transaction set `rewrite_pending`; the next open finishes
+/// the rewrite (and removes a half-written copy) before anything else.
+/// The rewrite costs a copy of the live data (linear in its size) and
+/// holds every other call of this store until it is done.
 pub struct EmbeddedStore {
-    /// Behind a lock only so that [`Store::forget_account`] can compact the
-    /// file (which needs exclusive access); every transaction takes the
-    /// shared side just long enough to begin.
+    /// Behind a lock only so that [`Store::forget_account`] can swap in the
+    /// rewritten file (which needs exclusive access); every transaction
+    /// takes the shared side just long enough to begin.
     database: std::sync::RwLock<Database>,
     location: PathBuf,
+    /// Keyed with the secret in [`ID_SECRET_FILE_NAME`].
+    hasher: IdHasher,
     /// Decoded catalog snapshots by kind (see [`Store::catalog_snapshot`]).
     /// Exact, not time-based: this process is the only writer of the file
     /// (redb locks it), and [`Store::put_catalog_items`] empties the cache
@@ -158,14 +193,26 @@ impl EmbeddedStore {
             reason,
         };
         fs::create_dir_all(directory).map_err(|error| open_error(error.to_string()))?;
+        // The database first: redb locks the file, so from here on this
+        // process is the store's only user (no other one is creating the
+        // secret or rewriting the file).
         let database = Database::create(directory.join(DATABASE_FILE_NAME))
             .map_err(|error| open_error(error.to_string()))?;
+        // A copy left by a rewrite that a crash interrupted holds only live
+        // data, and the pending flag redoes the rewrite below.
+        remove_if_present(&directory.join(REWRITE_FILE_NAME))
+            .map_err(|error| open_error(error.to_string()))?;
+        let secret = load_or_create_secret(directory).map_err(|error| open_error(error))?;
         let store = Self {
             database: std::sync::RwLock::new(database),
             location: directory.to_path_buf(),
+            hasher: IdHasher::new(&secret),
             catalog_cache: Mutex::new(CatalogCache::default()),
         };
-        store.initialize_schema()?;
+        let rewrite_pending = store.initialize_schema()?;
+        if rewrite_pending {
+            store.rewrite_database()?;
+        }
         Ok(store)
     }
 
@@ -174,10 +221,32 @@ impl EmbeddedStore {
         &self.location
     }
 
-    /// Creates every table and checks or records the schema version.
-    fn initialize_schema(&self) -> Result<(), StoreError> {
+    /// Creates every table, checks or records the schema version and the
+    /// secret check; returns whether an erasure's rewrite is pending.
+    fn initialize_schema(&self) -> Result<bool, StoreError> {
         self.write(|transaction| {
             let mut meta = transaction.open_table(META).map_err(backend_error)?;
+            let check = secret_check(&self.hasher);
+            let found_check_opt = meta
+                .get(META_SECRET_CHECK)
+                .map_err(backend_error)?
+                .map(|guard| guard.value());
+            match found_check_opt {
+                Some(found) if found != check => {
+                    return Err(StoreError::Open {
+                        location: self.location.display().to_string(),
+                        reason: format!(
+                            "`{ID_SECRET_FILE_NAME}` is not the secret this store's ids were \
+                             hashed with (restore the store's own `{ID_SECRET_FILE_NAME}`)"
+                        ),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    meta.insert(META_SECRET_CHECK, check)
+                        .map_err(backend_error)?;
+                }
+            }
             let found_version_opt = meta
                 .get(META_SCHEMA_VERSION)
                 .map_err(backend_error)?
@@ -201,7 +270,7 @@ impl EmbeddedStore {
                 transaction.open_table(definition).map_err(backend_error)?;
             }
             transaction.open_table(AUDIT_ORDER).map_err(backend_error)?;
-            Ok(())
+            Ok(read_meta(&meta, META_REWRITE_PENDING)? != 0)
         })
     }
 
@@ -225,25 +294,35 @@ impl EmbeddedStore {
         Ok(result)
     }
 
-    /// Compacts the file after an erasure, so that the pages that held the
-    /// erased account are released and the file truncated, rather than
-    /// left behind as free pages that still hold the old bytes.
+    /// Replaces the database file with a fresh copy of its live data (see
+    /// "Erasure" on [`EmbeddedStore`]): write the copy, fsync it, rename it
+    /// over the old file, fsync the directory, then close the old file.
     ///
-    /// Compaction needs exclusive access: it waits for transactions to
-    /// begin, and when another open read transaction holds pages it is
-    /// skipped with a warning-free `Ok` (the free pages are then reused by
-    /// later writes); `forget` in the CLI never has concurrent readers.
-    fn compact_after_erasure(&self) -> Result<(), StoreError> {
+    /// Holds the store's lock throughout, so no transaction begins on the
+    /// old file meanwhile; a read transaction begun before keeps reading
+    /// the old file's snapshot, which redb closes once it ends.
+    fn rewrite_database(&self) -> Result<(), StoreError> {
         let mut database = self
             .database
             .write()
             .map_err(|_| StoreError::Backend("store lock poisoned".to_owned()))?;
-        match database.compact() {
-            Ok(_) | Err(redb::CompactionError::TransactionInProgress) => Ok(()),
-            Err(error) => Err(StoreError::Backend(format!(
-                "compaction after forget: {error}"
-            ))),
+        let rewrite_error =
+            |reason: String| StoreError::Backend(format!("rewrite after an erasure: {reason}"));
+        let temporary = self.location.join(REWRITE_FILE_NAME);
+        remove_if_present(&temporary).map_err(|error| rewrite_error(error.to_string()))?;
+        let fresh =
+            Database::create(&temporary).map_err(|error| rewrite_error(error.to_string()))?;
+        {
+            let source = database.begin_read().map_err(backend_error)?;
+            copy_live_tables(&source, &fresh)?;
         }
+        fs::rename(&temporary, self.location.join(DATABASE_FILE_NAME))
+            .and_then(|()| sync_directory(&self.location))
+            .map_err(|error| rewrite_error(error.to_string()))?;
+        // The fresh file is locked by `fresh` and now has the store's
+        // name; the old one, unlinked, goes when its handle does.
+        *database = fresh;
+        Ok(())
     }
 
     fn read(&self) -> Result<ReadTransaction, StoreError> {
@@ -262,7 +341,141 @@ fn read_meta(meta: &impl ReadableTable<&'static str, u64>, name: &str) -> Result
         .map_or(0, |guard| guard.value()))
 }
 
+/// Every table of the store and how to copy it; a rewrite refuses a file
+/// with a table missing here rather than drop its contents.
+const BYTES_TABLES: [BytesTable; 5] = [ACCOUNTS, CATALOG, SEEN_EVENTS, SIGNALS, AUDIT];
+const INDEX_TABLES: [IndexTable; 3] = [ACCOUNTS_BY_CENTER, EVENTS_BY_ACCOUNT, SIGNALS_BY_TIME];
+
+/// Copies every table of `source` into `target` in one transaction
+/// committed with an fsync, leaving out `rewrite_pending`.
+fn copy_live_tables(source: &ReadTransaction, target: &Database) -> Result<(), StoreError> {
+    let mut known: Vec<&str> = BYTES_TABLES.iter().map(TableHandle::name).collect();
+    known.extend(INDEX_TABLES.iter().map(TableHandle::name));
+    known.extend([AUDIT_ORDER.name(), META.name()]);
+    for table in source.list_tables().map_err(backend_error)? {
+        if !known.contains(&table.name()) {
+            return Err(StoreError::Backend(format!(
+                "rewrite after an erasure: table `{}` is unknown to this build; nothing was changed",
+                table.name()
+            )));
+        }
+    }
+    if source
+        .list_multimap_tables()
+        .map_err(backend_error)?
+        .next()
+        .is_some()
+    {
+        return Err(StoreError::Backend(
+            "rewrite after an erasure: the file has a multimap table unknown to this build"
+                .to_owned(),
+        ));
+    }
+    let mut transaction = target.begin_write().map_err(backend_error)?;
+    transaction
+        .set_durability(Durability::Immediate)
+        .map_err(backend_error)?;
+    for definition in BYTES_TABLES {
+        copy_table(source, &transaction, definition)?;
+    }
+    for definition in INDEX_TABLES {
+        copy_table(source, &transaction, definition)?;
+    }
+    copy_table(source, &transaction, AUDIT_ORDER)?;
+    copy_table(source, &transaction, META)?;
+    transaction
+        .open_table(META)
+        .map_err(backend_error)?
+        .remove(META_REWRITE_PENDING)
+        .map_err(backend_error)?;
+    transaction.commit().map_err(backend_error)
+}
+
+/// Copies one table, entry by entry, in key order.
+fn copy_table<K: redb::Key + 'static, V: redb::Value + 'static>(
+    source: &ReadTransaction,
+    target: &WriteTransaction,
+    definition: TableDefinition<'static, K, V>,
+) -> Result<(), StoreError> {
+    let from = source.open_table(definition).map_err(backend_error)?;
+    let mut to = target.open_table(definition).map_err(backend_error)?;
+    for entry in from.iter().map_err(backend_error)? {
+        let (key, value) = entry.map_err(backend_error)?;
+        to.insert(key.value(), value.value())
+            .map_err(backend_error)?;
+    }
+    Ok(())
+}
+
+fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}
+
+/// Makes a rename in `directory` durable.
+fn sync_directory(directory: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        fs::File::open(directory)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _unused = directory;
+        Ok(())
+    }
+}
+
+/// The value of `id_secret_check` for a hasher.
+fn secret_check(hasher: &IdHasher) -> u64 {
+    let hash = hasher.hash(SECRET_CHECK_INPUT);
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_be_bytes(first)
+}
+
+/// Reads the store's id secret, or creates it (mode 0600: written to a
+/// temporary file, fsynced, renamed, directory fsynced) when the store has
+/// none: a new store, or one made before ids were keyed (whose hashes
+/// written before stay as they were).
+fn load_or_create_secret(directory: &Path) -> Result<[u8; ID_SECRET_LEN], String> {
+    let path = directory.join(ID_SECRET_FILE_NAME);
+    match fs::read(&path) {
+        Ok(bytes) => {
+            return crate::secret::secret_from(ID_SECRET_FILE_NAME, &bytes)
+                .map_err(|error| error.to_string())
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+        Err(error) => return Err(format!("{ID_SECRET_FILE_NAME}: {error}")),
+    }
+    let secret = crate::secret::new_secret().map_err(|error| error.to_string())?;
+    let temporary = directory.join(format!("{ID_SECRET_FILE_NAME}.tmp"));
+    let write = || -> std::io::Result<()> {
+        use std::io::Write as _;
+        remove_if_present(&temporary)?;
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&temporary)?;
+        file.write_all(&secret)?;
+        file.sync_all()?;
+        fs::rename(&temporary, &path)?;
+        sync_directory(directory)
+    };
+    write().map_err(|error| format!("creating {ID_SECRET_FILE_NAME}: {error}"))?;
+    Ok(secret)
+}
+
 impl Store for EmbeddedStore {
+    fn id_hasher(&self) -> &IdHasher {
+        &self.hasher
+    }
+
     fn put_accounts(&self, accounts: &[Account]) -> Result<(), StoreError> {
         self.write(|transaction| {
             let mut accounts_table = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
@@ -429,8 +642,8 @@ impl Store for EmbeddedStore {
                     report.already_present += 1;
                     continue;
                 }
-                outcome.debug_assert_consistent();
-                let account_hash = outcome.account_id.hashed();
+                outcome.debug_assert_consistent(&self.hasher);
+                let account_hash = outcome.account_id.hashed(&self.hasher);
                 seen_events
                     .insert(event_bytes, account_hash.as_bytes().as_slice())
                     .map_err(backend_error)?;
@@ -487,7 +700,7 @@ impl Store for EmbeddedStore {
     fn audit_of(&self, account_id: &AccountId) -> Result<Vec<AuditRecord>, StoreError> {
         let transaction = self.read()?;
         let audit = transaction.open_table(AUDIT).map_err(backend_error)?;
-        values_with_prefix(&audit, "audit", account_id.hashed().as_bytes())
+        values_with_prefix(&audit, "audit", account_id.hashed(&self.hasher).as_bytes())
     }
 
     fn for_each_audit_record(&self, visit: &mut dyn FnMut(&AuditRecord)) -> Result<(), StoreError> {
@@ -510,7 +723,7 @@ impl Store for EmbeddedStore {
     }
 
     fn forget_account(&self, account_id: &AccountId) -> Result<ForgetReport, StoreError> {
-        let account_hash = account_id.hashed();
+        let account_hash = account_id.hashed(&self.hasher);
         let report = self.write(|transaction| {
             let mut report = ForgetReport::default();
 
@@ -583,11 +796,13 @@ impl Store for EmbeddedStore {
                 let tombstones = read_meta(&meta, META_TOMBSTONES)?;
                 meta.insert(META_TOMBSTONES, tombstones + 1)
                     .map_err(backend_error)?;
+                meta.insert(META_REWRITE_PENDING, 1)
+                    .map_err(backend_error)?;
             }
             Ok(report)
         })?;
-        if report.account_removed {
-            self.compact_after_erasure()?;
+        if report != ForgetReport::default() {
+            self.rewrite_database()?;
         }
         Ok(report)
     }

@@ -16,14 +16,21 @@ pub(crate) struct Migration {
 
 /// Every migration, oldest first. Add a file and a line; never edit an
 /// applied one.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "initial",
-    sql: include_str!("../../migrations/0001_initial.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "initial",
+        sql: include_str!("../../migrations/0001_initial.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "id_secret",
+        sql: include_str!("../../migrations/0002_id_secret.sql"),
+    },
+];
 
 /// The newest layout version this build knows (the last migration's).
-pub const POSTGRES_SCHEMA_VERSION: u64 = 1;
+pub const POSTGRES_SCHEMA_VERSION: u64 = 2;
 
 /// The first key of the advisory lock held while migrating (the second is
 /// the schema name's hash): an arbitrary constant naming "Gleaner

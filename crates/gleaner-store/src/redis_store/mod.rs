@@ -31,6 +31,7 @@
 //! | `audit_order` | sorted set | sequence, scored by itself |
 //! | `audit_of:<account hash hex>` | sorted set | the account's sequences |
 //! | `meta` | hash | `schema_version`, `next_audit_sequence`, `tombstones` |
+//! | `id_secret` | string | 32 random bytes keying the id hashes, set once (`SET NX`) |
 //!
 //! Values are the JSON of the embedded store; the 12-byte time in front of
 //! a signal is the sortable encoding of its `at`, so the expiry and forget
