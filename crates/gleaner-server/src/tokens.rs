@@ -143,6 +143,15 @@ pub trait TokenStore: Send + Sync {
     fn revoke(&self, id: &str) -> Result<TokenRecord, TokenError>;
     /// Returns the record whose hash is `sha256_hex`, if any.
     fn find_by_hash(&self, sha256_hex: &str) -> Result<Option<TokenRecord>, TokenError>;
+    /// Removes every `person` token of `account_id` (erasure: a token must
+    /// not outlive its account, nor read an account later made with the
+    /// same id); returns them.
+    fn revoke_account(&self, account_id: &AccountId) -> Result<Vec<TokenRecord>, TokenError>;
+}
+
+/// Whether `record` is a person token of `account_id`.
+fn is_person_token_of(record: &TokenRecord, account_id: &AccountId) -> bool {
+    record.scope == Scope::Person && record.account_id.as_ref() == Some(account_id)
 }
 
 /// Returns the lowercase hex SHA-256 of a presented token.
@@ -252,6 +261,15 @@ impl TokenStore for MemoryTokenStore {
             .iter()
             .find(|record| constant_time_eq(&record.sha256, sha256_hex))
             .cloned())
+    }
+
+    fn revoke_account(&self, account_id: &AccountId) -> Result<Vec<TokenRecord>, TokenError> {
+        let mut records = self.records.lock().expect("token lock");
+        let (revoked, kept) = records
+            .drain(..)
+            .partition(|record| is_person_token_of(record, account_id));
+        *records = kept;
+        Ok(revoked)
     }
 }
 
@@ -417,6 +435,26 @@ impl TokenStore for TokenFile {
             loaded.modified = modified;
         }
         Ok(loaded.by_hash.get(sha256_hex).cloned())
+    }
+
+    /// Rewrites the file only when it held such a token (a store without
+    /// tokens gets no file).
+    fn revoke_account(&self, account_id: &AccountId) -> Result<Vec<TokenRecord>, TokenError> {
+        if !self.path.exists() {
+            return Ok(Vec::new());
+        }
+        self.while_locked(|| {
+            let mut contents = self.read()?;
+            let (revoked, kept): (Vec<TokenRecord>, Vec<TokenRecord>) = contents
+                .tokens
+                .into_iter()
+                .partition(|record| is_person_token_of(record, account_id));
+            contents.tokens = kept;
+            if !revoked.is_empty() {
+                self.write(&contents)?;
+            }
+            Ok(revoked)
+        })
     }
 }
 
