@@ -927,6 +927,78 @@ mod tests {
         assert!(error.to_string().contains("newer"), "{error}");
     }
 
+    /// A crash after an erasure committed and before its rewrite replaced
+    /// the file: the next open finishes the rewrite (the erased bytes,
+    /// still in freed pages, go), drops the half-written copy, and keeps
+    /// every live record.
+    #[test]
+    fn an_interrupted_rewrite_is_finished_on_the_next_open() {
+        let directory = tempfile::tempdir().unwrap();
+        let canary = "zq:interrupted-canary-9917";
+        {
+            let store = EmbeddedStore::open(directory.path()).unwrap();
+            let kept: Vec<Account> = (0..50)
+                .map(|index| crate::testsuite::fixtures::account(&format!("fb:{index}"), None))
+                .collect();
+            store.put_accounts(&kept).unwrap();
+            store
+                .put_accounts(&[crate::testsuite::fixtures::account(canary, None)])
+                .unwrap();
+            // The erasure's transaction, without the rewrite that follows it.
+            store
+                .write(|transaction| {
+                    let mut accounts = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
+                    accounts.remove(canary.as_bytes()).map_err(backend_error)?;
+                    let mut meta = transaction.open_table(META).map_err(backend_error)?;
+                    meta.insert(META_REWRITE_PENDING, 1).map_err(backend_error)?;
+                    Ok(())
+                })
+                .unwrap();
+            let file = fs::read(directory.path().join(DATABASE_FILE_NAME)).unwrap();
+            assert!(
+                file.windows(canary.len()).any(|window| window == canary.as_bytes()),
+                "the freed page should still hold the erased bytes before the rewrite"
+            );
+        }
+        fs::write(directory.path().join(REWRITE_FILE_NAME), b"half a copy").unwrap();
+
+        let store = EmbeddedStore::open(directory.path()).unwrap();
+        assert!(!directory.path().join(REWRITE_FILE_NAME).exists());
+        for entry in fs::read_dir(directory.path()).unwrap() {
+            let bytes = fs::read(entry.unwrap().path()).unwrap();
+            assert!(!bytes.windows(canary.len()).any(|window| window == canary.as_bytes()));
+        }
+        assert_eq!(store.stats().unwrap().accounts, 50);
+        assert!(store.account(&AccountId::new("fb:49")).unwrap().is_some());
+        let pending = store
+            .read()
+            .unwrap()
+            .open_table(META)
+            .unwrap()
+            .get(META_REWRITE_PENDING)
+            .unwrap()
+            .map(|guard| guard.value());
+        assert_eq!(pending, None, "the rewritten file has no pending flag");
+    }
+
+    /// The id secret is made once and kept: reopening hashes ids the same
+    /// way, and a store opened with another secret is refused untouched.
+    #[test]
+    fn the_id_secret_is_kept_across_opens_and_a_foreign_one_is_refused() {
+        let directory = tempfile::tempdir().unwrap();
+        let account = AccountId::new("ig:3021");
+        let first = {
+            let store = EmbeddedStore::open(directory.path()).unwrap();
+            account.hashed(store.id_hasher())
+        };
+        let reopened = EmbeddedStore::open(directory.path()).unwrap();
+        assert_eq!(account.hashed(reopened.id_hasher()), first);
+        drop(reopened);
+        fs::write(directory.path().join(ID_SECRET_FILE_NAME), [9u8; ID_SECRET_LEN]).unwrap();
+        let error = EmbeddedStore::open(directory.path()).unwrap_err();
+        assert!(error.to_string().contains("not the secret"), "{error}");
+    }
+
     #[test]
     fn open_creates_the_directory_and_one_file() {
         let parent = tempfile::tempdir().unwrap();
