@@ -18,7 +18,11 @@
 //!   changes.
 //! - **Forget means gone.** [`Store::forget_account`] removes the account,
 //!   its signals, its audit records (found through the hashed id) and its
-//!   seen-event markers; only a tombstone count remains.
+//!   seen-event markers; only a tombstone count remains, and no byte of
+//!   them stays in what the store keeps (the embedded store rewrites its
+//!   file, Postgres vacuums).
+//! - **Keyed hashes.** Ids are hashed with [`Store::id_hasher`],
+//!   HMAC-SHA256 under a secret each store creates once and never exports.
 //! - **No text.** The types the trait takes and returns cannot hold
 //!   conversation text ([`gleaner_core::ConversationText`] is not
 //!   `Serialize`), so no backend can store it.

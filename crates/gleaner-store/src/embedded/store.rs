@@ -314,7 +314,7 @@ impl EmbeddedStore {
             Database::create(&temporary).map_err(|error| rewrite_error(error.to_string()))?;
         {
             let source = database.begin_read().map_err(backend_error)?;
-            copy_live_tables(&source, &fresh)?;
+            copy_live_tables(&source, &fresh, REWRITE_CHUNK)?;
         }
         fs::rename(&temporary, self.location.join(DATABASE_FILE_NAME))
             .and_then(|()| sync_directory(&self.location))
@@ -346,9 +346,19 @@ fn read_meta(meta: &impl ReadableTable<&'static str, u64>, name: &str) -> Result
 const BYTES_TABLES: [BytesTable; 5] = [ACCOUNTS, CATALOG, SEEN_EVENTS, SIGNALS, AUDIT];
 const INDEX_TABLES: [IndexTable; 3] = [ACCOUNTS_BY_CENTER, EVENTS_BY_ACCOUNT, SIGNALS_BY_TIME];
 
-/// Copies every table of `source` into `target` in one transaction
-/// committed with an fsync, leaving out `rewrite_pending`.
-fn copy_live_tables(source: &ReadTransaction, target: &Database) -> Result<(), StoreError> {
+/// Entries copied per transaction of a rewrite: bounds the memory the
+/// copy's dirty pages take, whatever the store's size.
+const REWRITE_CHUNK: usize = 50_000;
+
+/// Copies every table of `source` into `target`, in transactions of
+/// [`REWRITE_CHUNK`] entries committed with an fsync (the copy is not the
+/// store until it is renamed, so committing part of it is harmless), and
+/// leaves out `rewrite_pending`.
+fn copy_live_tables(
+    source: &ReadTransaction,
+    target: &Database,
+    chunk: usize,
+) -> Result<(), StoreError> {
     let mut known: Vec<&str> = BYTES_TABLES.iter().map(TableHandle::name).collect();
     known.extend(INDEX_TABLES.iter().map(TableHandle::name));
     known.extend([AUDIT_ORDER.name(), META.name()]);
@@ -371,18 +381,15 @@ fn copy_live_tables(source: &ReadTransaction, target: &Database) -> Result<(), S
                 .to_owned(),
         ));
     }
-    let mut transaction = target.begin_write().map_err(backend_error)?;
-    transaction
-        .set_durability(Durability::Immediate)
-        .map_err(backend_error)?;
     for definition in BYTES_TABLES {
-        copy_table(source, &transaction, definition)?;
+        copy_table(source, target, definition, chunk)?;
     }
     for definition in INDEX_TABLES {
-        copy_table(source, &transaction, definition)?;
+        copy_table(source, target, definition, chunk)?;
     }
-    copy_table(source, &transaction, AUDIT_ORDER)?;
-    copy_table(source, &transaction, META)?;
+    copy_table(source, target, AUDIT_ORDER, chunk)?;
+    copy_table(source, target, META, chunk)?;
+    let transaction = immediate_write(target)?;
     transaction
         .open_table(META)
         .map_err(backend_error)?
@@ -391,20 +398,46 @@ fn copy_live_tables(source: &ReadTransaction, target: &Database) -> Result<(), S
     transaction.commit().map_err(backend_error)
 }
 
-/// Copies one table, entry by entry, in key order.
+fn immediate_write(database: &Database) -> Result<WriteTransaction, StoreError> {
+    let mut transaction = database.begin_write().map_err(backend_error)?;
+    transaction
+        .set_durability(Durability::Immediate)
+        .map_err(backend_error)?;
+    Ok(transaction)
+}
+
+/// Copies one table in key order, [`REWRITE_CHUNK`] entries a transaction
+/// (an empty table is created too).
 fn copy_table<K: redb::Key + 'static, V: redb::Value + 'static>(
     source: &ReadTransaction,
-    target: &WriteTransaction,
+    target: &Database,
     definition: TableDefinition<'static, K, V>,
+    chunk_size: usize,
 ) -> Result<(), StoreError> {
     let from = source.open_table(definition).map_err(backend_error)?;
-    let mut to = target.open_table(definition).map_err(backend_error)?;
-    for entry in from.iter().map_err(backend_error)? {
-        let (key, value) = entry.map_err(backend_error)?;
-        to.insert(key.value(), value.value())
-            .map_err(backend_error)?;
+    let mut entries = from.iter().map_err(backend_error)?;
+    loop {
+        let mut chunk: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        for entry in entries.by_ref().take(chunk_size) {
+            let (key, value) = entry.map_err(backend_error)?;
+            chunk.push((
+                K::as_bytes(&key.value()).as_ref().to_vec(),
+                V::as_bytes(&value.value()).as_ref().to_vec(),
+            ));
+        }
+        let transaction = immediate_write(target)?;
+        {
+            let mut to = transaction.open_table(definition).map_err(backend_error)?;
+            for (key, value) in &chunk {
+                to.insert(K::from_bytes(key), V::from_bytes(value))
+                    .map_err(backend_error)?;
+            }
+        }
+        transaction.commit().map_err(backend_error)?;
+        if chunk.len() < chunk_size {
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
 fn remove_if_present(path: &Path) -> std::io::Result<()> {
@@ -950,13 +983,15 @@ mod tests {
                     let mut accounts = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
                     accounts.remove(canary.as_bytes()).map_err(backend_error)?;
                     let mut meta = transaction.open_table(META).map_err(backend_error)?;
-                    meta.insert(META_REWRITE_PENDING, 1).map_err(backend_error)?;
+                    meta.insert(META_REWRITE_PENDING, 1)
+                        .map_err(backend_error)?;
                     Ok(())
                 })
                 .unwrap();
             let file = fs::read(directory.path().join(DATABASE_FILE_NAME)).unwrap();
             assert!(
-                file.windows(canary.len()).any(|window| window == canary.as_bytes()),
+                file.windows(canary.len())
+                    .any(|window| window == canary.as_bytes()),
                 "the freed page should still hold the erased bytes before the rewrite"
             );
         }
@@ -966,7 +1001,9 @@ mod tests {
         assert!(!directory.path().join(REWRITE_FILE_NAME).exists());
         for entry in fs::read_dir(directory.path()).unwrap() {
             let bytes = fs::read(entry.unwrap().path()).unwrap();
-            assert!(!bytes.windows(canary.len()).any(|window| window == canary.as_bytes()));
+            assert!(!bytes
+                .windows(canary.len())
+                .any(|window| window == canary.as_bytes()));
         }
         assert_eq!(store.stats().unwrap().accounts, 50);
         assert!(store.account(&AccountId::new("fb:49")).unwrap().is_some());
@@ -979,6 +1016,63 @@ mod tests {
             .unwrap()
             .map(|guard| guard.value());
         assert_eq!(pending, None, "the rewritten file has no pending flag");
+    }
+
+    /// A copy made in many small transactions holds every entry of every
+    /// table, and no pending flag.
+    #[test]
+    fn a_chunked_copy_holds_every_entry() {
+        let directory = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(directory.path()).unwrap();
+        let accounts: Vec<Account> = (0..100)
+            .map(|index| {
+                crate::testsuite::fixtures::account(&format!("fb:{index:03}"), Some("ac:1"))
+            })
+            .collect();
+        store.put_accounts(&accounts).unwrap();
+        let outcomes: Vec<_> = (0..30)
+            .map(|index| {
+                crate::testsuite::fixtures::used_outcome(
+                    store.id_hasher(),
+                    &format!("fb:{:03}", index % 7),
+                    &format!("e-{index}"),
+                    &[20, 24],
+                    crate::testsuite::fixtures::day(1),
+                )
+            })
+            .collect();
+        store.commit_events(&outcomes).unwrap();
+        let copy_directory = tempfile::tempdir().unwrap();
+        {
+            let copy = Database::create(copy_directory.path().join(DATABASE_FILE_NAME)).unwrap();
+            copy_live_tables(&store.read().unwrap(), &copy, 7).unwrap();
+        }
+        fs::copy(
+            directory.path().join(ID_SECRET_FILE_NAME),
+            copy_directory.path().join(ID_SECRET_FILE_NAME),
+        )
+        .unwrap();
+        let copied = EmbeddedStore::open(copy_directory.path()).unwrap();
+        assert_eq!(copied.stats().unwrap(), store.stats().unwrap());
+        assert_eq!(copied.account_ids().unwrap(), store.account_ids().unwrap());
+        assert_eq!(
+            copied
+                .accounts_in_center(&AccountsCenterId::new("ac:1"))
+                .unwrap()
+                .len(),
+            100
+        );
+        for index in 0..7 {
+            let account_id = AccountId::new(format!("fb:{index:03}"));
+            assert_eq!(
+                copied.signals_of(&account_id).unwrap(),
+                store.signals_of(&account_id).unwrap()
+            );
+            assert_eq!(
+                copied.audit_of(&account_id).unwrap(),
+                store.audit_of(&account_id).unwrap()
+            );
+        }
     }
 
     /// The id secret is made once and kept: reopening hashes ids the same
@@ -994,7 +1088,11 @@ mod tests {
         let reopened = EmbeddedStore::open(directory.path()).unwrap();
         assert_eq!(account.hashed(reopened.id_hasher()), first);
         drop(reopened);
-        fs::write(directory.path().join(ID_SECRET_FILE_NAME), [9u8; ID_SECRET_LEN]).unwrap();
+        fs::write(
+            directory.path().join(ID_SECRET_FILE_NAME),
+            [9u8; ID_SECRET_LEN],
+        )
+        .unwrap();
         let error = EmbeddedStore::open(directory.path()).unwrap_err();
         assert!(error.to_string().contains("not the secret"), "{error}");
     }

@@ -42,10 +42,15 @@
 //!
 //! # Erasure
 //!
-//! `forget_account` deletes every row of the account in one transaction;
-//! Postgres keeps the dead row versions on disk until `VACUUM` reclaims
-//! them (autovacuum does), so an operator running erasure at volume
-//! schedules vacuum accordingly.
+//! `forget_account` deletes every row of the account in one transaction,
+//! then runs `VACUUM (INDEX_CLEANUP ON)` on the four tables it deleted
+//! from, so the dead row versions and their index entries leave the table
+//! and index files now rather than at autovacuum's convenience (index
+//! cleanup is forced because a vacuum that finds few dead rows may skip
+//! the indexes). A dead row that an older, still open transaction can see
+//! survives that vacuum; the WAL, its archives, replicas and backups keep
+//! the rows until the operator's retention drops them. The id secret is
+//! the one row of `id_secret` (migration 2).
 //!
 //! # Outages
 //!
