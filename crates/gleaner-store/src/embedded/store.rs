@@ -276,16 +276,19 @@ impl EmbeddedStore {
 
     /// Runs `body` in one write transaction committed with
     /// [`Durability::Immediate`]; an error aborts everything `body` wrote.
+    ///
+    /// Holds the shared side of the lock until the commit, so that a
+    /// rewrite (which takes the exclusive side) never copies the file while
+    /// a write to it is under way, which would lose that write.
     fn write<T>(
         &self,
         body: impl FnOnce(&WriteTransaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let mut transaction = self
+        let database = self
             .database
             .read()
-            .map_err(|_| StoreError::Backend("store lock poisoned".to_owned()))?
-            .begin_write()
-            .map_err(backend_error)?;
+            .map_err(|_| StoreError::Backend("store lock poisoned".to_owned()))?;
+        let mut transaction = database.begin_write().map_err(backend_error)?;
         transaction
             .set_durability(Durability::Immediate)
             .map_err(backend_error)?;
@@ -1073,6 +1076,51 @@ mod tests {
                 store.audit_of(&account_id).unwrap()
             );
         }
+    }
+
+    /// Erasures (each a rewrite of the file) while another thread commits
+    /// events: no commit is lost to the swap of files.
+    #[test]
+    fn commits_during_erasures_are_all_kept() {
+        let directory = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(directory.path()).unwrap();
+        let commits = 200;
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                for index in 0..commits {
+                    let outcome = crate::testsuite::fixtures::used_outcome(
+                        store.id_hasher(),
+                        "fb:writer",
+                        &format!("w-{index}"),
+                        &[20],
+                        crate::testsuite::fixtures::day(1),
+                    );
+                    store.commit_events(&[outcome]).unwrap();
+                }
+            });
+            scope.spawn(|| {
+                for round in 0..20 {
+                    let outcome = crate::testsuite::fixtures::used_outcome(
+                        store.id_hasher(),
+                        "fb:erased",
+                        &format!("x-{round}"),
+                        &[24],
+                        crate::testsuite::fixtures::day(1),
+                    );
+                    store.commit_events(&[outcome]).unwrap();
+                    store.forget_account(&AccountId::new("fb:erased")).unwrap();
+                }
+            });
+        });
+        assert_eq!(
+            store
+                .signals_of(&AccountId::new("fb:writer"))
+                .unwrap()
+                .len(),
+            commits,
+            "a commit made during a rewrite was lost"
+        );
+        assert_eq!(store.stats().unwrap().events, commits);
     }
 
     /// The id secret is made once and kept: reopening hashes ids the same
