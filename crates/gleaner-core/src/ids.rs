@@ -256,10 +256,10 @@ mod tests {
 
     #[test]
     fn hashed_id_round_trips_through_json_and_is_stable() {
-        let hasher = IdHasher::new(&[7; ID_SECRET_LEN]);
-        let hashed = AccountId::new("wa:2001").hashed(&hasher);
-        assert_eq!(hashed, hasher.hash("wa:2001"));
-        assert_ne!(hashed, hasher.hash("wa:2002"));
+        let store_hasher = IdHasher::new(&[7; ID_SECRET_LEN]);
+        let hashed = AccountId::new("wa:2001").hashed(&store_hasher);
+        assert_eq!(hashed, store_hasher.hash("wa:2001"));
+        assert_ne!(hashed, store_hasher.hash("wa:2002"));
         let json = serde_json::to_string(&hashed).unwrap();
         assert_eq!(json.len(), 34);
         let back: HashedId = serde_json::from_str(&json).unwrap();

@@ -14,16 +14,15 @@ pub(crate) fn run(args: &ForgetArgs, context: &Context) -> anyhow::Result<()> {
     let account_id = AccountId::new(args.account.as_str());
     // Tokens first: if the erasure then fails, the person has lost access
     // (fail closed), never kept a token over an erased account.
-    let tokens_revoked = match token_file(args.tokens.as_ref(), context) {
-        Ok(file) => file.revoke_account(&account_id)?.len(),
-        Err(_) => {
-            eprintln!(
-                "note: no token file for store `{}` (name it with --tokens): revoke {}'s person tokens where `gleaner serve` keeps them",
-                gleaner_store::redact_store_url(&context.store_location),
-                args.account
-            );
-            0
-        }
+    let tokens_revoked = if let Ok(file) = token_file(args.tokens.as_ref(), context) {
+        file.revoke_account(&account_id)?.len()
+    } else {
+        eprintln!(
+            "note: no token file for store `{}` (name it with --tokens): revoke {}'s person tokens where `gleaner serve` keeps them",
+            gleaner_store::redact_store_url(&context.store_location),
+            args.account
+        );
+        0
     };
     let engine = context.engine()?;
     let report = engine.forget(&account_id)?;

@@ -202,7 +202,7 @@ impl EmbeddedStore {
         // data, and the pending flag redoes the rewrite below.
         remove_if_present(&directory.join(REWRITE_FILE_NAME))
             .map_err(|error| open_error(error.to_string()))?;
-        let secret = load_or_create_secret(directory).map_err(|error| open_error(error))?;
+        let secret = load_or_create_secret(directory).map_err(open_error)?;
         let store = Self {
             database: std::sync::RwLock::new(database),
             location: directory.to_path_buf(),

@@ -48,8 +48,11 @@
 //! and index files now rather than at autovacuum's convenience (index
 //! cleanup is forced because a vacuum that finds few dead rows may skip
 //! the indexes). A dead row that an older, still open transaction can see
-//! survives that vacuum; the WAL, its archives, replicas and backups keep
-//! the rows until the operator's retention drops them. The id secret is
+//! survives that vacuum. Vacuum does not overwrite the space it frees
+//! inside a page, so the bytes stay in the files until later writes reuse
+//! it (seen on Postgres 15); `VACUUM FULL` of the four tables rewrites
+//! them without those bytes, under an exclusive lock, and is the
+//! operator's call, as are the WAL, its archives, replicas and backups. The id secret is
 //! the one row of `id_secret` (migration 2).
 //!
 //! # Outages

@@ -569,16 +569,15 @@ fn raw_hit(contents: &[Vec<u8>], needle: &[u8]) -> Option<usize> {
     })
 }
 
-/// `forget` leaves no byte of the account in anything the store keeps:
-/// not its id, its center, its hashed id, its event hashes, nor any of its
-/// signal, audit or account records (a replaced account version included),
-/// as read by `raw` (every file of the embedded store's directory, every
-/// Redis key and value, every Postgres row). The canary account sits
-/// between other accounts' data, so its pages are in the middle of a file.
-pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents) {
+const ERASE_CANARY: &str = "zq:erase-canary-5501";
+const ERASE_CANARY_CENTER: &str = "ac:erase-canary-center";
+
+/// Fills `store` for the erase scan: 200 other accounts with two events
+/// each, and between their halves the canary account (put twice, so an
+/// older version of its record existed) with six events. Returns what
+/// identifies the canary's data, as `(what, bytes)`.
+fn fill_around_the_erase_canary(store: &dyn Store) -> Vec<(String, Vec<u8>)> {
     let hasher = store.id_hasher();
-    let canary = "zq:erase-canary-5501";
-    let center = "ac:erase-canary-center";
     let kept_outcomes = |range: std::ops::Range<u32>| -> Vec<crate::store::EventOutcome> {
         range
             .flat_map(|index| {
@@ -601,12 +600,12 @@ pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents)
         .collect();
     store.put_accounts(&kept_accounts).unwrap();
     store.commit_events(&kept_outcomes(0..100)).unwrap();
-    let mut first_version = account(canary, Some(center));
+    let mut first_version = account(ERASE_CANARY, Some(ERASE_CANARY_CENTER));
     first_version.hidden_topics = vec![TopicId(77)];
     store
         .put_accounts(std::slice::from_ref(&first_version))
         .unwrap();
-    let second_version = account(canary, Some(center));
+    let second_version = account(ERASE_CANARY, Some(ERASE_CANARY_CENTER));
     store
         .put_accounts(std::slice::from_ref(&second_version))
         .unwrap();
@@ -614,7 +613,7 @@ pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents)
         .map(|index| {
             used_outcome(
                 hasher,
-                canary,
+                ERASE_CANARY,
                 &format!("erase-canary-event-{index}"),
                 &[20, 24, 31],
                 day(7),
@@ -622,7 +621,7 @@ pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents)
         })
         .chain([dropped_outcome(
             hasher,
-            canary,
+            ERASE_CANARY,
             "erase-canary-dropped",
             day(8),
         )])
@@ -630,10 +629,13 @@ pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents)
     store.commit_events(&canary_outcomes).unwrap();
     store.commit_events(&kept_outcomes(100..200)).unwrap();
 
-    let account_hash = AccountId::new(canary).hashed(hasher);
+    let account_hash = AccountId::new(ERASE_CANARY).hashed(hasher);
     let mut needles: Vec<(String, Vec<u8>)> = vec![
-        ("account id".to_owned(), canary.as_bytes().to_vec()),
-        ("center id".to_owned(), center.as_bytes().to_vec()),
+        ("account id".to_owned(), ERASE_CANARY.as_bytes().to_vec()),
+        (
+            "center id".to_owned(),
+            ERASE_CANARY_CENTER.as_bytes().to_vec(),
+        ),
         (
             "hashed account id".to_owned(),
             account_hash.as_bytes().to_vec(),
@@ -662,7 +664,17 @@ pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents)
             ));
         }
     }
+    needles
+}
 
+/// `forget` leaves no byte of the account in anything the store keeps:
+/// not its id, its center, its hashed id, its event hashes, nor any of its
+/// signal, audit or account records (a replaced account version included),
+/// as read by `raw` (every file of the embedded store's directory, every
+/// Redis key and value, every Postgres row). The canary account sits
+/// between other accounts' data, so its pages are in the middle of a file.
+pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents) {
+    let needles = fill_around_the_erase_canary(store);
     let before = raw();
     for (what, needle) in &needles[..3] {
         assert!(
@@ -670,7 +682,7 @@ pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents)
             "the scan does not see the stored {what}, so it proves nothing"
         );
     }
-    let report = store.forget_account(&AccountId::new(canary)).unwrap();
+    let report = store.forget_account(&AccountId::new(ERASE_CANARY)).unwrap();
     assert_eq!(
         (
             report.signals_removed,

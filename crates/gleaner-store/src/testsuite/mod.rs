@@ -77,6 +77,7 @@ impl TestStore {
 
     /// Adds the reader of everything the store holds, raw (for the erase
     /// scan): every file of a directory, every key and value, every row.
+    #[must_use]
     pub fn with_raw_contents(mut self, read: impl Fn() -> Vec<Vec<u8>> + 'static) -> Self {
         self.raw_contents = Some(Box::new(read));
         self
