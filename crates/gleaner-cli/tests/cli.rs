@@ -357,6 +357,23 @@ fn bad_usage_exits_2() {
 
 /// A killed ingest leaves the store readable, and a re-run completes it:
 /// the final state equals that of an uninterrupted run.
+/// An export's signals without their event hashes, sorted: each store keys
+/// its event hashes with its own secret, so two stores are compared so.
+fn signals_without_event_hashes(export: &serde_json::Value) -> Vec<String> {
+    let mut signals: Vec<String> = export["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|signal| {
+            let mut signal = signal.clone();
+            signal.as_object_mut().unwrap().remove("event");
+            signal.to_string()
+        })
+        .collect();
+    signals.sort();
+    signals
+}
+
 #[test]
 fn killed_ingest_is_completed_by_a_rerun() {
     let events = std::fs::read_to_string(sample("events.jsonl")).unwrap();
@@ -446,25 +463,9 @@ fn killed_ingest_is_completed_by_a_rerun() {
             serde_json::from_slice(&gleaner(killed_store, &["export", id]).stdout).unwrap();
         let right: serde_json::Value =
             serde_json::from_slice(&gleaner(clean_store, &["export", id]).stdout).unwrap();
-        // Each store keys its event hashes with its own secret, so the
-        // signals are compared without them (and thus in a sorted order).
-        let without_event_hashes = |export: &serde_json::Value| -> Vec<String> {
-            let mut signals: Vec<String> = export["signals"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|signal| {
-                    let mut signal = signal.clone();
-                    signal.as_object_mut().unwrap().remove("event");
-                    signal.to_string()
-                })
-                .collect();
-            signals.sort();
-            signals
-        };
         assert_eq!(
-            without_event_hashes(&left),
-            without_event_hashes(&right),
+            signals_without_event_hashes(&left),
+            signals_without_event_hashes(&right),
             "{id}"
         );
         assert_eq!(
