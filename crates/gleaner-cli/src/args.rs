@@ -66,8 +66,8 @@ pub enum Command {
     Recommend(RecommendArgs),
     /// Say why an item would or would not be shown to an account.
     Explain(ExplainArgs),
-    /// Erase everything held about an account.
-    Forget(AccountArgs),
+    /// Erase everything held about an account and revoke its person tokens.
+    Forget(ForgetArgs),
     /// Export everything held about an account.
     Export(AccountArgs),
     /// Hide a topic (and its descendants) for an account.
@@ -364,6 +364,17 @@ pub struct ExplainArgs {
 pub struct AccountArgs {
     /// The account.
     pub account: String,
+}
+
+/// `gleaner forget`.
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// The account.
+    pub account: String,
+    /// The token file whose person tokens of the account are revoked
+    /// (default: `tokens.json` in the store directory).
+    #[arg(long, env = "GLEANER_TOKENS")]
+    pub tokens: Option<PathBuf>,
 }
 
 /// `gleaner hide` / `unhide`.

@@ -5,9 +5,10 @@
 //!
 //! The person signs in with their token, sees an interest, hides it (the
 //! recommendations API then no longer uses it), turns AI personalization
-//! off and erases everything (nothing is left), each after the page's own
-//! confirmation step; the operator's charts draw. The pages run under their
-//! Content-Security-Policy (scripts by hash), so a blocked script fails here. Screenshots of both pages go to
+//! off and erases everything (nothing is left, and the erasure revoked the
+//! token), each after the page's own confirmation step; the operator's
+//! charts draw. The pages run under their Content-Security-Policy (scripts
+//! by hash), so a blocked script fails here. Screenshots of both pages go to
 //! `target/e2e-artifacts/`.
 //!
 //! `WebDriver` is HTTP + JSON, and the dozen commands used here fit in a small
@@ -579,17 +580,18 @@ fn erase_everything(browser: &Browser, address: &str, person: &str, operator: &s
         let (status, body) = api_json(address, &path, operator);
         assert_eq!(status, 404, "{path} after erasure: {body}");
     }
-    // Coming back and signing in again finds nothing to show.
+    // Coming back with the same token: the erasure revoked it, so the page
+    // refuses it and shows nothing.
     browser.open(&format!("http://{address}/"));
     browser.type_into("#token", person);
     browser.click("#login-button");
     browser.wait_for(
-        "the page to say the account is gone",
+        "the page to refuse the revoked token",
         "return document.getElementById('status').textContent",
         |status| {
             status
                 .as_str()
-                .is_some_and(|text| text.contains("unknown account"))
+                .is_some_and(|text| text.contains("valid bearer token"))
         },
     );
     assert_eq!(

@@ -146,8 +146,18 @@ fn fingerprint(store: &dyn Store) -> Fingerprint {
     let stats = store.stats().unwrap();
     let mut per_account = BTreeMap::new();
     for account_id in store.account_ids().unwrap() {
-        let mut signals = store.signals_of(&account_id).unwrap();
-        signals.sort_by_key(|signal| (signal.event, signal.topic));
+        // Each store keys its event hashes with its own secret: compare
+        // the signals without them.
+        let mut signals: Vec<Signal> = store
+            .signals_of(&account_id)
+            .unwrap()
+            .into_iter()
+            .map(|mut signal| {
+                signal.event = gleaner_core::HashedId::from_bytes([0; 16]);
+                signal
+            })
+            .collect();
+        signals.sort_by_cached_key(|signal| serde_json::to_string(signal).unwrap());
         let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
         for record in store.audit_of(&account_id).unwrap() {
             let outcome = match record.outcome {

@@ -2,13 +2,17 @@
 //!
 //! Each id is a newtype so that an account id can never be passed where an
 //! event id is expected. [`HashedId`] is the one-way form written to audit
-//! records and signal keys.
+//! records and store keys; [`IdHasher`] is the only way to make one: a
+//! keyed hash (HMAC-SHA256) under the store's own secret, so that nobody
+//! without the secret can turn a stored hash back into an id by hashing
+//! guessed ids.
 
 use std::fmt;
 use std::str::FromStr;
 
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 
 macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident) => {
@@ -28,9 +32,10 @@ macro_rules! string_id {
                 &self.0
             }
 
-            /// Returns the one-way hash of this identifier.
-            pub fn hashed(&self) -> HashedId {
-                HashedId::of(&self.0)
+            /// Returns the keyed one-way hash of this identifier under the
+            /// store secret `hasher` holds.
+            pub fn hashed(&self, hasher: &IdHasher) -> HashedId {
+                hasher.hash(&self.0)
             }
         }
 
@@ -86,22 +91,61 @@ impl fmt::Display for TopicId {
     }
 }
 
-/// A truncated SHA-256 of an identifier (16 bytes, 32 hex digits).
+/// A keyed hash of an identifier (16 bytes, 32 hex digits), made by an
+/// [`IdHasher`].
 ///
 /// Audit records carry only hashed ids, so the audit log can be shared with an
-/// auditor without handing over account or event ids.
+/// auditor without handing over account or event ids; because the hash is
+/// keyed with the store's secret, the auditor cannot recover an id by
+/// hashing candidate ids either.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct HashedId([u8; 16]);
 
-impl HashedId {
-    /// Hashes a raw identifier.
-    pub fn of(raw: &str) -> Self {
-        let digest = Sha256::digest(raw.as_bytes());
-        let mut bytes = [0u8; 16];
-        bytes.copy_from_slice(&digest[..16]);
-        Self(bytes)
+/// The bytes of an [`IdHasher`] secret.
+pub const ID_SECRET_LEN: usize = 32;
+
+/// The one function that hashes identifiers: HMAC-SHA256 under a per-store
+/// secret, truncated to 16 bytes.
+///
+/// Each store creates its secret once, when it is created, and keeps it
+/// (never exported, never logged); every id the store keys or an audit
+/// record names is hashed through the store's hasher
+/// (`Store::id_hasher`). The same id hashes differently in two stores.
+/// `Debug` prints no key material, and there is no `Serialize`.
+#[derive(Clone)]
+pub struct IdHasher {
+    /// The HMAC state after absorbing the key (cloned per hash, so the key
+    /// is processed once).
+    keyed: Hmac<Sha256>,
+}
+
+impl IdHasher {
+    /// Returns the hasher of a secret.
+    pub fn new(secret: &[u8; ID_SECRET_LEN]) -> Self {
+        // HMAC takes a key of any length; 32 bytes cannot fail.
+        let keyed = <Hmac<Sha256> as Mac>::new_from_slice(secret)
+            .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+        Self { keyed }
     }
 
+    /// Hashes a raw identifier.
+    pub fn hash(&self, raw: &str) -> HashedId {
+        let mut mac = self.keyed.clone();
+        mac.update(raw.as_bytes());
+        let digest = mac.finalize().into_bytes();
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&digest[..16]);
+        HashedId(bytes)
+    }
+}
+
+impl fmt::Debug for IdHasher {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("IdHasher(HMAC-SHA256, secret not shown)")
+    }
+}
+
+impl HashedId {
     /// Returns the raw bytes, e.g. to build a store key.
     pub fn as_bytes(&self) -> &[u8; 16] {
         &self.0
@@ -212,13 +256,40 @@ mod tests {
 
     #[test]
     fn hashed_id_round_trips_through_json_and_is_stable() {
-        let hashed = AccountId::new("wa:2001").hashed();
-        assert_eq!(hashed, HashedId::of("wa:2001"));
-        assert_ne!(hashed, HashedId::of("wa:2002"));
+        let store_hasher = IdHasher::new(&[7; ID_SECRET_LEN]);
+        let hashed = AccountId::new("wa:2001").hashed(&store_hasher);
+        assert_eq!(hashed, store_hasher.hash("wa:2001"));
+        assert_ne!(hashed, store_hasher.hash("wa:2002"));
         let json = serde_json::to_string(&hashed).unwrap();
         assert_eq!(json.len(), 34);
         let back: HashedId = serde_json::from_str(&json).unwrap();
         assert_eq!(back, hashed);
+    }
+
+    #[test]
+    fn the_same_id_hashes_differently_under_two_secrets_and_unlike_plain_sha256() {
+        use sha2::Digest as _;
+        let first = IdHasher::new(&[1; ID_SECRET_LEN]);
+        let second = IdHasher::new(&[2; ID_SECRET_LEN]);
+        let account = AccountId::new("ig:3021");
+        assert_ne!(account.hashed(&first), account.hashed(&second));
+        // Not the old unkeyed hash: guessing ids and hashing them finds nothing.
+        let unkeyed = Sha256::digest(b"ig:3021");
+        assert_ne!(&account.hashed(&first).as_bytes()[..], &unkeyed[..16]);
+        // RFC 4231 test case 2 (key "Jefe"; HMAC pads a short key with
+        // zeros, so "Jefe" and 28 zero bytes is the same key), truncated.
+        let mut jefe = [0u8; ID_SECRET_LEN];
+        jefe[..4].copy_from_slice(b"Jefe");
+        assert_eq!(
+            IdHasher::new(&jefe)
+                .hash("what do ya want for nothing?")
+                .to_string(),
+            "5bdcc146bf60754e6a042426089575c7"
+        );
+        assert_eq!(
+            format!("{first:?}"),
+            "IdHasher(HMAC-SHA256, secret not shown)"
+        );
     }
 
     #[test]

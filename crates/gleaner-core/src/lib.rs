@@ -45,7 +45,8 @@ pub use event::{
     AiInteraction, Engagement, EngagementAction, Event, EventBody, EventDigest, Modality,
 };
 pub use ids::{
-    AccountId, AccountsCenterId, CountryCode, EventId, HashedId, ItemId, Surface, TopicId,
+    AccountId, AccountsCenterId, CountryCode, EventId, HashedId, IdHasher, ItemId, Surface,
+    TopicId, ID_SECRET_LEN,
 };
 pub use purpose::Purposes;
 pub use reason::ReasonCode;

@@ -158,7 +158,7 @@ proptest! {
             if !event.sensitive {
                 continue;
             }
-            let event_hash = gleaner_core::EventId::new(format!("p-{index}")).hashed();
+            let event_hash = gleaner_core::EventId::new(format!("p-{index}")).hashed(engine.store().id_hasher());
             let signals = engine.store().signals_of(&AccountId::new(ACCOUNT_IDS[event.account])).unwrap();
             prop_assert!(signals.iter().all(|signal| signal.event != event_hash));
         }
@@ -215,7 +215,7 @@ proptest! {
         prop_assert!(engine.store().signals_of(&account_id).unwrap().is_empty());
         prop_assert!(engine.store().audit_of(&account_id).unwrap().is_empty());
         let mut leaked = false;
-        engine.store().for_each_audit_record(&mut |record| leaked |= record.account == account_id.hashed()).unwrap();
+        engine.store().for_each_audit_record(&mut |record| leaked |= record.account == account_id.hashed(engine.store().id_hasher())).unwrap();
         prop_assert!(!leaked);
         let others_after: BTreeSet<usize> = (0..ACCOUNT_IDS.len())
             .filter(|index| *index != forgotten)

@@ -94,11 +94,12 @@ fn a_sync_cannot_move_an_account_and_an_explicit_move_is_audited() {
     assert_eq!(done.from, None);
     let moves = engine.store().account_moves().unwrap();
     assert_eq!(moves.len(), 1);
-    assert_eq!(moves[0].account, fb2.hashed());
+    let hasher = engine.store().id_hasher();
+    assert_eq!(moves[0].account, fb2.hashed(hasher));
     assert_eq!(moves[0].from_center, None);
     assert_eq!(
         moves[0].to_center,
-        Some(AccountsCenterId::new("ac:1").hashed())
+        Some(AccountsCenterId::new("ac:1").hashed(hasher))
     );
     assert_eq!((moves[0].at, moves[0].by.as_str()), (now(), "cli"));
     // Moving to where it is records nothing.

@@ -1,7 +1,7 @@
 use chrono::{Duration, TimeZone, Utc};
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AiPersonalization, EngagementAction, HashedId, ItemId,
-    Modality, Purposes, Signal, SourceKind, Surface, Timestamp, TopicId,
+    Account, AccountId, AccountsCenterId, AiPersonalization, EngagementAction, ItemId, Modality,
+    Purposes, Signal, SourceKind, Surface, Timestamp, TopicId,
 };
 use gleaner_policy::Policy;
 use gleaner_taxonomy::Taxonomy;
@@ -43,7 +43,8 @@ fn account(id: &str, center: Option<&str>) -> Account {
 fn ai_signal(owner: &Account, topic: u32, days_ago: i64) -> Signal {
     Signal {
         account_id: owner.account_id.clone(),
-        event: HashedId::of(&format!("{}-{topic}-{days_ago}", owner.account_id)),
+        event: gleaner_core::IdHasher::new(&[0; gleaner_core::ID_SECRET_LEN])
+            .hash(&format!("{}-{topic}-{days_ago}", owner.account_id)),
         topic: TopicId(topic),
         weight: 1.0,
         source: SourceKind::AiInteraction {

@@ -2,8 +2,8 @@ use std::collections::BTreeSet;
 
 use chrono::{Duration, TimeZone, Utc};
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AiPersonalization, CatalogItem, HashedId, ItemId,
-    ItemKind, Modality, Purposes, Signal, SourceKind, Surface, Timestamp, TopicId,
+    Account, AccountId, AccountsCenterId, AiPersonalization, CatalogItem, ItemId, ItemKind,
+    Modality, Purposes, Signal, SourceKind, Surface, Timestamp, TopicId,
 };
 use gleaner_policy::Policy;
 use gleaner_profile::{build_profile, Profile, ProfileConfig, SignalsOfAccount};
@@ -44,7 +44,8 @@ fn account(id: &str) -> Account {
 fn signal(owner: &Account, topic: u32, weight: f32) -> Signal {
     Signal {
         account_id: owner.account_id.clone(),
-        event: HashedId::of(&format!("{topic}-{weight}")),
+        event: gleaner_core::IdHasher::new(&[0; gleaner_core::ID_SECRET_LEN])
+            .hash(&format!("{topic}-{weight}")),
         topic: TopicId(topic),
         weight,
         source: SourceKind::AiInteraction {

@@ -157,6 +157,10 @@ pub trait TokenStore: Send + Sync {
     /// Returns what token `id` has spent of its reach privacy budget, in
     /// millionths of ε.
     fn reach_budget_spent(&self, id: &str) -> Result<u64, TokenError>;
+    /// Removes every `person` token of `account_id` (erasure: a token must
+    /// not outlive its account, nor read an account later made with the
+    /// same id); returns them.
+    fn revoke_account(&self, account_id: &AccountId) -> Result<Vec<TokenRecord>, TokenError>;
 }
 
 /// The outcome of [`TokenStore::charge_reach_budget`].
@@ -180,6 +184,11 @@ fn charge(spent_micro: u64, cost_micro: u64, limit_micro: u64) -> BudgetCharge {
         Some(after) if after <= limit_micro => BudgetCharge::Charged { spent_micro: after },
         _ => BudgetCharge::Refused { spent_micro },
     }
+}
+
+/// Whether `record` is a person token of `account_id`.
+fn is_person_token_of(record: &TokenRecord, account_id: &AccountId) -> bool {
+    record.scope == Scope::Person && record.account_id.as_ref() == Some(account_id)
 }
 
 /// Returns the lowercase hex SHA-256 of a presented token.
@@ -315,6 +324,15 @@ impl TokenStore for MemoryTokenStore {
             .get(id)
             .copied()
             .unwrap_or_default())
+    }
+
+    fn revoke_account(&self, account_id: &AccountId) -> Result<Vec<TokenRecord>, TokenError> {
+        let mut records = self.records.lock().expect("token lock");
+        let (revoked, kept) = records
+            .drain(..)
+            .partition(|record| is_person_token_of(record, account_id));
+        *records = kept;
+        Ok(revoked)
     }
 }
 
@@ -518,6 +536,26 @@ impl TokenStore for TokenFile {
             .get(id)
             .copied()
             .unwrap_or_default())
+    }
+
+    /// Rewrites the file only when it held such a token (a store without
+    /// tokens gets no file).
+    fn revoke_account(&self, account_id: &AccountId) -> Result<Vec<TokenRecord>, TokenError> {
+        if !self.path.exists() {
+            return Ok(Vec::new());
+        }
+        self.while_locked(|| {
+            let mut contents = self.read()?;
+            let (revoked, kept): (Vec<TokenRecord>, Vec<TokenRecord>) = contents
+                .tokens
+                .into_iter()
+                .partition(|record| is_person_token_of(record, account_id));
+            contents.tokens = kept;
+            if !revoked.is_empty() {
+                self.write(&contents)?;
+            }
+            Ok(revoked)
+        })
     }
 }
 

@@ -305,6 +305,58 @@ fn profile_hide_recommend_opt_out_export_forget() {
     assert_eq!(gone.status, 404);
 }
 
+/// Erasing an account revokes its person tokens: the token no longer
+/// works, and when an account with the same id is ingested again the old
+/// token does not read it. Other people's tokens keep working.
+#[test]
+fn forget_revokes_the_persons_tokens_so_a_reused_id_is_not_read_by_them() {
+    let server = TestServer::start();
+    let token = server.tokens.person_fb1.clone();
+    assert_eq!(server.get("/v1/accounts/fb:1/profile", &token).status, 200);
+    let forgotten = server.request("DELETE", "/v1/accounts/fb:1", Some(&token), b"");
+    assert_eq!(forgotten.status, 200, "{}", forgotten.text());
+    assert_eq!(forgotten.json()["tokens_revoked"], 1);
+    assert_eq!(
+        server.get("/v1/me", &token).status,
+        401,
+        "revoked token still accepted"
+    );
+
+    let again = account_line("fb:1", "facebook", None, "US");
+    let resynced = server.request(
+        "POST",
+        "/v1/accounts",
+        Some(&server.tokens.ingest),
+        again.as_bytes(),
+    );
+    assert!(resynced.status < 300, "{}", resynced.text());
+    assert!(server
+        .store
+        .account(&gleaner_core::AccountId::new("fb:1"))
+        .unwrap()
+        .is_some());
+    for path in [
+        "/v1/accounts/fb:1/profile",
+        "/v1/accounts/fb:1/export",
+        "/v1/me",
+    ] {
+        let old = server.get(path, &token);
+        assert_eq!(
+            old.status,
+            401,
+            "{path} with the erased account's token: {}",
+            old.text()
+        );
+    }
+    assert_eq!(
+        server
+            .get("/v1/accounts/fb:2/profile", &server.tokens.person_fb2)
+            .status,
+        200,
+        "another person's token was revoked"
+    );
+}
+
 // ---------------------------------------------------------------- ingest
 
 #[test]

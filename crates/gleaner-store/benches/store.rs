@@ -40,16 +40,17 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
-use gleaner_core::AccountId;
+use gleaner_core::{AccountId, IdHasher};
 use gleaner_store::testsuite::fixtures::{day, used_outcome};
 #[cfg(any(feature = "redis", feature = "postgres"))]
 use gleaner_store::testsuite::servers::{Server, ServerNamespace};
 use gleaner_store::{EmbeddedStore, EventOutcome, Store};
 
-fn outcomes(first_event: u64, count: u64) -> Vec<EventOutcome> {
+fn outcomes(hasher: &IdHasher, first_event: u64, count: u64) -> Vec<EventOutcome> {
     (first_event..first_event + count)
         .map(|event_number| {
             used_outcome(
+                hasher,
                 &format!("acct:{}", event_number % 50),
                 &format!("bench-event-{event_number}"),
                 &[20, 24, 412],
@@ -72,7 +73,7 @@ fn commit_events_on(criterion: &mut Criterion, backend: &str, store: &dyn Store)
             |bencher, &batch_size| {
                 bencher.iter_batched(
                     || {
-                        let batch = outcomes(next_event, batch_size);
+                        let batch = outcomes(store.id_hasher(), next_event, batch_size);
                         next_event += batch_size;
                         batch
                     },
@@ -114,6 +115,7 @@ fn signals_of(criterion: &mut Criterion) {
     let batch: Vec<EventOutcome> = (0..EVENTS_OF_ONE_ACCOUNT)
         .map(|event_number| {
             used_outcome(
+                store.id_hasher(),
                 account_id.as_str(),
                 &format!("read-event-{event_number}"),
                 &[20, 24, 412],
@@ -122,7 +124,9 @@ fn signals_of(criterion: &mut Criterion) {
         })
         .collect();
     store.commit_events(&batch).unwrap();
-    store.commit_events(&outcomes(1_000_000, 2_000)).unwrap();
+    store
+        .commit_events(&outcomes(store.id_hasher(), 1_000_000, 2_000))
+        .unwrap();
     let signal_count = store.signals_of(&account_id).unwrap().len() as u64;
     let mut group = criterion.benchmark_group("gleaner_store::EmbeddedStore");
     group.throughput(Throughput::Elements(signal_count));

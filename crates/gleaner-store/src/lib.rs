@@ -19,7 +19,11 @@
 //!   listed as `conflicting`. Nothing about the stored event changes.
 //! - **Forget means gone.** [`Store::forget_account`] removes the account,
 //!   its signals, its audit records (found through the hashed id) and its
-//!   seen-event markers; only a tombstone count remains.
+//!   seen-event markers; only a tombstone count remains, and no byte of
+//!   them stays in what the store keeps (the embedded store rewrites its
+//!   file, Postgres vacuums).
+//! - **Keyed hashes.** Ids are hashed with [`Store::id_hasher`],
+//!   HMAC-SHA256 under a secret each store creates once and never exports.
 //! - **No text.** The types the trait takes and returns cannot hold
 //!   conversation text ([`gleaner_core::ConversationText`] is not
 //!   `Serialize`), so no backend can store it.
@@ -80,13 +84,14 @@ pub mod postgres_store;
 #[cfg(feature = "redis")]
 pub mod redis_store;
 pub mod resolver;
+mod secret;
 #[cfg(any(feature = "redis", feature = "postgres"))]
 mod server_url;
 pub mod store;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
-pub use embedded::{EmbeddedStore, DATABASE_FILE_NAME, SCHEMA_VERSION};
+pub use embedded::{EmbeddedStore, DATABASE_FILE_NAME, ID_SECRET_FILE_NAME, SCHEMA_VERSION};
 pub use error::StoreError;
 pub use model::ModelStore;
 #[cfg(feature = "postgres")]

@@ -11,7 +11,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, ItemId, ItemKind, Signal, Timestamp, TopicId,
+    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp, TopicId,
 };
 
 use crate::error::StoreError;
@@ -33,15 +33,37 @@ struct ModelState {
 }
 
 /// An in-memory [`Store`]; see the module documentation.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ModelStore {
     state: Mutex<ModelState>,
+    hasher: IdHasher,
+}
+
+impl Default for ModelStore {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl ModelStore {
-    /// Returns an empty store.
+    /// Returns an empty store with a fresh random id secret.
+    ///
+    /// # Panics
+    ///
+    /// When the operating system has no random source (a test store; the
+    /// persistent backends report this as an error instead).
     pub fn new() -> Self {
-        Self::default()
+        Self::with_hasher(crate::secret::random_hasher().expect("the OS random source works"))
+    }
+
+    /// Returns an empty store that hashes ids with `hasher` (the
+    /// model-based test shares the backend's hasher, so that hashed ids
+    /// agree).
+    pub fn with_hasher(hasher: IdHasher) -> Self {
+        Self {
+            state: Mutex::new(ModelState::default()),
+            hasher,
+        }
     }
 
     fn lock(&self) -> Result<MutexGuard<'_, ModelState>, StoreError> {
@@ -52,6 +74,10 @@ impl ModelStore {
 }
 
 impl Store for ModelStore {
+    fn id_hasher(&self) -> &IdHasher {
+        &self.hasher
+    }
+
     fn put_accounts(&self, accounts: &[Account]) -> Result<(), StoreError> {
         let mut state = self.lock()?;
         for account in accounts {
@@ -137,8 +163,8 @@ impl Store for ModelStore {
                 }
                 continue;
             }
-            outcome.debug_assert_consistent();
-            let account_hash = outcome.account_id.hashed();
+            outcome.debug_assert_consistent(&self.hasher);
+            let account_hash = outcome.account_id.hashed(&self.hasher);
             state
                 .seen_events
                 .insert(outcome.event, (account_hash, outcome.digest));
@@ -167,7 +193,7 @@ impl Store for ModelStore {
     }
 
     fn audit_of(&self, account_id: &AccountId) -> Result<Vec<AuditRecord>, StoreError> {
-        let account_hash = account_id.hashed();
+        let account_hash = account_id.hashed(&self.hasher);
         Ok(self
             .lock()?
             .audit
@@ -190,7 +216,7 @@ impl Store for ModelStore {
     }
 
     fn forget_account(&self, account_id: &AccountId) -> Result<ForgetReport, StoreError> {
-        let account_hash = account_id.hashed();
+        let account_hash = account_id.hashed(&self.hasher);
         let mut state = self.lock()?;
         let signals_before = state.signals.len();
         state.signals.retain(|(owner, _, _), _| owner != account_id);

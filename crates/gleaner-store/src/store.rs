@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, ItemId, ItemKind, Signal, Timestamp,
+    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp,
 };
 
 use crate::error::StoreError;
@@ -15,7 +15,8 @@ use crate::error::StoreError;
 ///
 /// Invariant (checked with `debug_assert!` by the backends of this crate):
 /// every signal's `account_id` and `event`, and the audit record's `account`
-/// and `event`, are those of the outcome (hashed where the field is hashed).
+/// and `event`, are those of the outcome (hashed where the field is hashed,
+/// with the store's [`Store::id_hasher`]).
 /// Signals are keyed by the outcome's account, event and the signal's topic;
 /// two signals of one outcome with the same topic keep the last one.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,10 +105,10 @@ pub struct StoreStats {
 
 impl EventOutcome {
     /// Asserts the invariant above in debug builds.
-    pub(crate) fn debug_assert_consistent(&self) {
+    pub(crate) fn debug_assert_consistent(&self, hasher: &IdHasher) {
         debug_assert_eq!(
             self.audit.account,
-            self.account_id.hashed(),
+            self.account_id.hashed(hasher),
             "audit account"
         );
         debug_assert_eq!(self.audit.event, self.event, "audit event");
@@ -134,11 +135,23 @@ impl EventOutcome {
 ///   no account, signal, audit record or account-move record (matched
 ///   through the hashed id) or seen-event marker of that account; only the
 ///   tombstone count grows.
+///   Nor does it leave their bytes anywhere the store keeps (the embedded
+///   store rewrites its file, see `embedded`; the server backends delete
+///   every key, row and index entry and let the server reclaim the space):
+///   the conformance suite's erase scan reads every byte, key or row.
+/// - Ids are hashed only with [`Store::id_hasher`]: HMAC-SHA256 under a
+///   secret the store creates once, keeps, and never returns from any
+///   other method, logs or exports.
 /// - No method takes or returns conversation text: the types cannot carry it.
 /// - Listing methods return items in key order (account id, then event hash,
 ///   then topic for signals; insertion order for audit records), so every
 ///   backend gives the same answer.
 pub trait Store: Send + Sync {
+    /// Returns the hasher of this store's ids (keyed with the store's own
+    /// secret, created with the store). Callers hash event and account ids
+    /// for [`EventOutcome`]s and audit records with it, and only with it.
+    fn id_hasher(&self) -> &IdHasher;
+
     /// Inserts or replaces accounts, keyed by account id.
     fn put_accounts(&self, accounts: &[Account]) -> Result<(), StoreError>;
     /// Returns one account.

@@ -91,9 +91,9 @@ fn ingest_canaries(store: Arc<dyn Store>) -> Engine {
     engine
 }
 
-fn hex(text: &str) -> String {
+fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    text.bytes().fold(String::new(), |mut hex, byte| {
+    bytes.iter().fold(String::new(), |mut hex, byte| {
         let _infallible = write!(hex, "{byte:02x}");
         hex
     })
@@ -108,7 +108,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 /// Every form in which `text` could sit in a store's contents: as is, and
 /// as hex (Postgres `bytea`).
 fn found_in(contents: &[Vec<u8>], text: &str) -> bool {
-    let hex_form = hex(text);
+    let hex_form = hex(text.as_bytes());
     contents
         .iter()
         .any(|item| contains(item, text.as_bytes()) || contains(item, hex_form.as_bytes()))
@@ -125,6 +125,7 @@ fn scan_backend(store: Arc<dyn Store>, contents: &dyn Fn() -> Vec<Vec<u8>>) {
     assert!(!found_in(&before, CANARY), "canary text found in the store");
 
     let forgotten = AccountId::new("fb:canary1");
+    let forgotten_hash = forgotten.hashed(engine.store().id_hasher());
     engine.forget(&forgotten).unwrap();
     let after = contents();
     assert!(!found_in(&after, CANARY), "canary text found in the store");
@@ -133,10 +134,10 @@ fn scan_backend(store: Arc<dyn Store>, contents: &dyn Fn() -> Vec<Vec<u8>>) {
         "the forgotten account id is still stored"
     );
     assert!(
-        !found_in(&after, &forgotten.hashed().to_string()),
+        !found_in(&after, &forgotten_hash.to_string()),
         "the forgotten account's hash is still stored"
     );
-    let hash_bytes = forgotten.hashed().as_bytes().to_vec();
+    let hash_bytes = forgotten_hash.as_bytes().to_vec();
     assert!(
         !after.iter().any(|item| contains(item, &hash_bytes)),
         "the forgotten account's hash bytes are still stored"
@@ -166,6 +167,49 @@ fn embedded_store_holds_no_canary_text() {
     let store = Arc::new(gleaner_store::EmbeddedStore::open(directory.path()).unwrap());
     let path = directory.path().to_path_buf();
     scan_backend(store, &|| files_under(&path));
+}
+
+/// The id secret stays in its file: not in an export, not in the store's
+/// `Debug`, not in the database file; and it is readable by its owner only.
+#[test]
+fn the_id_secret_is_never_exported_and_is_kept_apart() {
+    let directory = tempfile::tempdir().unwrap();
+    let store = Arc::new(gleaner_store::EmbeddedStore::open(directory.path()).unwrap());
+    let debug_text = format!("{store:?} {:?}", gleaner_store::Store::id_hasher(&*store));
+    let engine = ingest_canaries(store);
+    let secret_path = directory.path().join(gleaner_store::ID_SECRET_FILE_NAME);
+    let secret = std::fs::read(&secret_path).unwrap();
+    assert_eq!(secret.len(), 32);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&secret_path)
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "id secret mode {mode:o}");
+    }
+    let now = DateTime::parse_from_rfc3339("2026-03-01T00:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let export = engine.export(&AccountId::new("fb:canary1"), now).unwrap();
+    let exported = serde_json::to_vec(&export).unwrap();
+    let database = std::fs::read(directory.path().join(gleaner_store::DATABASE_FILE_NAME)).unwrap();
+    for place in [
+        exported.as_slice(),
+        debug_text.as_bytes(),
+        database.as_slice(),
+    ] {
+        assert!(!contains(place, &secret), "the raw secret leaked");
+        assert!(
+            !contains(place, hex(&secret).as_bytes()),
+            "the secret leaked as hex"
+        );
+    }
+    assert!(
+        contains(&exported, b"fb:canary1"),
+        "the export is not the account's"
+    );
 }
 
 #[cfg(feature = "redis")]

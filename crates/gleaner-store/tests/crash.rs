@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use gleaner_core::{AccountId, HashedId};
+use gleaner_core::{AccountId, HashedId, IdHasher};
 use gleaner_store::testsuite::fixtures::{day, used_outcome};
 use gleaner_store::{EmbeddedStore, EventOutcome, Store};
 
@@ -30,10 +30,11 @@ fn event_name(batch_index: usize, index_in_batch: usize) -> String {
     format!("b{batch_index}-e{index_in_batch}")
 }
 
-fn batch(batch_index: usize) -> Vec<EventOutcome> {
+fn batch(hasher: &IdHasher, batch_index: usize) -> Vec<EventOutcome> {
     (0..BATCH_SIZE)
         .map(|index_in_batch| {
             used_outcome(
+                hasher,
                 &account_name(index_in_batch),
                 &event_name(batch_index, index_in_batch),
                 &[20, 24],
@@ -74,9 +75,10 @@ fn assert_consistent(store: &EmbeddedStore) -> usize {
     store
         .for_each_audit_record(&mut |record| audit_events_in_order.push(record.event))
         .unwrap();
+    let hasher = store.id_hasher();
     let expected_events: Vec<HashedId> = (0..batches)
         .flat_map(|batch_index| {
-            (0..BATCH_SIZE).map(move |index| HashedId::of(&event_name(batch_index, index)))
+            (0..BATCH_SIZE).map(move |index| hasher.hash(&event_name(batch_index, index)))
         })
         .collect();
     assert_eq!(
@@ -98,7 +100,9 @@ fn child_process_writer_for_the_kill_test() {
     let store = EmbeddedStore::open(Path::new(&directory)).unwrap();
     let mut stdout = std::io::stdout();
     for batch_index in 0.. {
-        store.commit_events(&batch(batch_index)).unwrap();
+        store
+            .commit_events(&batch(store.id_hasher(), batch_index))
+            .unwrap();
         writeln!(stdout, "committed {batch_index}").unwrap();
         stdout.flush().unwrap();
     }
@@ -140,7 +144,9 @@ fn a_store_killed_while_committing_reopens_with_whole_batches_only() {
         batches_found >= BATCHES_BEFORE_KILL,
         "reported commits were lost: {batches_found}"
     );
-    let report = store.commit_events(&batch(batches_found)).unwrap();
+    let report = store
+        .commit_events(&batch(store.id_hasher(), batches_found))
+        .unwrap();
     assert_eq!(
         report.committed, BATCH_SIZE,
         "the reopened store takes writes"
@@ -153,19 +159,20 @@ fn a_store_dropped_without_close_reopens_with_everything_committed() {
     let directory = tempfile::tempdir().unwrap();
     {
         let store = EmbeddedStore::open(directory.path()).unwrap();
-        store.commit_events(&batch(0)).unwrap();
-        store.commit_events(&batch(1)).unwrap();
+        store.commit_events(&batch(store.id_hasher(), 0)).unwrap();
+        store.commit_events(&batch(store.id_hasher(), 1)).unwrap();
         // Leak instead of drop: nothing runs after the last commit.
         std::mem::forget(store);
     }
     // The leaked handle still holds the file lock in this process, so the
     // reopen goes through a second process-independent path: a copy.
     let copy = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        directory.path().join(gleaner_store::DATABASE_FILE_NAME),
-        copy.path().join(gleaner_store::DATABASE_FILE_NAME),
-    )
-    .unwrap();
+    for name in [
+        gleaner_store::DATABASE_FILE_NAME,
+        gleaner_store::ID_SECRET_FILE_NAME,
+    ] {
+        std::fs::copy(directory.path().join(name), copy.path().join(name)).unwrap();
+    }
     let reopened = EmbeddedStore::open(copy.path()).unwrap();
     assert_eq!(assert_consistent(&reopened), 2);
 }

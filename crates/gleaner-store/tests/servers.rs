@@ -99,7 +99,13 @@ fn the_resolver_opens_every_server_scheme() {
             );
             let store = StoreResolver::default().resolve(&url).unwrap();
             store
-                .commit_events(&[used_outcome("fb:1", "e-1", &[20], day(1))])
+                .commit_events(&[used_outcome(
+                    store.id_hasher(),
+                    "fb:1",
+                    "e-1",
+                    &[20],
+                    day(1),
+                )])
                 .unwrap();
             assert_eq!(store.stats().unwrap().signals, 1, "{url}");
         }
@@ -127,8 +133,8 @@ fn outage_and_recovery(server: Server, open: fn(&str) -> Result<Arc<dyn Store>, 
     let proxy = Proxy::start(0, target);
     url.set_port(Some(proxy.port)).unwrap();
     let store = open(url.as_str()).unwrap();
-    let first = used_outcome("fb:1", "e-1", &[20], day(1));
-    let second = used_outcome("fb:1", "e-2", &[24], day(2));
+    let first = used_outcome(store.id_hasher(), "fb:1", "e-1", &[20], day(1));
+    let second = used_outcome(store.id_hasher(), "fb:1", "e-2", &[24], day(2));
     assert_eq!(
         store
             .commit_events(std::slice::from_ref(&first))
@@ -199,7 +205,13 @@ fn postgres_migrations_apply_once_and_reopening_is_a_no_op() {
     };
     let store = PostgresStore::open(namespace.url()).unwrap();
     store
-        .commit_events(&[used_outcome("fb:1", "e-1", &[20], day(1))])
+        .commit_events(&[used_outcome(
+            store.id_hasher(),
+            "fb:1",
+            "e-1",
+            &[20],
+            day(1),
+        )])
         .unwrap();
     let mut admin = postgres_admin();
     let after_first_open = migrations_of(&mut admin);
@@ -208,7 +220,12 @@ fn postgres_migrations_apply_once_and_reopening_is_a_no_op() {
             .iter()
             .map(|(version, name, _)| (*version, name.as_str()))
             .collect::<Vec<_>>(),
-        [(1, "initial"), (2, "event_digest"), (3, "account_moves")]
+        [
+            (1, "initial"),
+            (2, "event_digest"),
+            (3, "account_moves"),
+            (4, "id_secret")
+        ]
     );
     drop(store);
 
@@ -229,7 +246,7 @@ fn postgres_a_seen_row_without_a_digest_counts_as_the_same_content() {
         return;
     };
     let store = PostgresStore::open(namespace.url()).unwrap();
-    let first = used_outcome("fb:1", "e-1", &[20], day(1));
+    let first = used_outcome(store.id_hasher(), "fb:1", "e-1", &[20], day(1));
     store.commit_events(std::slice::from_ref(&first)).unwrap();
     postgres_admin()
         .execute(
@@ -237,13 +254,16 @@ fn postgres_a_seen_row_without_a_digest_counts_as_the_same_content() {
             &[],
         )
         .unwrap();
-    let other = used_outcome("fb:1", "e-1", &[24], day(2));
+    let other = used_outcome(store.id_hasher(), "fb:1", "e-1", &[24], day(2));
     assert_eq!(
         store.check_event(&other.event, &other.digest).unwrap(),
         EventCheck::SameContent
     );
     let report = store
-        .commit_events(&[other, used_outcome("fb:1", "e-2", &[24], day(2))])
+        .commit_events(&[
+            other,
+            used_outcome(store.id_hasher(), "fb:1", "e-2", &[24], day(2)),
+        ])
         .unwrap();
     assert_eq!(
         (
@@ -277,7 +297,7 @@ fn postgres_refuses_a_schema_migrated_by_a_newer_gleaner() {
             error,
             StoreError::SchemaTooNew {
                 found: 99,
-                supported: 3,
+                supported: 4,
                 ..
             }
         ),
@@ -285,7 +305,7 @@ fn postgres_refuses_a_schema_migrated_by_a_newer_gleaner() {
     );
     let text = error.to_string();
     assert!(
-        text.contains("schema version 99, newer than the 3"),
+        text.contains("schema version 99, newer than the 4"),
         "{text}"
     );
     assert!(text.contains(namespace.name()), "{text}");
@@ -300,12 +320,20 @@ fn postgres_workers_opening_a_fresh_schema_at_once_do_not_race() {
     let openers: Vec<_> = (0..4)
         .map(|_| {
             let url = url.clone();
-            thread::spawn(move || PostgresStore::open(&url).map(|_| ()))
+            thread::spawn(move || {
+                PostgresStore::open(&url)
+                    .map(|store| AccountId::new("ig:3021").hashed(store.id_hasher()))
+            })
         })
         .collect();
-    for opener in openers {
-        opener.join().unwrap().unwrap();
-    }
+    let hashes: Vec<_> = openers
+        .into_iter()
+        .map(|opener| opener.join().unwrap().unwrap())
+        .collect();
+    assert!(
+        hashes.windows(2).all(|pair| pair[0] == pair[1]),
+        "workers opening a fresh schema at once created different id secrets"
+    );
     let count: i64 = postgres_admin()
         .query_one(
             &format!(
@@ -318,7 +346,7 @@ fn postgres_workers_opening_a_fresh_schema_at_once_do_not_race() {
         .get(0);
     assert_eq!(
         count,
-        gleaner_store::postgres_store::POSTGRES_SCHEMA_VERSION as i64,
+        i64::try_from(gleaner_store::postgres_store::POSTGRES_SCHEMA_VERSION).unwrap(),
         "each migration applied once"
     );
 }
@@ -362,12 +390,24 @@ fn two_stores_on_one_server_do_not_see_each_other() {
         let first = resolver.resolve(one.url()).unwrap();
         let second = resolver.resolve(other.url()).unwrap();
         first
-            .commit_events(&[used_outcome("fb:1", "e-1", &[20], day(1))])
+            .commit_events(&[used_outcome(
+                first.id_hasher(),
+                "fb:1",
+                "e-1",
+                &[20],
+                day(1),
+            )])
             .unwrap();
         assert_eq!(second.stats().unwrap().events, 0, "{}", server.name());
         assert_eq!(
             second
-                .commit_events(&[used_outcome("fb:1", "e-1", &[20], day(1))])
+                .commit_events(&[used_outcome(
+                    second.id_hasher(),
+                    "fb:1",
+                    "e-1",
+                    &[20],
+                    day(1)
+                )])
                 .unwrap()
                 .committed,
             1,
@@ -388,12 +428,15 @@ fn concurrent_commits_count_each_event_once(
     let Some(namespace) = ServerNamespace::new(server) else {
         return;
     };
+    // Both workers read the namespace's one secret, so their hashes agree.
+    let probe = open(namespace.url()).unwrap();
     let batches: Arc<Vec<Vec<gleaner_store::EventOutcome>>> = Arc::new(
         (0..BATCHES)
             .map(|batch| {
                 (0..BATCH_SIZE)
                     .map(|index| {
                         used_outcome(
+                            probe.id_hasher(),
                             &format!("acct:{}", index % 7),
                             &format!("b{batch}-e{index}"),
                             &[20, 24],

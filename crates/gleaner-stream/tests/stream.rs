@@ -384,7 +384,7 @@ fn each_accounts_events_are_committed_in_publish_order_with_two_workers() {
             .map(|record| record.event)
             .collect();
         let published: Vec<HashedId> = (0..per_account)
-            .map(|index| EventId::new(format!("o-{account}-{index}")).hashed())
+            .map(|index| EventId::new(format!("o-{account}-{index}")).hashed(store.id_hasher()))
             .collect();
         assert_eq!(
             committed, published,

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use gleaner_core::AccountId;
 use gleaner_server::tokens::{create_token, Scope, TokenFile, TokenStore, TOKEN_FILE_NAME};
 
@@ -36,6 +37,28 @@ pub(crate) fn token_file(
     }
 }
 
+/// Refuses (usage error, exit 2) a person token for an account the store
+/// does not hold: such a token would read whatever account is later made
+/// with that id.
+fn require_known_account(account_id: &AccountId, context: &Context) -> anyhow::Result<()> {
+    let location = context.store_location.as_str();
+    let store = gleaner_store::StoreResolver::default()
+        .resolve(location)
+        .with_context(|| {
+            format!(
+                "opening store `{}` to check that account {account_id} exists (a running `gleaner serve` holds an embedded store: make person tokens while it is stopped)",
+                gleaner_store::redact_store_url(location)
+            )
+        })?;
+    if store.account(account_id)?.is_none() {
+        return Err(UsageError::new(format!(
+            "unknown account `{account_id}`: a person token is made only for an account the store holds (ingest it first)"
+        ))
+        .into());
+    }
+    Ok(())
+}
+
 pub(crate) fn run(args: &TokenArgs, context: &Context) -> anyhow::Result<()> {
     let file = token_file(args.tokens.as_ref(), context)?;
     match &args.command {
@@ -47,18 +70,18 @@ pub(crate) fn run(args: &TokenArgs, context: &Context) -> anyhow::Result<()> {
                     .map_err(|error: gleaner_server::tokens::TokenError| {
                         UsageError::new(error.to_string())
                     })?;
-            let made = create_token(
-                &file,
-                scope,
-                create.account.as_deref().map(AccountId::new),
-                context.now,
-            )
-            .map_err(|error| match error {
-                gleaner_server::tokens::TokenError::AccountMismatch(_) => {
-                    anyhow::Error::new(UsageError::new(error.to_string()))
-                }
-                other => other.into(),
-            })?;
+            let account_id_opt = create.account.as_deref().map(AccountId::new);
+            if let (Scope::Person, Some(account_id)) = (scope, &account_id_opt) {
+                require_known_account(account_id, context)?;
+            }
+            let made = create_token(&file, scope, account_id_opt, context.now).map_err(
+                |error| match error {
+                    gleaner_server::tokens::TokenError::AccountMismatch(_) => {
+                        anyhow::Error::new(UsageError::new(error.to_string()))
+                    }
+                    other => other.into(),
+                },
+            )?;
             if context.json {
                 print_json(&serde_json::json!({
                     "token": made.token,

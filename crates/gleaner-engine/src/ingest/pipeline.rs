@@ -6,8 +6,8 @@ use std::io::BufRead;
 use gleaner_classify::{Cancel, Cancelled, Classification};
 use gleaner_core::{
     Account, AccountId, AuditOutcome, AuditRecord, CatalogItem, Conversation, Event, EventBody,
-    EventDigest, ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind, Timestamp,
-    TopicId,
+    EventDigest, IdHasher, ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind,
+    Timestamp, TopicId,
 };
 use gleaner_policy::{ContentFacts, Decision, EventFacts};
 use gleaner_store::{EventCheck, EventOutcome};
@@ -455,7 +455,7 @@ impl Engine {
         };
         match self
             .store()
-            .check_event(&event.event_id.hashed(), &digest)?
+            .check_event(&event.event_id.hashed(self.store().id_hasher()), &digest)?
         {
             EventCheck::New => {}
             EventCheck::SameContent => return Ok(Preparation::AlreadyPresent),
@@ -692,7 +692,9 @@ impl Engine {
             }
             found = sensitive;
         }
+        let hasher = self.store().id_hasher();
         let mut outcome = Self::outcome(
+            hasher,
             event,
             *digest,
             account,
@@ -705,7 +707,12 @@ impl Engine {
         outcome
     }
 
+    /// Builds the outcome; ids are hashed with the store's `hasher`.
+    // Each argument is one input of the outcome (the keyed hasher joined
+    // the digest in the merge of the erase and sync branches).
+    #[allow(clippy::too_many_arguments)]
     fn outcome(
+        hasher: &IdHasher,
         event: &Event,
         digest: EventDigest,
         account: &Account,
@@ -714,7 +721,7 @@ impl Engine {
         source_opt: Option<SourceKind>,
         now: Timestamp,
     ) -> EventOutcome {
-        let event_hash = event.event_id.hashed();
+        let event_hash = event.event_id.hashed(hasher);
         let signals: Vec<Signal> = match source_opt {
             Some(source) if !decision.is_dropped() => scored_topics
                 .iter()
@@ -739,7 +746,7 @@ impl Engine {
             audit: AuditRecord {
                 decided_at: now,
                 event_at: event.at,
-                account: account.account_id.hashed(),
+                account: account.account_id.hashed(hasher),
                 event: event_hash,
                 event_kind: event.body.kind_name().to_owned(),
                 outcome: AuditOutcome::from_purposes(purposes),

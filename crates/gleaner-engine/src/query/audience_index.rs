@@ -19,7 +19,7 @@ use gleaner_core::{
     Account, AccountId, AccountsCenterId, CatalogItem, HashedId, ItemId, ItemKind, Signal,
     Timestamp,
 };
-use gleaner_core::{AccountMoveRecord, AuditRecord, EventDigest};
+use gleaner_core::{AccountMoveRecord, AuditRecord, EventDigest, IdHasher};
 use gleaner_store::{
     CommitReport, EventCheck, EventOutcome, ForgetReport, Store, StoreError, StoreStats,
 };
@@ -62,6 +62,10 @@ impl WriteCountingStore {
 }
 
 impl Store for WriteCountingStore {
+    fn id_hasher(&self) -> &IdHasher {
+        self.inner.id_hasher()
+    }
+
     fn put_accounts(&self, accounts: &[Account]) -> Result<(), StoreError> {
         self.write(|store| store.put_accounts(accounts))
     }

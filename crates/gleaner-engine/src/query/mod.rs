@@ -249,11 +249,12 @@ impl Engine {
                 moved: false,
             });
         }
+        let hasher = self.store().id_hasher();
         self.store().record_account_move(&AccountMoveRecord {
             at: now,
-            account: account_id.hashed(),
-            from_center: from.as_ref().map(AccountsCenterId::hashed),
-            to_center: to.as_ref().map(AccountsCenterId::hashed),
+            account: account_id.hashed(hasher),
+            from_center: from.as_ref().map(|center| center.hashed(hasher)),
+            to_center: to.as_ref().map(|center| center.hashed(hasher)),
             by: by.to_owned(),
         })?;
         account.accounts_center_id = to;

@@ -5,6 +5,8 @@
 //! ([`require_account_access`]). The bodies are the documents
 //! `gleaner <command> --json` prints, made by the same engine calls.
 
+use std::sync::Arc;
+
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -287,7 +289,10 @@ pub async fn export(
     Ok(Json(export))
 }
 
-/// Erases everything held about an account, as `gleaner forget`.
+/// Erases everything held about an account, as `gleaner forget`, after
+/// revoking the account's person tokens (the caller's own included): a
+/// token must neither outlive its account nor read a new account that is
+/// later given the same id.
 #[utoipa::path(
     delete, path = "/v1/accounts/{id}", tag = "accounts",
     params(("id" = String, Path, description = "account id")),
@@ -306,15 +311,24 @@ pub async fn forget(
 ) -> Result<Json<Value>, ApiError> {
     let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
     let account_id = authorized_account(&state, &caller, &raw_id).await?;
+    let tokens = Arc::clone(&state.tokens);
+    let revoked_for = account_id.clone();
+    let revoked =
+        tokio::task::spawn_blocking(move || tokens.revoke_account(&revoked_for)).await??;
     let engine = state.engine.clone();
     let forgotten_id = account_id.clone();
     let report = blocking(move || engine.forget(&forgotten_id)).await?;
-    tracing::info!(token_id = %caller.token_id, "account forgotten");
+    tracing::info!(
+        token_id = %caller.token_id,
+        tokens_revoked = revoked.len(),
+        "account forgotten"
+    );
     Ok(Json(json!({
         "account_id": account_id,
         "account_removed": report.account_removed,
         "signals_removed": report.signals_removed,
         "audit_records_removed": report.audit_records_removed,
         "events_removed": report.events_removed,
+        "tokens_revoked": revoked.len(),
     })))
 }

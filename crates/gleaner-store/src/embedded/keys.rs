@@ -121,7 +121,7 @@ mod tests {
     fn one_account_prefix_never_covers_another_account() {
         let short = AccountId::new("a");
         let with_nul = AccountId::new("a\0b");
-        let event = HashedId::of("e");
+        let event = HashedId::from_bytes([7; HASH_LEN]);
         let key_of_other = signal_key(&with_nul, &event, TopicId(1));
         assert!(!key_of_other.starts_with(&signal_prefix(&short)));
         assert!(signal_key(&short, &event, TopicId(1)).starts_with(&signal_prefix(&short)));
@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn audit_keys_keep_the_sequence() {
-        let account = HashedId::of("a");
+        let account = HashedId::from_bytes([3; HASH_LEN]);
         let key = audit_key(&account, 42);
         assert_eq!(audit_key_sequence(&key), Some(42));
         assert_eq!(hash_from(&key), Some(account));

@@ -20,7 +20,13 @@
 //! | `audit` | account hash ++ sequence BE | `AuditRecord` JSON |
 //! | `audit_order` | sequence | account hash |
 //! | `account_moves` | sequence | `AccountMoveRecord` JSON |
-//! | `meta` | name | `u64` (schema version, next audit sequence, tombstones) |
+//! | `meta` | name | `u64` (schema version, next audit sequence, tombstones, id secret check, rewrite pending) |
+//!
+//! Beside the database file, `id-secret` (mode 0600) holds the 32 random
+//! bytes that key the store's id hashes ([`gleaner_core::IdHasher`]); it is
+//! made with the store and never put in the database, an export or a log.
+//! After an erasure the database file is rewritten so that no freed page
+//! keeps the erased bytes (see [`EmbeddedStore`]).
 //!
 //! The two `*_by_*` indexes and `audit_order` exist so that no call scans a
 //! whole table: `forget_account` reads prefix ranges only, `expire_signals`
@@ -30,4 +36,4 @@
 pub(crate) mod keys;
 mod store;
 
-pub use store::{EmbeddedStore, DATABASE_FILE_NAME, SCHEMA_VERSION};
+pub use store::{EmbeddedStore, DATABASE_FILE_NAME, ID_SECRET_FILE_NAME, SCHEMA_VERSION};

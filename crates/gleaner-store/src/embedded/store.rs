@@ -7,11 +7,11 @@ use std::sync::{Arc, Mutex};
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, ItemId, ItemKind, Signal, Timestamp,
+    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp, ID_SECRET_LEN,
 };
 use redb::{
     Database, Durability, ReadTransaction, ReadableDatabase, ReadableTable, ReadableTableMetadata,
-    TableDefinition, WriteTransaction,
+    TableDefinition, TableHandle, WriteTransaction,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -22,6 +22,15 @@ use crate::store::{CommitReport, EventCheck, EventOutcome, ForgetReport, Store, 
 
 /// The name of the database file inside the store directory.
 pub const DATABASE_FILE_NAME: &str = "gleaner.redb";
+
+/// The file holding the store's id secret (32 random bytes, mode 0600),
+/// beside the database file and never inside it, so that a copy of the
+/// database handed to someone does not carry the key of its hashes.
+pub const ID_SECRET_FILE_NAME: &str = "id-secret";
+
+/// Where [`EmbeddedStore`] writes the fresh copy of its database after an
+/// erasure, before renaming it over [`DATABASE_FILE_NAME`].
+const REWRITE_FILE_NAME: &str = "gleaner.redb.rewrite";
 
 /// The layout version this build writes and reads. A store with a larger
 /// version is refused with [`StoreError::SchemaTooNew`] and left untouched.
@@ -47,6 +56,15 @@ const META: TableDefinition<'static, &'static str, u64> = TableDefinition::new("
 const META_SCHEMA_VERSION: &str = "schema_version";
 const META_NEXT_AUDIT_SEQUENCE: &str = "next_audit_sequence";
 const META_TOMBSTONES: &str = "tombstones";
+/// Set (to 1) in the transaction that erases an account, and absent from
+/// the rewritten file: a store opened with it set was stopped between the
+/// erasure and the rewrite, and is rewritten before anything else.
+const META_REWRITE_PENDING: &str = "rewrite_pending";
+/// The first 8 bytes of the id hasher's hash of [`SECRET_CHECK_INPUT`]:
+/// opening the store with another secret (a lost or swapped `id-secret`
+/// file) is refused instead of silently orphaning every stored hash.
+const META_SECRET_CHECK: &str = "id_secret_check";
+const SECRET_CHECK_INPUT: &str = "gleaner id secret check";
 
 /// The default backend: a directory holding one redb file,
 /// [`DATABASE_FILE_NAME`].
@@ -55,12 +73,29 @@ const META_TOMBSTONES: &str = "tombstones";
 /// [`Durability::Immediate`] (one fsync per call, which is why callers should
 /// pass whole batches to [`Store::commit_events`]). Values are JSON for
 /// debuggability. Cloning is not offered: share it behind an `Arc`.
+///
+/// # Erasure
+///
+/// redb frees the pages of deleted data but does not overwrite them, so
+/// after [`Store::forget_account`] the old bytes would stay in the file.
+/// Every erasure that removed something is therefore followed by a
+/// rewrite: the live data is copied into a fresh file
+/// (`gleaner.redb.rewrite`, committed with an fsync), which is renamed
+/// over `gleaner.redb` (then the directory is fsynced), and the old file,
+/// unlinked, is closed. No file of the store directory then holds a byte
+/// of the erased account. A crash before the rename leaves the old file,
+/// whose erasure transaction set `rewrite_pending`; the next open finishes
+/// the rewrite (and removes a half-written copy) before anything else.
+/// The rewrite costs a copy of the live data (linear in its size) and
+/// holds every other call of this store until it is done.
 pub struct EmbeddedStore {
-    /// Behind a lock only so that [`Store::forget_account`] can compact the
-    /// file (which needs exclusive access); every transaction takes the
-    /// shared side just long enough to begin.
+    /// Behind a lock only so that [`Store::forget_account`] can swap in the
+    /// rewritten file (which needs exclusive access); every transaction
+    /// takes the shared side just long enough to begin.
     database: std::sync::RwLock<Database>,
     location: PathBuf,
+    /// Keyed with the secret in [`ID_SECRET_FILE_NAME`].
+    hasher: IdHasher,
     /// Decoded catalog snapshots by kind (see [`Store::catalog_snapshot`]).
     /// Exact, not time-based: this process is the only writer of the file
     /// (redb locks it), and [`Store::put_catalog_items`] empties the cache
@@ -160,14 +195,26 @@ impl EmbeddedStore {
             reason,
         };
         fs::create_dir_all(directory).map_err(|error| open_error(error.to_string()))?;
+        // The database first: redb locks the file, so from here on this
+        // process is the store's only user (no other one is creating the
+        // secret or rewriting the file).
         let database = Database::create(directory.join(DATABASE_FILE_NAME))
             .map_err(|error| open_error(error.to_string()))?;
+        // A copy left by a rewrite that a crash interrupted holds only live
+        // data, and the pending flag redoes the rewrite below.
+        remove_if_present(&directory.join(REWRITE_FILE_NAME))
+            .map_err(|error| open_error(error.to_string()))?;
+        let secret = load_or_create_secret(directory).map_err(open_error)?;
         let store = Self {
             database: std::sync::RwLock::new(database),
             location: directory.to_path_buf(),
+            hasher: IdHasher::new(&secret),
             catalog_cache: Mutex::new(CatalogCache::default()),
         };
-        store.initialize_schema()?;
+        let rewrite_pending = store.initialize_schema()?;
+        if rewrite_pending {
+            store.rewrite_database()?;
+        }
         Ok(store)
     }
 
@@ -176,10 +223,32 @@ impl EmbeddedStore {
         &self.location
     }
 
-    /// Creates every table and checks or records the schema version.
-    fn initialize_schema(&self) -> Result<(), StoreError> {
+    /// Creates every table, checks or records the schema version and the
+    /// secret check; returns whether an erasure's rewrite is pending.
+    fn initialize_schema(&self) -> Result<bool, StoreError> {
         self.write(|transaction| {
             let mut meta = transaction.open_table(META).map_err(backend_error)?;
+            let check = secret_check(&self.hasher);
+            let found_check_opt = meta
+                .get(META_SECRET_CHECK)
+                .map_err(backend_error)?
+                .map(|guard| guard.value());
+            match found_check_opt {
+                Some(found) if found != check => {
+                    return Err(StoreError::Open {
+                        location: self.location.display().to_string(),
+                        reason: format!(
+                            "`{ID_SECRET_FILE_NAME}` is not the secret this store's ids were \
+                             hashed with (restore the store's own `{ID_SECRET_FILE_NAME}`)"
+                        ),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    meta.insert(META_SECRET_CHECK, check)
+                        .map_err(backend_error)?;
+                }
+            }
             let found_version_opt = meta
                 .get(META_SCHEMA_VERSION)
                 .map_err(backend_error)?
@@ -206,22 +275,25 @@ impl EmbeddedStore {
             transaction
                 .open_table(ACCOUNT_MOVES)
                 .map_err(backend_error)?;
-            Ok(())
+            Ok(read_meta(&meta, META_REWRITE_PENDING)? != 0)
         })
     }
 
     /// Runs `body` in one write transaction committed with
     /// [`Durability::Immediate`]; an error aborts everything `body` wrote.
+    ///
+    /// Holds the shared side of the lock until the commit, so that a
+    /// rewrite (which takes the exclusive side) never copies the file while
+    /// a write to it is under way, which would lose that write.
     fn write<T>(
         &self,
         body: impl FnOnce(&WriteTransaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let mut transaction = self
+        let database = self
             .database
             .read()
-            .map_err(|_| StoreError::Backend("store lock poisoned".to_owned()))?
-            .begin_write()
-            .map_err(backend_error)?;
+            .map_err(|_| StoreError::Backend("store lock poisoned".to_owned()))?;
+        let mut transaction = database.begin_write().map_err(backend_error)?;
         transaction
             .set_durability(Durability::Immediate)
             .map_err(backend_error)?;
@@ -230,25 +302,35 @@ impl EmbeddedStore {
         Ok(result)
     }
 
-    /// Compacts the file after an erasure, so that the pages that held the
-    /// erased account are released and the file truncated, rather than
-    /// left behind as free pages that still hold the old bytes.
+    /// Replaces the database file with a fresh copy of its live data (see
+    /// "Erasure" on [`EmbeddedStore`]): write the copy, fsync it, rename it
+    /// over the old file, fsync the directory, then close the old file.
     ///
-    /// Compaction needs exclusive access: it waits for transactions to
-    /// begin, and when another open read transaction holds pages it is
-    /// skipped with a warning-free `Ok` (the free pages are then reused by
-    /// later writes); `forget` in the CLI never has concurrent readers.
-    fn compact_after_erasure(&self) -> Result<(), StoreError> {
+    /// Holds the store's lock throughout, so no transaction begins on the
+    /// old file meanwhile; a read transaction begun before keeps reading
+    /// the old file's snapshot, which redb closes once it ends.
+    fn rewrite_database(&self) -> Result<(), StoreError> {
         let mut database = self
             .database
             .write()
             .map_err(|_| StoreError::Backend("store lock poisoned".to_owned()))?;
-        match database.compact() {
-            Ok(_) | Err(redb::CompactionError::TransactionInProgress) => Ok(()),
-            Err(error) => Err(StoreError::Backend(format!(
-                "compaction after forget: {error}"
-            ))),
+        let rewrite_error =
+            |reason: String| StoreError::Backend(format!("rewrite after an erasure: {reason}"));
+        let temporary = self.location.join(REWRITE_FILE_NAME);
+        remove_if_present(&temporary).map_err(|error| rewrite_error(error.to_string()))?;
+        let fresh =
+            Database::create(&temporary).map_err(|error| rewrite_error(error.to_string()))?;
+        {
+            let source = database.begin_read().map_err(backend_error)?;
+            copy_live_tables(&source, &fresh, REWRITE_CHUNK)?;
         }
+        fs::rename(&temporary, self.location.join(DATABASE_FILE_NAME))
+            .and_then(|()| sync_directory(&self.location))
+            .map_err(|error| rewrite_error(error.to_string()))?;
+        // The fresh file is locked by `fresh` and now has the store's
+        // name; the old one, unlinked, goes when its handle does.
+        *database = fresh;
+        Ok(())
     }
 
     fn read(&self) -> Result<ReadTransaction, StoreError> {
@@ -275,7 +357,175 @@ fn read_meta(meta: &impl ReadableTable<&'static str, u64>, name: &str) -> Result
         .map_or(0, |guard| guard.value()))
 }
 
+/// Every table of the store and how to copy it; a rewrite refuses a file
+/// with a table missing here rather than drop its contents.
+const BYTES_TABLES: [BytesTable; 5] = [ACCOUNTS, CATALOG, SEEN_EVENTS, SIGNALS, AUDIT];
+const INDEX_TABLES: [IndexTable; 3] = [ACCOUNTS_BY_CENTER, EVENTS_BY_ACCOUNT, SIGNALS_BY_TIME];
+
+/// Entries copied per transaction of a rewrite: bounds the memory the
+/// copy's dirty pages take, whatever the store's size.
+const REWRITE_CHUNK: usize = 50_000;
+
+/// Copies every table of `source` into `target`, in transactions of
+/// [`REWRITE_CHUNK`] entries committed with an fsync (the copy is not the
+/// store until it is renamed, so committing part of it is harmless), and
+/// leaves out `rewrite_pending`.
+fn copy_live_tables(
+    source: &ReadTransaction,
+    target: &Database,
+    chunk: usize,
+) -> Result<(), StoreError> {
+    let mut known: Vec<&str> = BYTES_TABLES.iter().map(TableHandle::name).collect();
+    known.extend(INDEX_TABLES.iter().map(TableHandle::name));
+    known.extend([AUDIT_ORDER.name(), ACCOUNT_MOVES.name(), META.name()]);
+    for table in source.list_tables().map_err(backend_error)? {
+        if !known.contains(&table.name()) {
+            return Err(StoreError::Backend(format!(
+                "rewrite after an erasure: table `{}` is unknown to this build; nothing was changed",
+                table.name()
+            )));
+        }
+    }
+    if source
+        .list_multimap_tables()
+        .map_err(backend_error)?
+        .next()
+        .is_some()
+    {
+        return Err(StoreError::Backend(
+            "rewrite after an erasure: the file has a multimap table unknown to this build"
+                .to_owned(),
+        ));
+    }
+    for definition in BYTES_TABLES {
+        copy_table(source, target, definition, chunk)?;
+    }
+    for definition in INDEX_TABLES {
+        copy_table(source, target, definition, chunk)?;
+    }
+    copy_table(source, target, AUDIT_ORDER, chunk)?;
+    copy_table(source, target, ACCOUNT_MOVES, chunk)?;
+    copy_table(source, target, META, chunk)?;
+    let transaction = immediate_write(target)?;
+    transaction
+        .open_table(META)
+        .map_err(backend_error)?
+        .remove(META_REWRITE_PENDING)
+        .map_err(backend_error)?;
+    transaction.commit().map_err(backend_error)
+}
+
+fn immediate_write(database: &Database) -> Result<WriteTransaction, StoreError> {
+    let mut transaction = database.begin_write().map_err(backend_error)?;
+    transaction
+        .set_durability(Durability::Immediate)
+        .map_err(backend_error)?;
+    Ok(transaction)
+}
+
+/// Copies one table in key order, [`REWRITE_CHUNK`] entries a transaction
+/// (an empty table is created too).
+fn copy_table<K: redb::Key + 'static, V: redb::Value + 'static>(
+    source: &ReadTransaction,
+    target: &Database,
+    definition: TableDefinition<'static, K, V>,
+    chunk_size: usize,
+) -> Result<(), StoreError> {
+    let from = source.open_table(definition).map_err(backend_error)?;
+    let mut entries = from.iter().map_err(backend_error)?;
+    loop {
+        let mut chunk: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        for entry in entries.by_ref().take(chunk_size) {
+            let (key, value) = entry.map_err(backend_error)?;
+            chunk.push((
+                K::as_bytes(&key.value()).as_ref().to_vec(),
+                V::as_bytes(&value.value()).as_ref().to_vec(),
+            ));
+        }
+        let transaction = immediate_write(target)?;
+        {
+            let mut to = transaction.open_table(definition).map_err(backend_error)?;
+            for (key, value) in &chunk {
+                to.insert(K::from_bytes(key), V::from_bytes(value))
+                    .map_err(backend_error)?;
+            }
+        }
+        transaction.commit().map_err(backend_error)?;
+        if chunk.len() < chunk_size {
+            return Ok(());
+        }
+    }
+}
+
+fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}
+
+/// Makes a rename in `directory` durable.
+fn sync_directory(directory: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        fs::File::open(directory)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _unused = directory;
+        Ok(())
+    }
+}
+
+/// The value of `id_secret_check` for a hasher.
+fn secret_check(hasher: &IdHasher) -> u64 {
+    let hash = hasher.hash(SECRET_CHECK_INPUT);
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_be_bytes(first)
+}
+
+/// Reads the store's id secret, or creates it (mode 0600: written to a
+/// temporary file, fsynced, renamed, directory fsynced) when the store has
+/// none: a new store, or one made before ids were keyed (whose hashes
+/// written before stay as they were).
+fn load_or_create_secret(directory: &Path) -> Result<[u8; ID_SECRET_LEN], String> {
+    let path = directory.join(ID_SECRET_FILE_NAME);
+    match fs::read(&path) {
+        Ok(bytes) => {
+            return crate::secret::secret_from(ID_SECRET_FILE_NAME, &bytes)
+                .map_err(|error| error.to_string())
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+        Err(error) => return Err(format!("{ID_SECRET_FILE_NAME}: {error}")),
+    }
+    let secret = crate::secret::new_secret().map_err(|error| error.to_string())?;
+    let temporary = directory.join(format!("{ID_SECRET_FILE_NAME}.tmp"));
+    let write = || -> std::io::Result<()> {
+        use std::io::Write as _;
+        remove_if_present(&temporary)?;
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&temporary)?;
+        file.write_all(&secret)?;
+        file.sync_all()?;
+        fs::rename(&temporary, &path)?;
+        sync_directory(directory)
+    };
+    write().map_err(|error| format!("creating {ID_SECRET_FILE_NAME}: {error}"))?;
+    Ok(secret)
+}
+
 impl Store for EmbeddedStore {
+    fn id_hasher(&self) -> &IdHasher {
+        &self.hasher
+    }
+
     fn put_accounts(&self, accounts: &[Account]) -> Result<(), StoreError> {
         self.write(|transaction| {
             let mut accounts_table = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
@@ -500,8 +750,8 @@ impl Store for EmbeddedStore {
                     }
                     None => {}
                 }
-                outcome.debug_assert_consistent();
-                let account_hash = outcome.account_id.hashed();
+                outcome.debug_assert_consistent(&self.hasher);
+                let account_hash = outcome.account_id.hashed(&self.hasher);
                 let mut seen_value = [0u8; keys::HASH_LEN + EventDigest::LEN];
                 seen_value[..keys::HASH_LEN].copy_from_slice(account_hash.as_bytes());
                 seen_value[keys::HASH_LEN..].copy_from_slice(outcome.digest.as_bytes());
@@ -561,7 +811,7 @@ impl Store for EmbeddedStore {
     fn audit_of(&self, account_id: &AccountId) -> Result<Vec<AuditRecord>, StoreError> {
         let transaction = self.read()?;
         let audit = transaction.open_table(AUDIT).map_err(backend_error)?;
-        values_with_prefix(&audit, "audit", account_id.hashed().as_bytes())
+        values_with_prefix(&audit, "audit", account_id.hashed(&self.hasher).as_bytes())
     }
 
     fn for_each_audit_record(&self, visit: &mut dyn FnMut(&AuditRecord)) -> Result<(), StoreError> {
@@ -584,7 +834,7 @@ impl Store for EmbeddedStore {
     }
 
     fn forget_account(&self, account_id: &AccountId) -> Result<ForgetReport, StoreError> {
-        let account_hash = account_id.hashed();
+        let account_hash = account_id.hashed(&self.hasher);
         let report = self.write(|transaction| {
             let mut report = ForgetReport::default();
 
@@ -648,6 +898,7 @@ impl Store for EmbeddedStore {
                     moved_keys.push(key.value());
                 }
             }
+            let moves_removed = !moved_keys.is_empty();
             for key in moved_keys {
                 moves.remove(key).map_err(backend_error)?;
             }
@@ -668,17 +919,21 @@ impl Store for EmbeddedStore {
             let removed_anything = report.account_removed
                 || report.signals_removed > 0
                 || report.audit_records_removed > 0
-                || report.events_removed > 0;
+                || report.events_removed > 0
+                || moves_removed;
             if removed_anything {
                 let mut meta = transaction.open_table(META).map_err(backend_error)?;
                 let tombstones = read_meta(&meta, META_TOMBSTONES)?;
                 meta.insert(META_TOMBSTONES, tombstones + 1)
                     .map_err(backend_error)?;
+                meta.insert(META_REWRITE_PENDING, 1)
+                    .map_err(backend_error)?;
             }
-            Ok(report)
+            Ok((report, removed_anything))
         })?;
-        if report.account_removed {
-            self.compact_after_erasure()?;
+        let (report, removed_anything) = report;
+        if removed_anything {
+            self.rewrite_database()?;
         }
         Ok(report)
     }
@@ -785,7 +1040,7 @@ mod tests {
         use crate::testsuite::fixtures::{day, used_outcome};
         let directory = tempfile::tempdir().unwrap();
         let store = EmbeddedStore::open(directory.path()).unwrap();
-        let first = used_outcome("fb:1", "e-1", &[20], day(1));
+        let first = used_outcome(store.id_hasher(), "fb:1", "e-1", &[20], day(1));
         store.commit_events(std::slice::from_ref(&first)).unwrap();
         // As a build before digests wrote it: the account hash alone.
         store
@@ -793,13 +1048,17 @@ mod tests {
                 let mut seen = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
                 seen.insert(
                     first.event.as_bytes().as_slice(),
-                    first.account_id.hashed().as_bytes().as_slice(),
+                    first
+                        .account_id
+                        .hashed(store.id_hasher())
+                        .as_bytes()
+                        .as_slice(),
                 )
                 .map_err(backend_error)?;
                 Ok(())
             })
             .unwrap();
-        let other = used_outcome("fb:1", "e-1", &[24], day(2));
+        let other = used_outcome(store.id_hasher(), "fb:1", "e-1", &[24], day(2));
         assert_eq!(
             store.check_event(&other.event, &other.digest).unwrap(),
             EventCheck::SameContent
@@ -829,6 +1088,188 @@ mod tests {
             "{error}"
         );
         assert!(error.to_string().contains("newer"), "{error}");
+    }
+
+    /// A crash after an erasure committed and before its rewrite replaced
+    /// the file: the next open finishes the rewrite (the erased bytes,
+    /// still in freed pages, go), drops the half-written copy, and keeps
+    /// every live record.
+    #[test]
+    fn an_interrupted_rewrite_is_finished_on_the_next_open() {
+        let directory = tempfile::tempdir().unwrap();
+        let canary = "zq:interrupted-canary-9917";
+        {
+            let store = EmbeddedStore::open(directory.path()).unwrap();
+            let kept: Vec<Account> = (0..50)
+                .map(|index| crate::testsuite::fixtures::account(&format!("fb:{index}"), None))
+                .collect();
+            store.put_accounts(&kept).unwrap();
+            store
+                .put_accounts(&[crate::testsuite::fixtures::account(canary, None)])
+                .unwrap();
+            // The erasure's transaction, without the rewrite that follows it.
+            store
+                .write(|transaction| {
+                    let mut accounts = transaction.open_table(ACCOUNTS).map_err(backend_error)?;
+                    accounts.remove(canary.as_bytes()).map_err(backend_error)?;
+                    let mut meta = transaction.open_table(META).map_err(backend_error)?;
+                    meta.insert(META_REWRITE_PENDING, 1)
+                        .map_err(backend_error)?;
+                    Ok(())
+                })
+                .unwrap();
+            let file = fs::read(directory.path().join(DATABASE_FILE_NAME)).unwrap();
+            assert!(
+                file.windows(canary.len())
+                    .any(|window| window == canary.as_bytes()),
+                "the freed page should still hold the erased bytes before the rewrite"
+            );
+        }
+        fs::write(directory.path().join(REWRITE_FILE_NAME), b"half a copy").unwrap();
+
+        let store = EmbeddedStore::open(directory.path()).unwrap();
+        assert!(!directory.path().join(REWRITE_FILE_NAME).exists());
+        for entry in fs::read_dir(directory.path()).unwrap() {
+            let bytes = fs::read(entry.unwrap().path()).unwrap();
+            assert!(!bytes
+                .windows(canary.len())
+                .any(|window| window == canary.as_bytes()));
+        }
+        assert_eq!(store.stats().unwrap().accounts, 50);
+        assert!(store.account(&AccountId::new("fb:49")).unwrap().is_some());
+        let pending = store
+            .read()
+            .unwrap()
+            .open_table(META)
+            .unwrap()
+            .get(META_REWRITE_PENDING)
+            .unwrap()
+            .map(|guard| guard.value());
+        assert_eq!(pending, None, "the rewritten file has no pending flag");
+    }
+
+    /// A copy made in many small transactions holds every entry of every
+    /// table, and no pending flag.
+    #[test]
+    fn a_chunked_copy_holds_every_entry() {
+        let directory = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(directory.path()).unwrap();
+        let accounts: Vec<Account> = (0..100)
+            .map(|index| {
+                crate::testsuite::fixtures::account(&format!("fb:{index:03}"), Some("ac:1"))
+            })
+            .collect();
+        store.put_accounts(&accounts).unwrap();
+        let outcomes: Vec<_> = (0..30)
+            .map(|index| {
+                crate::testsuite::fixtures::used_outcome(
+                    store.id_hasher(),
+                    &format!("fb:{:03}", index % 7),
+                    &format!("e-{index}"),
+                    &[20, 24],
+                    crate::testsuite::fixtures::day(1),
+                )
+            })
+            .collect();
+        store.commit_events(&outcomes).unwrap();
+        let copy_directory = tempfile::tempdir().unwrap();
+        {
+            let copy = Database::create(copy_directory.path().join(DATABASE_FILE_NAME)).unwrap();
+            copy_live_tables(&store.read().unwrap(), &copy, 7).unwrap();
+        }
+        fs::copy(
+            directory.path().join(ID_SECRET_FILE_NAME),
+            copy_directory.path().join(ID_SECRET_FILE_NAME),
+        )
+        .unwrap();
+        let copied = EmbeddedStore::open(copy_directory.path()).unwrap();
+        assert_eq!(copied.stats().unwrap(), store.stats().unwrap());
+        assert_eq!(copied.account_ids().unwrap(), store.account_ids().unwrap());
+        assert_eq!(
+            copied
+                .accounts_in_center(&AccountsCenterId::new("ac:1"))
+                .unwrap()
+                .len(),
+            100
+        );
+        for index in 0..7 {
+            let account_id = AccountId::new(format!("fb:{index:03}"));
+            assert_eq!(
+                copied.signals_of(&account_id).unwrap(),
+                store.signals_of(&account_id).unwrap()
+            );
+            assert_eq!(
+                copied.audit_of(&account_id).unwrap(),
+                store.audit_of(&account_id).unwrap()
+            );
+        }
+    }
+
+    /// Erasures (each a rewrite of the file) while another thread commits
+    /// events: no commit is lost to the swap of files.
+    #[test]
+    fn commits_during_erasures_are_all_kept() {
+        let directory = tempfile::tempdir().unwrap();
+        let store = EmbeddedStore::open(directory.path()).unwrap();
+        let commits = 200;
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                for index in 0..commits {
+                    let outcome = crate::testsuite::fixtures::used_outcome(
+                        store.id_hasher(),
+                        "fb:writer",
+                        &format!("w-{index}"),
+                        &[20],
+                        crate::testsuite::fixtures::day(1),
+                    );
+                    store.commit_events(&[outcome]).unwrap();
+                }
+            });
+            scope.spawn(|| {
+                for round in 0..20 {
+                    let outcome = crate::testsuite::fixtures::used_outcome(
+                        store.id_hasher(),
+                        "fb:erased",
+                        &format!("x-{round}"),
+                        &[24],
+                        crate::testsuite::fixtures::day(1),
+                    );
+                    store.commit_events(&[outcome]).unwrap();
+                    store.forget_account(&AccountId::new("fb:erased")).unwrap();
+                }
+            });
+        });
+        assert_eq!(
+            store
+                .signals_of(&AccountId::new("fb:writer"))
+                .unwrap()
+                .len(),
+            commits,
+            "a commit made during a rewrite was lost"
+        );
+        assert_eq!(store.stats().unwrap().events, commits);
+    }
+
+    /// The id secret is made once and kept: reopening hashes ids the same
+    /// way, and a store opened with another secret is refused untouched.
+    #[test]
+    fn the_id_secret_is_kept_across_opens_and_a_foreign_one_is_refused() {
+        let directory = tempfile::tempdir().unwrap();
+        let account = AccountId::new("ig:3021");
+        let first = {
+            let store = EmbeddedStore::open(directory.path()).unwrap();
+            account.hashed(store.id_hasher())
+        };
+        let reopened = EmbeddedStore::open(directory.path()).unwrap();
+        assert_eq!(account.hashed(reopened.id_hasher()), first);
+        drop(reopened);
+        fs::write(
+            directory.path().join(ID_SECRET_FILE_NAME),
+            [9u8; ID_SECRET_LEN],
+        )
+        .unwrap();
+        let error = EmbeddedStore::open(directory.path()).unwrap_err();
+        assert!(error.to_string().contains("not the secret"), "{error}");
     }
 
     #[test]

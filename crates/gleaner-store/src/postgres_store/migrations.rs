@@ -32,10 +32,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "account_moves",
         sql: include_str!("../../migrations/0003_account_moves.sql"),
     },
+    Migration {
+        version: 4,
+        name: "id_secret",
+        sql: include_str!("../../migrations/0004_id_secret.sql"),
+    },
 ];
 
 /// The newest layout version this build knows (the last migration's).
-pub const POSTGRES_SCHEMA_VERSION: u64 = 3;
+pub const POSTGRES_SCHEMA_VERSION: u64 = 4;
 
 /// The first key of the advisory lock held while migrating (the second is
 /// the schema name's hash): an arbitrary constant naming "Gleaner

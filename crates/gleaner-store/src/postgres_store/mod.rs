@@ -42,10 +42,18 @@
 //!
 //! # Erasure
 //!
-//! `forget_account` deletes every row of the account in one transaction;
-//! Postgres keeps the dead row versions on disk until `VACUUM` reclaims
-//! them (autovacuum does), so an operator running erasure at volume
-//! schedules vacuum accordingly.
+//! `forget_account` deletes every row of the account in one transaction,
+//! then runs `VACUUM (INDEX_CLEANUP ON)` on the five tables it deleted
+//! from, so the dead row versions and their index entries leave the table
+//! and index files now rather than at autovacuum's convenience (index
+//! cleanup is forced because a vacuum that finds few dead rows may skip
+//! the indexes). A dead row that an older, still open transaction can see
+//! survives that vacuum. Vacuum does not overwrite the space it frees
+//! inside a page, so the bytes stay in the files until later writes reuse
+//! it (seen on Postgres 15); `VACUUM FULL` of the five tables rewrites
+//! them without those bytes, under an exclusive lock, and is the
+//! operator's call, as are the WAL, its archives, replicas and backups. The id secret is
+//! the one row of `id_secret` (migration 4).
 //!
 //! # Outages
 //!

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, ItemId, ItemKind, Signal, Timestamp,
+    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp,
 };
 use postgres::error::SqlState;
 use postgres::{Client, Config, NoTls, Statement};
@@ -41,6 +41,11 @@ const INSERT_AUDIT: &str = "INSERT INTO audit (account_hash, body) \
      SELECT account_hash, body FROM unnest($1::bytea[], $2::bytea[]) \
      WITH ORDINALITY AS batch (account_hash, body, position) ORDER BY position";
 
+/// Run after an erasure that removed rows: every table `forget_account`
+/// deletes from.
+const ERASURE_VACUUM: &str =
+    "VACUUM (INDEX_CLEANUP ON) accounts, signals, audit, seen_events, account_moves";
+
 /// A client and the statements prepared on it.
 struct PgConnection {
     client: Client,
@@ -71,6 +76,8 @@ pub struct PostgresStore {
     schema: String,
     /// The URL without its password.
     location: String,
+    /// Keyed with the secret in the `id_secret` table.
+    hasher: IdHasher,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -208,11 +215,15 @@ impl PostgresStore {
         let mut first_connection = connect(&config, &location)?;
         migrate(&mut first_connection.client, &schema, &location)
             .map_err(|error| map_error(&location, &error, first_connection.client.is_closed()))??;
+        let hasher = load_or_create_secret(&mut first_connection.client)
+            .map_err(|error| map_error(&location, &error, first_connection.client.is_closed()))?;
+        let hasher = hasher?;
         Ok(Self {
             config,
             connection: Reconnecting::new(first_connection),
             schema,
             location,
+            hasher,
         })
     }
 
@@ -287,6 +298,25 @@ impl PostgresStore {
     }
 }
 
+/// Returns the hasher of the store's secret: the `id_secret` row, inserted
+/// once (`ON CONFLICT DO NOTHING`, so two processes opening a new store at
+/// once agree on one secret), then read back.
+fn load_or_create_secret(
+    client: &mut Client,
+) -> Result<Result<IdHasher, StoreError>, postgres::Error> {
+    let candidate = match crate::secret::new_secret() {
+        Ok(secret) => secret,
+        Err(error) => return Ok(Err(error)),
+    };
+    client.execute(
+        "INSERT INTO id_secret (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING",
+        &[&candidate.as_slice()],
+    )?;
+    let row = client.query_one("SELECT secret FROM id_secret WHERE id = 1", &[])?;
+    let stored: Vec<u8> = row.try_get(0)?;
+    Ok(crate::secret::secret_from("id_secret", &stored).map(|secret| IdHasher::new(&secret)))
+}
+
 fn connect(config: &Config, location: &str) -> Result<PgConnection, StoreError> {
     let client = config
         .connect(NoTls)
@@ -325,11 +355,11 @@ struct PreparedBatch<'a> {
 }
 
 impl<'a> PreparedBatch<'a> {
-    fn new(outcomes: &'a [EventOutcome]) -> Result<Self, StoreError> {
+    fn new(outcomes: &'a [EventOutcome], hasher: &IdHasher) -> Result<Self, StoreError> {
         let mut in_batch = HashSet::with_capacity(outcomes.len());
         let mut prepared = Vec::with_capacity(outcomes.len());
         for outcome in outcomes {
-            outcome.debug_assert_consistent();
+            outcome.debug_assert_consistent(hasher);
             if !in_batch.insert(outcome.event) {
                 continue;
             }
@@ -354,7 +384,7 @@ impl<'a> PreparedBatch<'a> {
             prepared.push(PreparedOutcome {
                 event: outcome.event,
                 digest: outcome.digest,
-                account_hash: *outcome.account_id.hashed().as_bytes(),
+                account_hash: *outcome.account_id.hashed(hasher).as_bytes(),
                 audit_body: to_json(&outcome.audit)?,
                 signals,
             });
@@ -463,6 +493,10 @@ fn event_hash_of(bytes: &[u8]) -> Option<HashedId> {
 }
 
 impl Store for PostgresStore {
+    fn id_hasher(&self) -> &IdHasher {
+        &self.hasher
+    }
+
     fn put_accounts(&self, accounts: &[Account]) -> Result<(), StoreError> {
         // One row per id (the last one wins, as with one put per account):
         // a multi-row upsert may not touch a row twice.
@@ -632,7 +666,7 @@ impl Store for PostgresStore {
         if outcomes.is_empty() {
             return Ok(CommitReport::default());
         }
-        let batch = PreparedBatch::new(outcomes)?;
+        let batch = PreparedBatch::new(outcomes, &self.hasher)?;
         let seen = self.run(|connection| {
             let statements = [
                 connection.statement(INSERT_SEEN)?,
@@ -683,7 +717,7 @@ impl Store for PostgresStore {
         self.bodies(
             "audit",
             "SELECT body FROM audit WHERE account_hash = $1 ORDER BY sequence",
-            &[&account_id.hashed().as_bytes().as_slice()],
+            &[&account_id.hashed(&self.hasher).as_bytes().as_slice()],
         )
     }
 
@@ -712,7 +746,7 @@ impl Store for PostgresStore {
 
     fn forget_account(&self, account_id: &AccountId) -> Result<ForgetReport, StoreError> {
         let id_bytes = account_id.as_str().as_bytes();
-        let account_hash = account_id.hashed();
+        let account_hash = account_id.hashed(&self.hasher);
         let hash_bytes = account_hash.as_bytes().as_slice();
         self.run(|connection| {
             let mut transaction = connection.client.transaction()?;
@@ -733,17 +767,27 @@ impl Store for PostgresStore {
                     &[&hash_bytes],
                 )?),
             };
-            transaction.execute(
+            let moves_removed = transaction.execute(
                 "DELETE FROM account_moves WHERE account_hash = $1",
                 &[&hash_bytes],
             )?;
-            if report != ForgetReport::default() {
+            let removed_anything = report != ForgetReport::default() || moves_removed > 0;
+            if removed_anything {
                 transaction.execute(
                     "UPDATE counters SET value = value + 1 WHERE name = 'tombstones'",
                     &[],
                 )?;
             }
             transaction.commit()?;
+            if removed_anything {
+                // The deleted row versions stay in the table and index
+                // files until vacuumed; do it now rather than whenever
+                // autovacuum comes, and with index cleanup forced (a
+                // vacuum that finds few dead rows may skip the indexes,
+                // which hold the account id and hash). Not in the
+                // transaction: VACUUM cannot run in one.
+                connection.client.batch_execute(ERASURE_VACUUM)?;
+            }
             Ok(report)
         })
     }

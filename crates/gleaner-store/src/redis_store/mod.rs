@@ -32,6 +32,7 @@
 //! | `audit_of:<account hash hex>` | sorted set | the account's sequences |
 //! | `account_moves` | list | account hash hex ++ `AccountMoveRecord` JSON, oldest first |
 //! | `meta` | hash | `schema_version`, `next_audit_sequence`, `tombstones` |
+//! | `id_secret` | string | 32 random bytes keying the id hashes, set once (`SET NX`) |
 //!
 //! Values are the JSON of the embedded store; the 12-byte time in front of
 //! a signal is the sortable encoding of its `at`, so the expiry and forget
@@ -45,6 +46,10 @@
 //! A script that fails half-way is not rolled back by Redis; the only such
 //! failure is the server running out of memory under a `maxmemory` limit,
 //! so a Gleaner Redis runs with `maxmemory-policy noeviction` and headroom.
+//! `forget_account` deletes every key, field and member of the account;
+//! the server's AOF keeps the commands that wrote them until its next
+//! rewrite (`BGREWRITEAOF`), and RDB snapshots until they are replaced:
+//! the operator's to schedule.
 //! Durability is the server's (`appendonly yes` with `appendfsync
 //! everysec` loses at most a second of commits on a power cut; the seen
 //! table makes replaying the stream from the last acknowledgement safe).

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, ItemId, ItemKind, Signal, Timestamp,
+    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp,
 };
 use redis::{Client, Connection, RedisError, RetryMethod, Script};
 use serde::de::DeserializeOwned;
@@ -67,6 +67,8 @@ pub struct RedisStore {
     base: String,
     /// The URL without its password.
     location: String,
+    /// Keyed with the secret under `{prefix}:id_secret`.
+    hasher: IdHasher,
 }
 
 impl std::fmt::Debug for RedisStore {
@@ -131,14 +133,17 @@ impl RedisStore {
             })?;
         let location = parsed.redacted;
         let first_connection = connect(&client, &location)?;
-        let store = Self {
+        let mut store = Self {
             client,
             connection: Reconnecting::new(first_connection),
             scripts: Scripts::new(),
             base: format!("{{{prefix}}}:"),
             location,
+            // Replaced below by the stored secret's hasher.
+            hasher: crate::secret::random_hasher()?,
         };
         store.check_schema_version()?;
+        store.hasher = store.load_or_create_secret()?;
         Ok(store)
     }
 
@@ -248,6 +253,23 @@ impl RedisStore {
         Ok(())
     }
 
+    /// Returns the hasher of the store's secret, `{prefix}:id_secret`: set
+    /// once with `SET NX` (so two processes opening a new store at once
+    /// agree on one secret), then read back.
+    fn load_or_create_secret(&self) -> Result<IdHasher, StoreError> {
+        let key = self.key("id_secret");
+        let candidate = crate::secret::new_secret()?;
+        let stored: Vec<u8> = self.run(|connection| {
+            redis::cmd("SET")
+                .arg(&key)
+                .arg(candidate.as_slice())
+                .arg("NX")
+                .exec(connection)?;
+            redis::cmd("GET").arg(&key).query(connection)
+        })?;
+        Ok(IdHasher::new(&crate::secret::secret_from(&key, &stored)?))
+    }
+
     /// Reads a sorted set's members and their values in a hash in one step.
     fn values_by_index(
         &self,
@@ -305,6 +327,10 @@ fn map_error(location: &str, error: &RedisError) -> StoreError {
 }
 
 impl Store for RedisStore {
+    fn id_hasher(&self) -> &IdHasher {
+        &self.hasher
+    }
+
     fn put_accounts(&self, accounts: &[Account]) -> Result<(), StoreError> {
         if accounts.is_empty() {
             return Ok(());
@@ -479,8 +505,8 @@ impl Store for RedisStore {
         let mut invocation = self.scripts.commit_events.prepare_invoke();
         invocation.arg(&self.base).arg(outcomes.len());
         for outcome in outcomes {
-            outcome.debug_assert_consistent();
-            let account_hash = outcome.account_id.hashed();
+            outcome.debug_assert_consistent(&self.hasher);
+            let account_hash = outcome.account_id.hashed(&self.hasher);
             let mut seen_value = Vec::with_capacity(HASH_LEN + EventDigest::LEN);
             seen_value.extend_from_slice(account_hash.as_bytes());
             seen_value.extend_from_slice(outcome.digest.as_bytes());
@@ -540,7 +566,10 @@ impl Store for RedisStore {
     }
 
     fn audit_of(&self, account_id: &AccountId) -> Result<Vec<AuditRecord>, StoreError> {
-        let index_key = self.key(&format!("audit_of:{}", hex(account_id.hashed().as_bytes())));
+        let index_key = self.key(&format!(
+            "audit_of:{}",
+            hex(account_id.hashed(&self.hasher).as_bytes())
+        ));
         let audit_key = self.key("audit");
         self.values_by_index(index_key.as_bytes(), &audit_key)?
             .iter()
@@ -594,7 +623,7 @@ impl Store for RedisStore {
                     .prepare_invoke()
                     .arg(&self.base)
                     .arg(account_id.as_str())
-                    .arg(hex(account_id.hashed().as_bytes()))
+                    .arg(hex(account_id.hashed(&self.hasher).as_bytes()))
                     .invoke(connection)
             })?;
         Ok(ForgetReport {

@@ -185,7 +185,7 @@ pub fn catalog_items_are_listed_by_kind_in_id_order(store: &dyn Store) {
 
 /// A committed event is seen; others are not.
 pub fn commit_marks_events_as_seen(store: &dyn Store) {
-    let outcome = used_outcome("fb:1", "e-1", &[20], day(1));
+    let outcome = used_outcome(store.id_hasher(), "fb:1", "e-1", &[20], day(1));
     assert!(!store.has_event(&outcome.event).unwrap());
     let report = store.commit_events(std::slice::from_ref(&outcome)).unwrap();
     assert_eq!(
@@ -197,15 +197,15 @@ pub fn commit_marks_events_as_seen(store: &dyn Store) {
         }
     );
     assert!(store.has_event(&outcome.event).unwrap());
-    assert!(!store.has_event(&HashedId::of("e-2")).unwrap());
+    assert!(!store.has_event(&store.id_hasher().hash("e-2")).unwrap());
 }
 
 /// The same batch committed twice: everything `already_present`, nothing changes.
 pub fn commit_of_the_same_batch_twice_changes_nothing(store: &dyn Store) {
     let batch = vec![
-        used_outcome("fb:1", "e-1", &[20, 24], day(1)),
-        dropped_outcome("fb:1", "e-2", day(2)),
-        used_outcome("wa:2", "e-3", &[9], day(3)),
+        used_outcome(store.id_hasher(), "fb:1", "e-1", &[20, 24], day(1)),
+        dropped_outcome(store.id_hasher(), "fb:1", "e-2", day(2)),
+        used_outcome(store.id_hasher(), "wa:2", "e-3", &[9], day(3)),
     ];
     let first = store.commit_events(&batch).unwrap();
     assert_eq!(
@@ -237,8 +237,9 @@ pub fn commit_of_the_same_batch_twice_changes_nothing(store: &dyn Store) {
 /// an exact repeat is `already_present`, a repeat with other content is
 /// `conflicting`.
 pub fn an_event_repeated_inside_one_batch_is_committed_once(store: &dyn Store) {
-    let first = used_outcome("fb:1", "e-1", &[20], day(1));
-    let repeat_with_other_content = used_outcome("fb:1", "e-1", &[24, 25], day(2));
+    let first = used_outcome(store.id_hasher(), "fb:1", "e-1", &[20], day(1));
+    let repeat_with_other_content =
+        used_outcome(store.id_hasher(), "fb:1", "e-1", &[24, 25], day(2));
     let report = store
         .commit_events(&[
             first.clone(),
@@ -268,7 +269,7 @@ pub fn an_event_repeated_inside_one_batch_is_committed_once(store: &dyn Store) {
 /// topics, another time) is a conflict, not a redelivery: nothing changes,
 /// and `check_event` tells the three cases apart.
 pub fn a_reused_event_id_with_other_content_is_a_conflict(store: &dyn Store) {
-    let first = used_outcome("fb:1", "e-1", &[20], day(1));
+    let first = used_outcome(store.id_hasher(), "fb:1", "e-1", &[20], day(1));
     assert_eq!(
         store.check_event(&first.event, &first.digest).unwrap(),
         EventCheck::New
@@ -280,9 +281,9 @@ pub fn a_reused_event_id_with_other_content_is_a_conflict(store: &dyn Store) {
         EventCheck::SameContent
     );
     let reused = [
-        used_outcome("wa:2", "e-1", &[20], day(1)),
-        used_outcome("fb:1", "e-1", &[24], day(1)),
-        dropped_outcome("fb:1", "e-1", day(3)),
+        used_outcome(store.id_hasher(), "wa:2", "e-1", &[20], day(1)),
+        used_outcome(store.id_hasher(), "fb:1", "e-1", &[24], day(1)),
+        dropped_outcome(store.id_hasher(), "fb:1", "e-1", day(3)),
     ];
     for other in &reused {
         assert_eq!(
@@ -318,9 +319,9 @@ pub fn a_reused_event_id_with_other_content_is_a_conflict(store: &dyn Store) {
 pub fn account_moves_are_listed_in_order_and_forgotten_with_the_account(store: &dyn Store) {
     let record = |account_id: &str, to: &str, minute: i64| AccountMoveRecord {
         at: day(1) + chrono::Duration::minutes(minute),
-        account: AccountId::new(account_id).hashed(),
+        account: AccountId::new(account_id).hashed(store.id_hasher()),
         from_center: None,
-        to_center: Some(AccountsCenterId::new(to).hashed()),
+        to_center: Some(AccountsCenterId::new(to).hashed(store.id_hasher())),
         by: "cli".to_owned(),
     };
     store
@@ -355,11 +356,25 @@ pub fn signals_are_listed_by_event_hash_then_topic(store: &dyn Store) {
     let outcomes: Vec<_> = event_ids
         .iter()
         .enumerate()
-        .map(|(index, event_id)| used_outcome("fb:1", event_id, &[30, 7, 19], day(index as u32)))
+        .map(|(index, event_id)| {
+            used_outcome(
+                store.id_hasher(),
+                "fb:1",
+                event_id,
+                &[30, 7, 19],
+                day(index as u32),
+            )
+        })
         .collect();
     store.commit_events(&outcomes).unwrap();
     store
-        .commit_events(&[used_outcome("fb:10", "e-other", &[1], day(1))])
+        .commit_events(&[used_outcome(
+            store.id_hasher(),
+            "fb:10",
+            "e-other",
+            &[1],
+            day(1),
+        )])
         .unwrap();
     let listed = store.signals_of(&AccountId::new("fb:1")).unwrap();
     assert_eq!(listed.len(), 12, "another account's signals leaked in");
@@ -381,13 +396,13 @@ pub fn signals_are_listed_by_event_hash_then_topic(store: &dyn Store) {
 pub fn audit_records_are_listed_oldest_first(store: &dyn Store) {
     // Event hashes are deliberately not in commit order.
     let first_batch = vec![
-        used_outcome("fb:1", "e-9", &[20], day(5)),
-        dropped_outcome("wa:2", "e-1", day(1)),
-        dropped_outcome("fb:1", "e-5", day(3)),
+        used_outcome(store.id_hasher(), "fb:1", "e-9", &[20], day(5)),
+        dropped_outcome(store.id_hasher(), "wa:2", "e-1", day(1)),
+        dropped_outcome(store.id_hasher(), "fb:1", "e-5", day(3)),
     ];
     let second_batch = vec![
-        used_outcome("wa:2", "e-7", &[1], day(2)),
-        dropped_outcome("fb:1", "e-2", day(0)),
+        used_outcome(store.id_hasher(), "wa:2", "e-7", &[1], day(2)),
+        dropped_outcome(store.id_hasher(), "fb:1", "e-2", day(0)),
     ];
     store.commit_events(&first_batch).unwrap();
     store.commit_events(&second_batch).unwrap();
@@ -400,7 +415,7 @@ pub fn audit_records_are_listed_oldest_first(store: &dyn Store) {
     let of_account = |id: &str| -> Vec<AuditRecord> {
         in_commit_order
             .iter()
-            .filter(|record| record.account == AccountId::new(id).hashed())
+            .filter(|record| record.account == AccountId::new(id).hashed(store.id_hasher()))
             .cloned()
             .collect()
     };
@@ -420,14 +435,14 @@ pub fn forget_removes_every_trace_of_one_account_only(store: &dyn Store) {
         .put_accounts(&[account("fb:1", Some("ac:1")), account("wa:2", Some("ac:1"))])
         .unwrap();
     let forgotten_batch = vec![
-        used_outcome("fb:1", "e-1", &[20, 24], day(1)),
-        dropped_outcome("fb:1", "e-2", day(2)),
+        used_outcome(store.id_hasher(), "fb:1", "e-1", &[20, 24], day(1)),
+        dropped_outcome(store.id_hasher(), "fb:1", "e-2", day(2)),
     ];
     store.commit_events(&forgotten_batch).unwrap();
     store
         .commit_events(&[
-            used_outcome("wa:2", "e-3", &[9], day(3)),
-            dropped_outcome("wa:2", "e-4", day(4)),
+            used_outcome(store.id_hasher(), "wa:2", "e-3", &[9], day(3)),
+            dropped_outcome(store.id_hasher(), "wa:2", "e-4", day(4)),
         ])
         .unwrap();
     let kept_before = snapshot(store, &["wa:2"]);
@@ -454,7 +469,7 @@ pub fn forget_removes_every_trace_of_one_account_only(store: &dyn Store) {
         );
     }
     assert!(!store.account_ids().unwrap().contains(&forgotten));
-    let forgotten_hash = forgotten.hashed();
+    let forgotten_hash = forgotten.hashed(store.id_hasher());
     assert!(
         all_audit_records(store)
             .iter()
@@ -477,7 +492,7 @@ pub fn forget_removes_every_trace_of_one_account_only(store: &dyn Store) {
 
 /// After `forget`, the same event may be ingested again (nothing remembers it).
 pub fn forget_lets_a_forgotten_event_be_ingested_again(store: &dyn Store) {
-    let outcome = used_outcome("fb:1", "e-1", &[20], day(1));
+    let outcome = used_outcome(store.id_hasher(), "fb:1", "e-1", &[20], day(1));
     store.commit_events(std::slice::from_ref(&outcome)).unwrap();
     store.forget_account(&AccountId::new("fb:1")).unwrap();
     let report = store.commit_events(std::slice::from_ref(&outcome)).unwrap();
@@ -492,7 +507,13 @@ pub fn forget_lets_a_forgotten_event_be_ingested_again(store: &dyn Store) {
 pub fn forget_of_an_unknown_account_changes_nothing(store: &dyn Store) {
     store.put_accounts(&[account("fb:1", None)]).unwrap();
     store
-        .commit_events(&[used_outcome("fb:1", "e-1", &[20], day(1))])
+        .commit_events(&[used_outcome(
+            store.id_hasher(),
+            "fb:1",
+            "e-1",
+            &[20],
+            day(1),
+        )])
         .unwrap();
     let before = snapshot(store, &["fb:1"]);
     let report = store.forget_account(&AccountId::new("fb:404")).unwrap();
@@ -502,15 +523,15 @@ pub fn forget_of_an_unknown_account_changes_nothing(store: &dyn Store) {
 
 /// `expire_signals(cutoff)` removes signals strictly before `cutoff`, nothing else.
 pub fn expire_removes_exactly_the_signals_strictly_before_the_cutoff(store: &dyn Store) {
-    let mut just_before = used_outcome("fb:1", "e-2", &[24], day(3));
+    let mut just_before = used_outcome(store.id_hasher(), "fb:1", "e-2", &[24], day(3));
     just_before.signals[0].at = day(3) - chrono::Duration::nanoseconds(1);
     store
         .commit_events(&[
-            used_outcome("fb:1", "e-1", &[20, 21], day(1)),
+            used_outcome(store.id_hasher(), "fb:1", "e-1", &[20, 21], day(1)),
             just_before,
-            used_outcome("fb:1", "e-3", &[22], day(3)),
-            used_outcome("wa:2", "e-4", &[23], day(2)),
-            used_outcome("wa:2", "e-5", &[25], day(4)),
+            used_outcome(store.id_hasher(), "fb:1", "e-3", &[22], day(3)),
+            used_outcome(store.id_hasher(), "wa:2", "e-4", &[23], day(2)),
+            used_outcome(store.id_hasher(), "wa:2", "e-5", &[25], day(4)),
         ])
         .unwrap();
     let audit_before = all_audit_records(store);
@@ -531,7 +552,7 @@ pub fn expire_removes_exactly_the_signals_strictly_before_the_cutoff(store: &dyn
         "expire touched the audit log"
     );
     assert!(
-        store.has_event(&HashedId::of("e-1")).unwrap(),
+        store.has_event(&store.id_hasher().hash("e-1")).unwrap(),
         "expired events stay seen"
     );
     let stats = store.stats().unwrap();
@@ -560,9 +581,9 @@ pub fn stats_count_everything_held(store: &dyn Store) {
         .unwrap();
     store
         .commit_events(&[
-            used_outcome("fb:1", "e-1", &[20, 24], day(1)),
-            dropped_outcome("wa:2", "e-2", day(1)),
-            used_outcome("ig:3", "e-3", &[9], day(1)),
+            used_outcome(store.id_hasher(), "fb:1", "e-1", &[20, 24], day(1)),
+            dropped_outcome(store.id_hasher(), "wa:2", "e-2", day(1)),
+            used_outcome(store.id_hasher(), "ig:3", "e-3", &[9], day(1)),
         ])
         .unwrap();
     assert_eq!(
@@ -595,6 +616,7 @@ pub fn stats_count_everything_held(store: &dyn Store) {
 pub fn audit_records_hold_hashed_ids_only(store: &dyn Store) {
     store
         .commit_events(&[used_outcome(
+            store.id_hasher(),
             "wa:secret-2001",
             "event-secret-1",
             &[20],
@@ -603,8 +625,8 @@ pub fn audit_records_hold_hashed_ids_only(store: &dyn Store) {
         .unwrap();
     let records = store.audit_of(&AccountId::new("wa:secret-2001")).unwrap();
     assert_eq!(records.len(), 1);
-    assert_eq!(records[0].account, HashedId::of("wa:secret-2001"));
-    assert_eq!(records[0].event, HashedId::of("event-secret-1"));
+    assert_eq!(records[0].account, store.id_hasher().hash("wa:secret-2001"));
+    assert_eq!(records[0].event, store.id_hasher().hash("event-secret-1"));
     for record in all_audit_records(store) {
         let serialized = serde_json::to_string(&record).unwrap();
         assert!(
@@ -612,4 +634,256 @@ pub fn audit_records_hold_hashed_ids_only(store: &dyn Store) {
             "raw id in audit record: {serialized}"
         );
     }
+}
+
+/// Everything a backend holds, read raw (see [`TestStore::raw_contents`]).
+///
+/// [`TestStore::raw_contents`]: super::TestStore::raw_contents
+pub type RawContents = dyn Fn() -> Vec<Vec<u8>>;
+
+fn hex_of(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::new(), |mut hex, byte| {
+        let _infallible = write!(hex, "{byte:02x}");
+        hex
+    })
+}
+
+/// Where in `contents` `needle` sits, as is or as hex (Postgres `bytea`).
+fn raw_hit(contents: &[Vec<u8>], needle: &[u8]) -> Option<usize> {
+    let hex_form = hex_of(needle).into_bytes();
+    contents.iter().position(|item| {
+        [needle, hex_form.as_slice()]
+            .iter()
+            .any(|form| !form.is_empty() && item.windows(form.len()).any(|window| window == *form))
+    })
+}
+
+const ERASE_CANARY: &str = "zq:erase-canary-5501";
+const ERASE_CANARY_CENTER: &str = "ac:erase-canary-center";
+/// The center the canary is moved to (an account-move record names it,
+/// hashed, and nothing else does).
+const ERASE_CANARY_MOVED_TO: &str = "ac:erase-canary-moved-to";
+
+/// The account-move record of `account_id` from center `from` to `to`,
+/// with the ids hashed as the store hashes them.
+fn move_record(
+    store: &dyn Store,
+    account_id: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> AccountMoveRecord {
+    let hasher = store.id_hasher();
+    AccountMoveRecord {
+        at: day(9),
+        account: AccountId::new(account_id).hashed(hasher),
+        from_center: from.map(|center| AccountsCenterId::new(center).hashed(hasher)),
+        to_center: to.map(|center| AccountsCenterId::new(center).hashed(hasher)),
+        by: "cli".to_owned(),
+    }
+}
+
+/// Another account's move record, which `forget` of the canary keeps.
+fn kept_move_record(store: &dyn Store) -> AccountMoveRecord {
+    move_record(store, "fb:kept-7", None, Some("ac:kept-center"))
+}
+
+/// Records the canary's move to another accounts center and another
+/// account's move; returns what identifies the canary's record.
+fn record_the_moves_around_the_erase_canary(store: &dyn Store) -> Vec<(String, Vec<u8>)> {
+    let canary_move = move_record(
+        store,
+        ERASE_CANARY,
+        Some(ERASE_CANARY_CENTER),
+        Some(ERASE_CANARY_MOVED_TO),
+    );
+    store.record_account_move(&canary_move).unwrap();
+    store.record_account_move(&kept_move_record(store)).unwrap();
+    let moved_to_hash = AccountsCenterId::new(ERASE_CANARY_MOVED_TO).hashed(store.id_hasher());
+    vec![
+        (
+            "account-move record".to_owned(),
+            serde_json::to_vec(&canary_move).unwrap(),
+        ),
+        (
+            "hashed center id of a move".to_owned(),
+            moved_to_hash.as_bytes().to_vec(),
+        ),
+        (
+            "hashed center id of a move as text".to_owned(),
+            moved_to_hash.to_string().into_bytes(),
+        ),
+    ]
+}
+
+/// Fills `store` for the erase scan: 200 other accounts with two events
+/// each, and between their halves the canary account (put twice, so an
+/// older version of its record existed) with six events and a move to
+/// another accounts center (an account-move record), beside another
+/// account's move. Returns what identifies the canary's data, as
+/// `(what, bytes)`.
+fn fill_around_the_erase_canary(store: &dyn Store) -> Vec<(String, Vec<u8>)> {
+    let hasher = store.id_hasher();
+    let kept_outcomes = |range: std::ops::Range<u32>| -> Vec<crate::store::EventOutcome> {
+        range
+            .flat_map(|index| {
+                let owner = format!("fb:kept-{index}");
+                [
+                    used_outcome(
+                        hasher,
+                        &owner,
+                        &format!("kept-{index}-a"),
+                        &[20, 24],
+                        day(3),
+                    ),
+                    dropped_outcome(hasher, &owner, &format!("kept-{index}-b"), day(4)),
+                ]
+            })
+            .collect()
+    };
+    let kept_accounts: Vec<_> = (0..200)
+        .map(|index| account(&format!("fb:kept-{index}"), None))
+        .collect();
+    store.put_accounts(&kept_accounts).unwrap();
+    store.commit_events(&kept_outcomes(0..100)).unwrap();
+    let mut first_version = account(ERASE_CANARY, Some(ERASE_CANARY_CENTER));
+    first_version.hidden_topics = vec![TopicId(77)];
+    store
+        .put_accounts(std::slice::from_ref(&first_version))
+        .unwrap();
+    let second_version = account(ERASE_CANARY, Some(ERASE_CANARY_CENTER));
+    store
+        .put_accounts(std::slice::from_ref(&second_version))
+        .unwrap();
+    let canary_outcomes: Vec<_> = (0..5)
+        .map(|index| {
+            used_outcome(
+                hasher,
+                ERASE_CANARY,
+                &format!("erase-canary-event-{index}"),
+                &[20, 24, 31],
+                day(7),
+            )
+        })
+        .chain([dropped_outcome(
+            hasher,
+            ERASE_CANARY,
+            "erase-canary-dropped",
+            day(8),
+        )])
+        .collect();
+    store.commit_events(&canary_outcomes).unwrap();
+    let move_needles = record_the_moves_around_the_erase_canary(store);
+    store.commit_events(&kept_outcomes(100..200)).unwrap();
+
+    let account_hash = AccountId::new(ERASE_CANARY).hashed(hasher);
+    let mut needles: Vec<(String, Vec<u8>)> = vec![
+        ("account id".to_owned(), ERASE_CANARY.as_bytes().to_vec()),
+        (
+            "center id".to_owned(),
+            ERASE_CANARY_CENTER.as_bytes().to_vec(),
+        ),
+        (
+            "hashed account id".to_owned(),
+            account_hash.as_bytes().to_vec(),
+        ),
+        (
+            "hashed account id as text".to_owned(),
+            account_hash.to_string().into_bytes(),
+        ),
+    ];
+    for version in [&first_version, &second_version] {
+        needles.push((
+            "account record".to_owned(),
+            serde_json::to_vec(version).unwrap(),
+        ));
+    }
+    needles.extend(move_needles);
+    for outcome in &canary_outcomes {
+        needles.push(("event hash".to_owned(), outcome.event.as_bytes().to_vec()));
+        needles.push((
+            "event content digest".to_owned(),
+            outcome.digest.as_bytes().to_vec(),
+        ));
+        needles.push((
+            "audit record".to_owned(),
+            serde_json::to_vec(&outcome.audit).unwrap(),
+        ));
+        for signal in &outcome.signals {
+            needles.push((
+                "signal record".to_owned(),
+                serde_json::to_vec(signal).unwrap(),
+            ));
+        }
+    }
+    needles
+}
+
+/// `forget` leaves no byte of the account in anything the store keeps:
+/// not its id, its center, its hashed id, its event hashes or content
+/// digests, nor any of its signal, audit, account-move or account records
+/// (a replaced account version included),
+/// as read by `raw` (every file of the embedded store's directory, every
+/// Redis key and value, every Postgres row). The canary account sits
+/// between other accounts' data, so its pages are in the middle of a file.
+pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents) {
+    let needles = fill_around_the_erase_canary(store);
+    let before = raw();
+    let must_be_seen = |what: &str| {
+        what.starts_with("account id")
+            || what.starts_with("center id")
+            || what.starts_with("hashed account id")
+            || what == "account-move record"
+            || what == "event content digest"
+    };
+    for (what, needle) in needles.iter().filter(|(what, _)| must_be_seen(what)) {
+        assert!(
+            raw_hit(&before, needle).is_some(),
+            "the scan does not see the stored {what}, so it proves nothing"
+        );
+    }
+    let report = store.forget_account(&AccountId::new(ERASE_CANARY)).unwrap();
+    assert_eq!(
+        (
+            report.signals_removed,
+            report.audit_records_removed,
+            report.events_removed
+        ),
+        (15, 6, 6)
+    );
+    let after = raw();
+    for (what, needle) in &needles {
+        if let Some(index) = raw_hit(&after, needle) {
+            panic!(
+                "after forget, item {index} of the store's raw contents still holds the erased {what}"
+            );
+        }
+    }
+    assert!(
+        raw_hit(&after, b"fb:kept-150").is_some(),
+        "forget removed another account's data"
+    );
+    assert_eq!(store.stats().unwrap().accounts, 200);
+    assert_eq!(
+        store.account_moves().unwrap(),
+        [kept_move_record(store)],
+        "forget removed another account's move record"
+    );
+}
+
+/// Each store keys its id hashes with a secret of its own: the same id
+/// hashes differently in two stores, so a hash from one store's audit log
+/// cannot be matched by hashing guessed ids, nor joined with another's.
+pub fn two_stores_hash_the_same_id_differently(first: &dyn Store, second: &dyn Store) {
+    let account_id = AccountId::new("ig:3021");
+    assert_ne!(
+        account_id.hashed(first.id_hasher()),
+        account_id.hashed(second.id_hasher()),
+        "two stores share an id secret"
+    );
+    assert_eq!(
+        account_id.hashed(first.id_hasher()),
+        account_id.hashed(first.id_hasher()),
+        "a store hashes one id two ways"
+    );
 }

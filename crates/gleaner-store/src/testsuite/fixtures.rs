@@ -3,7 +3,7 @@
 use chrono::{Duration, TimeZone, Utc};
 use gleaner_core::{
     Account, AccountId, AccountsCenterId, AiPersonalization, AuditOutcome, AuditRecord,
-    CatalogItem, Engagement, EngagementAction, Event, EventBody, EventDigest, EventId, HashedId,
+    CatalogItem, Engagement, EngagementAction, Event, EventBody, EventDigest, EventId, IdHasher,
     ItemId, ItemKind, Modality, Purposes, ReasonCode, Signal, SourceKind, Surface, Timestamp,
     TopicId,
 };
@@ -65,15 +65,16 @@ pub fn fixture_digest(
 
 /// Returns the outcome of a used AI interaction `event_id` of `account_id` at
 /// `at`, with one signal per topic (weights 0.5, 0.6, …) and a matching audit
-/// record decided at `at`.
+/// record decided at `at`; ids are hashed with `hasher` (the store's).
 pub fn used_outcome(
+    hasher: &IdHasher,
     account_id: &str,
     event_id: &str,
     topics: &[u32],
     at: Timestamp,
 ) -> EventOutcome {
     let owner = AccountId::new(account_id);
-    let event = HashedId::of(event_id);
+    let event = hasher.hash(event_id);
     let signals = topics
         .iter()
         .enumerate()
@@ -97,7 +98,7 @@ pub fn used_outcome(
         audit: AuditRecord {
             decided_at: at,
             event_at: at,
-            account: owner.hashed(),
+            account: owner.hashed(hasher),
             event,
             event_kind: "ai_interaction".to_owned(),
             outcome: AuditOutcome::Used,
@@ -112,16 +113,21 @@ pub fn used_outcome(
 }
 
 /// Returns the outcome of a dropped engagement: no signal, one audit record.
-pub fn dropped_outcome(account_id: &str, event_id: &str, at: Timestamp) -> EventOutcome {
+pub fn dropped_outcome(
+    hasher: &IdHasher,
+    account_id: &str,
+    event_id: &str,
+    at: Timestamp,
+) -> EventOutcome {
     let owner = AccountId::new(account_id);
-    let event = HashedId::of(event_id);
+    let event = hasher.hash(event_id);
     EventOutcome {
         event,
         digest: fixture_digest(account_id, event_id, "dropped", at),
         audit: AuditRecord {
             decided_at: at,
             event_at: at,
-            account: owner.hashed(),
+            account: owner.hashed(hasher),
             event,
             event_kind: "engagement".to_owned(),
             outcome: AuditOutcome::Dropped,

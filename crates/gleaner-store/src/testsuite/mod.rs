@@ -52,6 +52,7 @@ pub use model_test::{
 /// database file it holds.
 pub struct TestStore {
     store: Box<dyn Store>,
+    raw_contents: Option<Box<cases::RawContents>>,
     _keep_alive: Option<Box<dyn Any>>,
 }
 
@@ -60,6 +61,7 @@ impl TestStore {
     pub fn new(store: impl Store + 'static) -> Self {
         Self {
             store: Box::new(store),
+            raw_contents: None,
             _keep_alive: None,
         }
     }
@@ -68,8 +70,23 @@ impl TestStore {
     pub fn with_guard(store: impl Store + 'static, guard: impl Any) -> Self {
         Self {
             store: Box::new(store),
+            raw_contents: None,
             _keep_alive: Some(Box::new(guard)),
         }
+    }
+
+    /// Adds the reader of everything the store holds, raw (for the erase
+    /// scan): every file of a directory, every key and value, every row.
+    #[must_use]
+    pub fn with_raw_contents(mut self, read: impl Fn() -> Vec<Vec<u8>> + 'static) -> Self {
+        self.raw_contents = Some(Box::new(read));
+        self
+    }
+
+    /// Returns the raw reader, when the store has one (not the in-memory
+    /// model, which keeps nothing).
+    pub fn raw_contents(&self) -> Option<&cases::RawContents> {
+        self.raw_contents.as_deref()
     }
 
     /// Returns a fresh [`EmbeddedStore`] in a new temporary directory that
@@ -77,7 +94,8 @@ impl TestStore {
     pub fn embedded_in_tempdir() -> Self {
         let directory = tempfile::tempdir().expect("create a temporary directory");
         let store = EmbeddedStore::open(directory.path()).expect("open the embedded store");
-        Self::with_guard(store, directory)
+        let path = directory.path().to_path_buf();
+        Self::with_guard(store, directory).with_raw_contents(move || files_under(&path))
     }
 
     /// Returns a fresh [`EmbeddedStore`] in `directory` (kept by the caller).
@@ -102,6 +120,24 @@ impl Deref for TestStore {
     fn deref(&self) -> &Self::Target {
         &*self.store
     }
+}
+
+/// The bytes of every file under `directory`, recursively.
+///
+/// # Panics
+///
+/// When a file cannot be read.
+pub fn files_under(directory: &Path) -> Vec<Vec<u8>> {
+    let mut contents = Vec::new();
+    for entry in std::fs::read_dir(directory).expect("read the store directory") {
+        let path = entry.expect("read the store directory").path();
+        if path.is_dir() {
+            contents.extend(files_under(&path));
+        } else {
+            contents.push(std::fs::read(&path).expect("read a store file"));
+        }
+    }
+    contents
 }
 
 /// What a store factory given to [`store_test_suite!`](crate::store_test_suite) may return.
@@ -166,6 +202,30 @@ macro_rules! store_test_suite {
                 stats_count_everything_held,
                 audit_records_hold_hashed_ids_only,
             );
+
+            #[test]
+            fn erase_leaves_no_byte_of_the_account() {
+                let ::std::option::Option::Some(test_store) = fresh_store() else {
+                    return;
+                };
+                let ::std::option::Option::Some(raw) = test_store.raw_contents() else {
+                    return;
+                };
+                $crate::testsuite::cases::erase_leaves_no_byte_of_the_account(test_store.store(), raw);
+            }
+
+            #[test]
+            fn two_stores_hash_the_same_id_differently() {
+                let (::std::option::Option::Some(first), ::std::option::Option::Some(second)) =
+                    (fresh_store(), fresh_store())
+                else {
+                    return;
+                };
+                $crate::testsuite::cases::two_stores_hash_the_same_id_differently(
+                    first.store(),
+                    second.store(),
+                );
+            }
 
             #[test]
             fn agrees_with_the_model_store_on_random_actions() {

@@ -9,7 +9,7 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner};
 
-use gleaner_core::{AccountId, HashedId};
+use gleaner_core::{AccountId, IdHasher};
 
 use super::fixtures::{account, day, dropped_outcome, used_outcome};
 use super::TestStore;
@@ -67,13 +67,13 @@ fn event_name(index: u8) -> String {
 }
 
 impl OutcomeSpec {
-    fn to_outcome(&self) -> EventOutcome {
+    fn to_outcome(&self, hasher: &IdHasher) -> EventOutcome {
         let account_id = account_name(self.account);
         let event_id = event_name(self.event);
         if self.topics.is_empty() {
-            dropped_outcome(&account_id, &event_id, day(self.day))
+            dropped_outcome(hasher, &account_id, &event_id, day(self.day))
         } else {
-            used_outcome(&account_id, &event_id, &self.topics, day(self.day))
+            used_outcome(hasher, &account_id, &event_id, &self.topics, day(self.day))
         }
     }
 }
@@ -120,7 +120,10 @@ fn apply(store: &dyn Store, action: &Action) -> String {
             format!("{:?}", store.put_accounts(&[stored]))
         }
         Action::CommitEvents(specs) => {
-            let outcomes: Vec<EventOutcome> = specs.iter().map(OutcomeSpec::to_outcome).collect();
+            let outcomes: Vec<EventOutcome> = specs
+                .iter()
+                .map(|spec| spec.to_outcome(store.id_hasher()))
+                .collect();
             format!("{:?}", store.commit_events(&outcomes))
         }
         Action::Forget { account: index } => {
@@ -158,7 +161,7 @@ fn observe(store: &dyn Store) -> Vec<String> {
         ));
     }
     for index in 0..EVENT_COUNT {
-        let event = HashedId::of(&event_name(index));
+        let event = store.id_hasher().hash(&event_name(index));
         observed.push(format!("event {index} {:?}", store.has_event(&event)));
     }
     let mut all_audit = Vec::new();
@@ -167,13 +170,14 @@ fn observe(store: &dyn Store) -> Vec<String> {
     observed
 }
 
-/// Runs `actions` on `store` and on a fresh [`ModelStore`]; fails at the
-/// first action whose result or aftermath differs.
+/// Runs `actions` on `store` and on a fresh [`ModelStore`] that shares its
+/// id hasher (so hashed ids in audit records agree); fails at the first
+/// action whose result or aftermath differs.
 pub fn assert_agrees_with_model(
     store: &dyn Store,
     actions: &[Action],
 ) -> Result<(), TestCaseError> {
-    let model = ModelStore::new();
+    let model = ModelStore::with_hasher(store.id_hasher().clone());
     prop_assert_eq!(observe(store), observe(&model), "fresh stores differ");
     for (step, action) in actions.iter().enumerate() {
         let store_result = apply(store, action);

@@ -262,7 +262,12 @@ impl TestStore {
         let namespace = ServerNamespace::new(Server::Redis)?;
         let store = crate::RedisStore::open(namespace.url())
             .unwrap_or_else(|error| panic!("open the redis test store: {error}"));
-        Some(Self::with_guard(store, namespace))
+        let reader = crate::RedisStore::open(namespace.url())
+            .unwrap_or_else(|error| panic!("open the redis test store: {error}"));
+        Some(
+            Self::with_guard(store, namespace)
+                .with_raw_contents(move || reader.raw_contents().expect("scan the redis store")),
+        )
     }
 
     /// Returns a [`PostgresStore`](crate::PostgresStore) in a fresh schema
@@ -273,6 +278,17 @@ impl TestStore {
         let namespace = ServerNamespace::new(Server::Postgres)?;
         let store = crate::PostgresStore::open(namespace.url())
             .unwrap_or_else(|error| panic!("open the postgres test store: {error}"));
-        Some(Self::with_guard(store, namespace))
+        let reader = crate::PostgresStore::open(namespace.url())
+            .unwrap_or_else(|error| panic!("open the postgres test store: {error}"));
+        Some(
+            Self::with_guard(store, namespace).with_raw_contents(move || {
+                reader
+                    .raw_contents()
+                    .expect("scan the postgres store")
+                    .into_iter()
+                    .map(String::into_bytes)
+                    .collect()
+            }),
+        )
     }
 }
