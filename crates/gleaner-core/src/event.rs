@@ -2,11 +2,12 @@
 
 use std::fmt;
 
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 
 use crate::conversation::{Role, Turn};
-use crate::ids::{AccountId, EventId, ItemId};
+use crate::ids::{AccountId, EventId, IdHasher, ItemId};
 use crate::Timestamp;
 
 /// One incoming event. Its surface is its account's surface.
@@ -31,9 +32,11 @@ pub enum EventBody {
     Engagement(Engagement),
 }
 
-/// The SHA-256 of an event's content (see [`Event::content_digest`]): what
-/// the store keeps beside an event id to tell an exact redelivery from the
-/// same id reused for other content. One-way; it is never the text.
+/// The keyed digest of an event's content (see [`Event::content_digest`]):
+/// what the store keeps beside an event id to tell an exact redelivery from
+/// the same id reused for other content. One-way, and keyed with the
+/// store's id secret, so nobody without the secret can confirm a guessed
+/// text against it; it is never the text.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EventDigest([u8; 32]);
 
@@ -63,13 +66,14 @@ impl fmt::Debug for EventDigest {
 }
 
 impl Event {
-    /// The SHA-256 of the event's canonical JSON: every field of SPEC §2,
+    /// The HMAC-SHA256, under the store's id secret (`hasher`, the
+    /// store's [`IdHasher`]), of the event's canonical JSON: every field of SPEC §2,
     /// keys in a fixed order, no whitespace, `at` in RFC 3339 UTC with
     /// nanoseconds, absent optional fields as `null`. Two lines that parse
     /// to the same event (whatever their key order or spacing) have the
     /// same digest; any other difference (account, time, text, item…)
     /// changes it. The canonical JSON lives in memory only while hashed.
-    pub fn content_digest(&self) -> EventDigest {
+    pub fn content_digest(&self, hasher: &IdHasher) -> EventDigest {
         let mut canonical = serde_json::Map::new();
         let mut put = |key: &str, value: serde_json::Value| {
             canonical.insert(key.to_owned(), value);
@@ -117,15 +121,21 @@ impl Event {
                 put("item_id", engagement.item_id.as_str().into());
             }
         }
-        let mut hasher = Sha256::new();
-        // Writing JSON into a hasher cannot fail.
-        let _infallible = serde_json::to_writer(&mut HashWriter(&mut hasher), &canonical);
-        EventDigest(hasher.finalize().into())
+        let mut mac = hasher.keyed_mac();
+        // Apart from id hashes under the same key.
+        mac.update(EVENT_DIGEST_DOMAIN);
+        // Writing JSON into a MAC cannot fail.
+        let _infallible = serde_json::to_writer(&mut HashWriter(&mut mac), &canonical);
+        EventDigest(mac.finalize().into_bytes().into())
     }
 }
 
 /// Feeds `serde_json` output straight into a hasher (no buffer holds the text).
-struct HashWriter<'a>(&'a mut Sha256);
+struct HashWriter<'a>(&'a mut Hmac<Sha256>);
+
+/// Prefixed to the canonical JSON before it is hashed, so that an event
+/// digest never equals an id hash made with the same key.
+const EVENT_DIGEST_DOMAIN: &[u8] = b"gleaner event content digest\0";
 
 impl std::io::Write for HashWriter<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
@@ -239,29 +249,51 @@ mod tests {
 
     #[test]
     fn the_digest_is_stable_and_changes_with_any_field() {
+        let hasher = IdHasher::new(&[3; crate::ID_SECRET_LEN]);
         let event = interaction("wa:1", "boots for a trek");
-        assert_eq!(event.content_digest(), event.clone().content_digest());
-        assert_ne!(
-            event.content_digest(),
-            interaction("wa:2", "boots for a trek").content_digest()
+        assert_eq!(
+            event.content_digest(&hasher),
+            event.clone().content_digest(&hasher)
         );
         assert_ne!(
-            event.content_digest(),
-            interaction("wa:1", "boots for a hike").content_digest()
+            event.content_digest(&hasher),
+            interaction("wa:2", "boots for a trek").content_digest(&hasher)
+        );
+        assert_ne!(
+            event.content_digest(&hasher),
+            interaction("wa:1", "boots for a hike").content_digest(&hasher)
         );
         let mut later = event.clone();
         later.at += chrono::Duration::nanoseconds(1);
-        assert_ne!(event.content_digest(), later.content_digest());
+        assert_ne!(event.content_digest(&hasher), later.content_digest(&hasher));
         let mut unknown = event.clone();
         if let EventBody::AiInteraction(inner) = &mut unknown.body {
             inner.encrypted = None;
         }
-        assert_ne!(event.content_digest(), unknown.content_digest());
+        assert_ne!(
+            event.content_digest(&hasher),
+            unknown.content_digest(&hasher)
+        );
+    }
+
+    #[test]
+    fn the_digest_is_keyed_with_the_store_secret() {
+        let event = interaction("wa:1", "boots for a trek");
+        let first = IdHasher::new(&[1; crate::ID_SECRET_LEN]);
+        let second = IdHasher::new(&[2; crate::ID_SECRET_LEN]);
+        assert_ne!(event.content_digest(&first), event.content_digest(&second));
+        // Not the id hash of anything under the same key (domain prefix).
+        let digest = event.content_digest(&first);
+        assert_ne!(
+            &digest.as_bytes()[..16],
+            first.hash("wa:1").as_bytes().as_slice()
+        );
     }
 
     #[test]
     fn the_digest_debug_form_is_short() {
-        let shown = format!("{:?}", interaction("wa:1", "x").content_digest());
+        let hasher = IdHasher::new(&[3; crate::ID_SECRET_LEN]);
+        let shown = format!("{:?}", interaction("wa:1", "x").content_digest(&hasher));
         assert!(
             shown.starts_with("EventDigest(") && shown.ends_with("…)"),
             "{shown}"

@@ -137,6 +137,13 @@ impl IdHasher {
         bytes.copy_from_slice(&digest[..16]);
         HashedId(bytes)
     }
+
+    /// The HMAC state keyed with the store secret, for hashing longer
+    /// content under the same key (an event's content digest); the key
+    /// itself never leaves.
+    pub(crate) fn keyed_mac(&self) -> Hmac<Sha256> {
+        self.keyed.clone()
+    }
 }
 
 impl fmt::Debug for IdHasher {

@@ -284,7 +284,7 @@ impl Engine {
                 continue;
             }
             first_line_of_event.insert(event.event_id.to_string(), number);
-            let digest = event.content_digest();
+            let digest = event.content_digest(self.store().id_hasher());
             match self.prepare_event(event, digest, number, &mut lookups)? {
                 Preparation::Ready(prepared) => pending.push(*prepared),
                 Preparation::AlreadyPresent => report.already_present += 1,
@@ -381,7 +381,7 @@ impl Engine {
                     continue;
                 }
             };
-            let digest = event.content_digest();
+            let digest = event.content_digest(self.store().id_hasher());
             // The digest that holds this id in the batch: that of the first
             // message with it that was taken or found stored.
             if let Some(holding_digest) = seen_in_batch.get(event.event_id.as_str()) {

@@ -41,11 +41,13 @@ pub fn catalog_item(item_id: &str, kind: ItemKind, topics: &[u32]) -> CatalogIte
     }
 }
 
-/// Returns a content digest for a fixture event: that of an engagement
+/// Returns a content digest for a fixture event (keyed with `hasher`, the
+/// store's): that of an engagement
 /// `event_id` of `account_id` at `at` on an item named `content`, so that
 /// outcomes built from the same arguments have the same digest and any
 /// other argument changes it.
 pub fn fixture_digest(
+    hasher: &IdHasher,
     account_id: &str,
     event_id: &str,
     content: &str,
@@ -60,7 +62,7 @@ pub fn fixture_digest(
             item_id: ItemId::new(content),
         }),
     }
-    .content_digest()
+    .content_digest(hasher)
 }
 
 /// Returns the outcome of a used AI interaction `event_id` of `account_id` at
@@ -94,7 +96,13 @@ pub fn used_outcome(
         .collect();
     EventOutcome {
         event,
-        digest: fixture_digest(account_id, event_id, &format!("used {topics:?}"), at),
+        digest: fixture_digest(
+            hasher,
+            account_id,
+            event_id,
+            &format!("used {topics:?}"),
+            at,
+        ),
         audit: AuditRecord {
             decided_at: at,
             event_at: at,
@@ -123,7 +131,7 @@ pub fn dropped_outcome(
     let event = hasher.hash(event_id);
     EventOutcome {
         event,
-        digest: fixture_digest(account_id, event_id, "dropped", at),
+        digest: fixture_digest(hasher, account_id, event_id, "dropped", at),
         audit: AuditRecord {
             decided_at: at,
             event_at: at,
