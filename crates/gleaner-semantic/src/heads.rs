@@ -12,10 +12,18 @@
 //!   best-scoring one when only the any-output fired (the policy drops a
 //!   conversation under every category, so which one is named changes the
 //!   explanation, never the decision).
-//! - **Topic heads.** One logistic regression per taxonomy root on the
-//!   plain embedding.
+//! - **Topic heads.** One logistic regression per taxonomy root, on the
+//!   plain embedding (384 weights) or on the whole feature vector (one
+//!   weight per feature). With a fine-tuned encoder ([`EncoderDelta`]),
+//!   `scripts/finetune` pools layer 8, which its delta leaves as the base
+//!   model computes it, beside the tuned layer 12: the tuning sharpens the
+//!   sensitive categories and blurs topics, and the two together classify
+//!   topics better than either alone.
+//! - **Encoder delta.** Optional low-rank changes to the top layers, merged
+//!   into the encoder's weights at load (`scripts/finetune` trains them).
 //!
-//! Thresholds are chosen at training time ([`crate::train`]). The trained
+//! Thresholds are chosen at training time ([`crate::train`] for heads on the
+//! frozen encoder, `scripts/finetune/train.py` for the fine-tuned one). The trained
 //! heads live in `data/heads.json` (the net's first layer as base64
 //! little-endian f32), are compiled into the binary and parsed once
 //! ([`SemanticHeads::embedded`]).
@@ -534,10 +542,16 @@ impl SemanticHeads {
             ),
             ("sensitive.output_bias", net.output_bias.len(), outputs),
         ];
-        let topic_checks = file
-            .topics
-            .iter()
-            .map(|head| ("topic weights", head.head.weights.len(), EMBEDDING_DIM));
+        let topic_checks = file.topics.iter().map(|head| {
+            let found = head.head.weights.len();
+            // A topic head reads the last layer's embedding or every feature.
+            let expected = if found == features {
+                features
+            } else {
+                EMBEDDING_DIM
+            };
+            ("topic weights", found, expected)
+        });
         for (field, found, expected) in checks.into_iter().chain(topic_checks) {
             if found != expected {
                 return Err(HeadsError::Dimension {
@@ -681,7 +695,14 @@ impl SemanticHeads {
         self.file
             .topics
             .iter()
-            .map(|head| (head.topic, head.head.probability(embedding)))
+            .map(|head| {
+                let input = if head.head.weights.len() == features.len() {
+                    features
+                } else {
+                    embedding
+                };
+                (head.topic, head.head.probability(input))
+            })
             .collect()
     }
 }
@@ -699,7 +720,7 @@ mod tests {
     #[test]
     fn embedded_heads_load_and_score_every_category_and_root() {
         let heads = SemanticHeads::embedded().expect("data/heads.json loads");
-        assert_eq!(heads.file().format, HEADS_FORMAT);
+        assert!(ACCEPTED_HEADS_FORMATS.contains(&heads.file().format.as_str()));
         assert_eq!(heads.layers().last(), Some(&12));
         let features = unit(0, heads.feature_len());
         let scores = heads.sensitive_scores(&features);
@@ -848,8 +869,12 @@ mod tests {
 
     #[test]
     fn an_encoder_delta_is_decoded_checked_and_keys_the_feature_layout() {
-        let plain = SemanticHeads::embedded().expect("heads load").clone();
-        let mut file = plain.file().clone();
+        let mut file = SemanticHeads::embedded()
+            .expect("heads load")
+            .file()
+            .clone();
+        file.encoder_delta = None;
+        let plain = SemanticHeads::from_file(file.clone()).expect("heads without a delta");
         file.encoder_delta = Some(small_delta(&[2, 3]));
         let tuned = SemanticHeads::from_file(file.clone()).expect("valid delta");
         let delta = tuned.encoder_delta().expect("decoded");
@@ -940,14 +965,38 @@ mod tests {
     }
 
     #[test]
-    fn topic_heads_read_the_last_layer_of_the_features() {
-        let heads = SemanticHeads::embedded().unwrap();
-        let mut features = vec![0.0f32; heads.feature_len()];
-        let last = features.len() - EMBEDDING_DIM;
-        features[last + 3] = 1.0;
-        let head = &heads.topic_heads()[0];
-        let expected = head.head.probability(&unit(3, EMBEDDING_DIM));
-        assert!((heads.topic_scores(&features)[0].1 - expected).abs() < 1e-6);
-        assert_eq!(heads.feature_layout(), "layers-8-10-12");
+    fn topic_heads_read_the_last_layer_or_every_feature() {
+        let mut file = SemanticHeads::embedded().unwrap().file().clone();
+        file.encoder_delta = None;
+        let width = EMBEDDING_DIM * file.layers.len();
+        assert!(
+            width > EMBEDDING_DIM,
+            "the shipped heads pool more than one layer"
+        );
+        file.topics[0].head.weights = (0..width).map(|i| i as f32 * 1e-3).collect();
+        file.topics[1].head.weights = (0..EMBEDDING_DIM).map(|i| i as f32 * 1e-3).collect();
+        let heads = SemanticHeads::from_file(file).expect("both widths are valid");
+        let mut features = vec![0.0f32; width];
+        features[3] = 1.0; // first pooled layer
+        features[width - EMBEDDING_DIM + 5] = 1.0; // last pooled layer
+        let scores = heads.topic_scores(&features);
+        let wide = &heads.topic_heads()[0].head;
+        let narrow = &heads.topic_heads()[1].head;
+        let expected_wide =
+            sigmoid(wide.weights[3] + wide.weights[width - EMBEDDING_DIM + 5] + wide.bias);
+        let expected_narrow = sigmoid(narrow.weights[5] + narrow.bias);
+        assert!(
+            (scores[0].1 - expected_wide).abs() < 1e-6,
+            "a full-width head reads every feature"
+        );
+        assert!(
+            (scores[1].1 - expected_narrow).abs() < 1e-6,
+            "a 384-wide head reads the last layer"
+        );
+        let layers: Vec<String> = heads.layers().iter().map(usize::to_string).collect();
+        assert_eq!(
+            heads.feature_layout(),
+            format!("layers-{}", layers.join("-"))
+        );
     }
 }
