@@ -161,18 +161,7 @@ impl SensitiveNet {
 
     /// Decodes [`Self::hidden_weights`].
     pub fn decode_weights(&self) -> Result<Vec<f32>, HeadsError> {
-        let bytes = base64::engine::general_purpose::STANDARD.decode(&self.hidden_weights)?;
-        if bytes.len() % 4 != 0 {
-            return Err(HeadsError::Dimension {
-                field: "sensitive.hidden_weights (bytes)".to_owned(),
-                found: bytes.len(),
-                expected: bytes.len() / 4 * 4,
-            });
-        }
-        Ok(bytes
-            .chunks_exact(4)
-            .map(|raw| f32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]))
-            .collect())
+        decode_f32("sensitive.hidden_weights", &self.hidden_weights)
     }
 }
 
