@@ -20,8 +20,10 @@ use std::path::Path;
 
 use anyhow::Context as _;
 use gleaner_classify::Classifier;
-use gleaner_core::{SensitiveCategory, TopicId};
+use gleaner_core::{ReasonCode, SensitiveCategory, TopicId};
+use gleaner_engine::classify::content_decision;
 use gleaner_engine::ingest::export::{parse_export, ExportedConversation, ParsedExport};
+use gleaner_policy::Policy;
 use gleaner_taxonomy::Taxonomy;
 use serde::Serialize;
 
@@ -117,7 +119,12 @@ struct ConversationVerdict {
 pub(crate) fn run(args: &AuditArgs, context: &Context) -> anyhow::Result<()> {
     let parsed = read_export(&args.export)?;
     let classifier = context.classifier()?;
-    let report = build_report(&parsed, classifier.as_ref(), args.show_titles);
+    let report = build_report(
+        &parsed,
+        classifier.as_ref(),
+        &context.policy,
+        args.show_titles,
+    );
     if context.json {
         print_json(&report)
     } else {
@@ -154,6 +161,7 @@ fn read_export(path: &Path) -> anyhow::Result<ParsedExport> {
 fn build_report(
     parsed: &ParsedExport,
     classifier: &dyn Classifier,
+    policy: &Policy,
     show_titles: bool,
 ) -> AuditReport {
     let taxonomy = Taxonomy::embedded();
@@ -163,7 +171,7 @@ fn build_report(
     let (mut with_text, mut sensitive_conversations, mut usable) = (0, 0, 0);
 
     for exported in &parsed.conversations {
-        let verdict_line = classify_one(exported, classifier, taxonomy, show_titles);
+        let verdict_line = classify_one(exported, classifier, policy, taxonomy, show_titles);
         match verdict_line.verdict {
             Verdict::Empty => {}
             Verdict::Sensitive => {
@@ -233,6 +241,7 @@ fn build_report(
 fn classify_one(
     exported: &ExportedConversation,
     classifier: &dyn Classifier,
+    policy: &Policy,
     taxonomy: &Taxonomy,
     show_titles: bool,
 ) -> ConversationVerdict {
@@ -265,14 +274,25 @@ fn classify_one(
         };
     }
     let classification = classifier.classify(&exported.conversation);
-    let mut sensitive: Vec<&'static str> = classification
+    // The same decision ingest makes (the policy's sensitive rule), so a
+    // conversation the classifier could not read is unused here too.
+    let categories: Vec<SensitiveCategory> = classification
         .sensitive
         .iter()
-        .map(|hit| hit.category.as_str())
+        .map(|hit| hit.category)
+        .collect();
+    let decision = content_decision(policy, &categories, classification.unclassified);
+    let mut sensitive: Vec<&'static str> = decision
+        .reasons
+        .iter()
+        .filter_map(|reason| match reason {
+            ReasonCode::Sensitive(category) => Some(category.as_str()),
+            _ => None,
+        })
         .collect();
     sensitive.sort_unstable();
     sensitive.dedup();
-    let (verdict, topics) = if sensitive.is_empty() {
+    let (verdict, topics) = if !decision.is_dropped() {
         let mut topics: Vec<TopicOut> = classification
             .topics
             .iter()
@@ -474,6 +494,51 @@ mod tests {
             sensitive,
             topics,
         }
+    }
+
+    /// A classifier whose tier could not read anything, but which still
+    /// reports a topic: what the audit must never present as usable.
+    struct Unreadable;
+
+    impl Classifier for Unreadable {
+        fn name(&self) -> &'static str {
+            "unreadable"
+        }
+
+        fn classify(
+            &self,
+            _conversation: &gleaner_core::Conversation,
+        ) -> gleaner_classify::Classification {
+            let mut classification = gleaner_classify::Classification::unclassified();
+            classification.topics.push(gleaner_classify::TopicScore {
+                topic: TopicId(24),
+                score: 0.9,
+                tier: gleaner_core::Tier::Semantic,
+            });
+            classification
+        }
+    }
+
+    #[test]
+    fn a_conversation_the_classifier_could_not_read_is_unused_not_an_interest() {
+        let parsed = ParsedExport {
+            format: gleaner_engine::ingest::export::ExportFormat::ChatGpt,
+            conversations: vec![ExportedConversation {
+                index: 0,
+                created_at: None,
+                title: None,
+                conversation: gleaner_core::Conversation::from_user_text("c0", "boots for a trek"),
+            }],
+        };
+        let policy = Policy::new(gleaner_policy::PolicyConfig::default());
+        let report = build_report(&parsed, &Unreadable, &policy, false);
+        assert_eq!(report.usable_conversations, 0, "fail closed");
+        assert_eq!(report.sensitive_conversations, 1);
+        assert!(report.interests.is_empty());
+        let line = &report.per_conversation[0];
+        assert!(matches!(line.verdict, Verdict::Sensitive));
+        assert!(line.topics.is_empty());
+        assert_eq!(line.sensitive.len(), SensitiveCategory::ALL.len());
     }
 
     #[test]

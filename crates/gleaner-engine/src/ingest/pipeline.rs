@@ -9,7 +9,7 @@ use gleaner_core::{
     EventDigest, IdHasher, ItemId, SensitiveCategory, SensitiveFinding, Signal, SourceKind,
     Timestamp, TopicId,
 };
-use gleaner_policy::{ContentFacts, Decision, EventFacts};
+use gleaner_policy::{Decision, EventFacts};
 use gleaner_store::{EventCheck, EventOutcome};
 
 use super::jsonl::{parse_account, parse_catalog_item, parse_event};
@@ -679,13 +679,15 @@ impl Engine {
                     )
                 }
             };
-            let categories: Vec<SensitiveCategory> =
-                sensitive.iter().map(|finding| finding.category).collect();
             // What could not be classified reaches the policy as such, and
             // the policy fails closed on it.
-            decision.merge(self.policy().evaluate_content(&ContentFacts {
-                sensitive_categories: (!unclassified).then_some(categories.as_slice()),
-            }));
+            let categories: Vec<SensitiveCategory> =
+                sensitive.iter().map(|finding| finding.category).collect();
+            decision.merge(crate::classify::content_decision(
+                self.policy(),
+                &categories,
+                unclassified,
+            ));
             if !decision.is_dropped() {
                 scored_topics = topics;
                 source_opt = Some(source);
