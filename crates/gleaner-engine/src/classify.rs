@@ -214,6 +214,22 @@ pub fn parse_classify_lines(
     (requests, rejected)
 }
 
+/// The policy's decision on the sensitive categories found in one
+/// conversation (SPEC
+/// §4's sensitive rule): the one place ingest and `gleaner audit` turn
+/// what a classifier found into used or dropped. A conversation a tier
+/// could not read (`unclassified`) reaches the policy without categories,
+/// and the policy drops it under every category (fail closed).
+pub fn content_decision(
+    policy: &gleaner_policy::Policy,
+    categories: &[gleaner_core::SensitiveCategory],
+    unclassified: bool,
+) -> gleaner_policy::Decision {
+    policy.evaluate_content(&gleaner_policy::ContentFacts {
+        sensitive_categories: (!unclassified).then_some(categories),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use gleaner_classify::LexiconClassifier;
@@ -325,20 +341,4 @@ mod tests {
         );
         assert_eq!(result, Err(Cancelled));
     }
-}
-
-/// The policy's decision on the sensitive categories found in one
-/// conversation (SPEC
-/// §4's sensitive rule): the one place ingest and `gleaner audit` turn
-/// what a classifier found into used or dropped. A conversation a tier
-/// could not read (`unclassified`) reaches the policy without categories,
-/// and the policy drops it under every category (fail closed).
-pub fn content_decision(
-    policy: &gleaner_policy::Policy,
-    categories: &[gleaner_core::SensitiveCategory],
-    unclassified: bool,
-) -> gleaner_policy::Decision {
-    policy.evaluate_content(&gleaner_policy::ContentFacts {
-        sensitive_categories: (!unclassified).then_some(categories),
-    })
 }

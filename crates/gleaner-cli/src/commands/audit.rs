@@ -292,7 +292,10 @@ fn classify_one(
         .collect();
     sensitive.sort_unstable();
     sensitive.dedup();
-    let (verdict, topics) = if !decision.is_dropped() {
+    let (verdict, topics) = if decision.is_dropped() {
+        // The whole conversation is unused (SPEC §4): no topic is reported.
+        (Verdict::Sensitive, Vec::new())
+    } else {
         let mut topics: Vec<TopicOut> = classification
             .topics
             .iter()
@@ -314,9 +317,6 @@ fn classify_one(
             Verdict::Interests
         };
         (verdict, topics)
-    } else {
-        // The whole conversation is unused (SPEC §4): no topic is reported.
-        (Verdict::Sensitive, Vec::new())
     };
     ConversationVerdict {
         index: exported.index,
