@@ -1,9 +1,10 @@
 //! [`ApiError`]: the one place that decides an HTTP status and error body.
 //!
 //! Every error body is `{"error": {"code", "message", "field"?, "line"?}}`.
-//! A 5xx body says only `internal error`; its cause is logged here with
-//! `tracing` (engine and store errors carry ids and paths, never
-//! conversation text).
+//! A 5xx body never carries its cause (a 500 says only `internal error`,
+//! a 503 that the store is unavailable or the request was cancelled); the
+//! cause is logged here with `tracing` (engine and store errors carry ids
+//! and paths, never conversation text).
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -28,7 +29,7 @@ pub struct ErrorDetail {
     /// `not_found`, `invalid_json`, `invalid_utf8`, `payload_too_large`,
     /// `invalid_query`, `invalid_path`, `rejected_lines`,
     /// `privacy_budget_spent`, `deadline_exceeded`, `cancelled`,
-    /// `too_many_connections`, `internal`).
+    /// `too_many_connections`, `store_unavailable`, `internal`).
     pub code: &'static str,
     /// A human-readable message (never echoes input text).
     pub message: String,
@@ -130,6 +131,17 @@ impl From<EngineError> for ApiError {
                 "cancelled",
                 "the request was cancelled before it finished",
             ),
+            // Redis or PostgreSQL is down or unreachable: a retry later is
+            // safe (see `StoreError::is_retryable`), so say 503, not 500.
+            // The cause (which names the store's host) is logged, not sent.
+            EngineError::Store(store) if store.is_retryable() => {
+                tracing::warn!(cause = %store, "store unavailable");
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "store_unavailable",
+                    "the profile store is unavailable; retry later",
+                )
+            }
             _ => Self::internal(&error),
         }
     }
@@ -197,4 +209,32 @@ pub fn invalid_utf8(bytes: &[u8], error: &std::str::Utf8Error) -> ApiError {
         format!("the body is not valid UTF-8 (first bad byte at offset {offset})"),
     )
     .with_line(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use gleaner_store::StoreError;
+
+    use super::*;
+
+    #[test]
+    fn an_unreachable_store_is_503_and_its_address_is_not_sent() {
+        let unavailable = EngineError::Store(StoreError::Unavailable {
+            backend: "redis",
+            location: "redis://10.0.0.9:6379/".to_owned(),
+            reason: "connection refused".to_owned(),
+        });
+        let error = ApiError::from(unavailable);
+        assert_eq!(error.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(!format!("{error:?}").contains("10.0.0.9"));
+        let failed = EngineError::Store(StoreError::Server {
+            backend: "redis",
+            location: "redis://10.0.0.9:6379/".to_owned(),
+            reason: "script error".to_owned(),
+        });
+        assert_eq!(
+            ApiError::from(failed).status(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
+    }
 }
