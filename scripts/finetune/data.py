@@ -9,12 +9,13 @@ Writes:
 
 Which sources train and which are held out is fixed here, by source, never by row:
 - trained on: data/eval/dev.jsonl, data/eval/ordinary.jsonl, the train halves of the
-  public sets (scripts/eval/public_sensitive.py odd lines, CLINC150 and HWU64 train), and
-  the real/ sources in TRAIN_REAL;
+  public sets (scripts/eval/public_sensitive.py odd lines, CLINC150 and HWU64 train),
+  the real/ sources in TRAIN_REAL and the training-only sources in data/train/;
 - never trained or tuned on: data/eval/heldout.jsonl, data/sample, the CLINC150 and HWU64
   test splits, the even lines of public_sensitive.py, and the real/ sources in OOD_SOURCES.
 Everything is seeded; the same inputs give the same files.
 """
+import glob
 import json
 import os
 import random
@@ -37,6 +38,9 @@ TRAIN_REAL = {"masakhanews": 1800, "mlma_hate": 900, "hatecheck_identity": 900,
 # (scripts/eval/real_sources.py turns them into `gleaner eval` files).
 OOD_SOURCES = ["sib200", "skeptics_se", "kdconv_dialogue", "topicalchat_dialogue",
                "collective_action_tech", "jcommonsenseqa"]
+# data/train/*.jsonl: human-written rows gathered for training only (data/train/README.md),
+# at most this many rows of each file.
+TRAIN_ONLY_LIMIT = 600
 VAL_SHARE = 0.15
 SEED = 20261207
 
@@ -64,11 +68,12 @@ def eval_rows(path, source, topics_known=True):
                 yield dict(base, text=turn, sens=[0] * 7, topics=None)
 
 
-def real_rows(name, limit, rng):
-    rows = [json.loads(line) for line in open(f"{SHARED}/real/{name}.jsonl", encoding="utf-8")]
+def real_rows(name, limit, rng, path=None, prefix="real"):
+    path = path or f"{SHARED}/real/{name}.jsonl"
+    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
     rng.shuffle(rows)
     for index, row in enumerate(rows[:limit]):
-        yield {"source": f"real:{name}", "lang": row["lang"], "item": f"{name}:{index}",
+        yield {"source": f"{prefix}:{name}", "lang": row["lang"], "item": f"{name}:{index}" if prefix == "real" else f"{prefix}:{name}:{index}",
                "text": row["text"], "sens": sens_vector(row["labels"]), "topics": None}
 
 
@@ -95,6 +100,9 @@ def main(out):
     rows += clinc[:2500] + hwu[:2000]
     for name, limit in TRAIN_REAL.items():
         rows += real_rows(name, limit, rng)
+    for path in sorted(glob.glob(f"{ROOT}/data/train/*.jsonl")):
+        name = os.path.basename(path)[: -len(".jsonl")]
+        rows += real_rows(name, TRAIN_ONLY_LIMIT, rng, path=path, prefix="train")
     items = sorted({row["item"] for row in rows})
     val_items = {item for item in items if random.Random(f"{SEED}:{item}").random() < VAL_SHARE}
     with open(f"{out}/train.jsonl", "w", encoding="utf-8") as train, \
