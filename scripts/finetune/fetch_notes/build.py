@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Build data/train/*.jsonl from the raw pages in raw/ (TRAINING data only).
+
+Each raw file is a verbatim contiguous page of a public file, read with the
+repository-reading tool (repo, path, commit and character offsets are in
+../../../data/train/README.md). No row was picked by its content: every row
+of a page is kept unless a mechanical rule below drops it.
+Run: python3 scripts/finetune/fetch_notes/build.py
+"""
+import csv, io, json, os, random, re, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RAW = os.path.join(HERE, "raw")
+OUT = os.path.join(HERE, "..", "..", "..", "data", "train")
+SEED = 14
+MAX_ROWS = 600
+
+URL_RE = re.compile(r"https?://\S+|www\.\S+")
+USER_RE = re.compile(r"(?<!\w)@\w+")
+
+
+def clean(t):
+    t = URL_RE.sub("URL", t)
+    t = USER_RE.sub("@USER", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return t
+
+
+def ok(t):
+    return 20 <= len(t) <= 600
+
+
+def write(name, rows):
+    seen, out = set(), []
+    for r in rows:
+        r["text"] = clean(r["text"])
+        if not ok(r["text"]):
+            continue
+        k = r["text"].lower()
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(r)
+    if len(out) > MAX_ROWS:
+        random.Random(SEED).shuffle(out)
+        out = out[:MAX_ROWS]
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+        for r in out:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    counts = {}
+    for r in out:
+        k = ",".join(r["labels"]) or "none"
+        counts[k] = counts.get(k, 0) + 1
+    print(name, len(out), counts, file=sys.stderr)
+
+
+# ---------------------------------------------------------------- ETHOS
+def ethos():
+    """ETHOS multi-label (all rows are hate speech). Scores are annotator
+    fractions; a category is on at >= 0.5. race or national_origin ->
+    ethnicity, religion -> religion, sexual_orientation (includes the
+    transgender rows, as ETHOS files them) -> sexual_orientation,
+    disability -> health. Rows with only gender (misogyny/misandry) or no
+    category at >= 0.5 -> [] (gender is not a Gleaner category): offensive
+    talk without a protected trait."""
+    src = "intelligence-csd-auth-gr/Ethos-Hate-Speech-Dataset:Ethos_Dataset_Multi_Label.csv"
+    rows = []
+    for fn in sorted(os.listdir(RAW)):
+        if not fn.startswith("ethos_multilabel_"):
+            continue
+        text = open(os.path.join(RAW, fn), encoding="utf-8").read()
+        for rec in csv.DictReader(io.StringIO(text), delimiter=";"):
+            f = {k: float(v) for k, v in rec.items() if k != "comment"}
+            labels = []
+            if f["race"] >= 0.5 or f["national_origin"] >= 0.5:
+                labels.append("ethnicity")
+            if f["religion"] >= 0.5:
+                labels.append("religion")
+            if f["sexual_orientation"] >= 0.5:
+                labels.append("sexual_orientation")
+            if f["disability"] >= 0.5:
+                labels.append("health")
+            on = [k for k in ("gender", "race", "national_origin", "disability",
+                              "religion", "sexual_orientation") if f[k] >= 0.5]
+            rows.append({
+                "text": rec["comment"], "labels": sorted(labels), "lang": "en",
+                "source": src, "register": "social",
+                "label_from": "ETHOS hate target >= 0.5: " + ("+".join(on) or "none")
+                + (" (directed at a person)" if f["directed_vs_generalized"] >= 0.5 else ""),
+            })
+    write("ethos_hate.jsonl", rows)
+
+
+SOURCES = {"ethos": ethos}
+
+if __name__ == "__main__":
+    for name in (sys.argv[1:] or SOURCES):
+        SOURCES[name]()
