@@ -92,7 +92,30 @@ def ethos():
     write("ethos_hate.jsonl", rows)
 
 
-SOURCES = {"ethos": ethos}
+# ----------------------------------------------------------------- NSMC
+def nsmc():
+    """NSMC raw crawl (Naver movie reviews), every review of the first page
+    of each raw/<movie_id>.json file read, in movie-id order. All rows are
+    everyday movie reviews -> [] (the star rating goes to label_from)."""
+    rows = []
+    for fn in sorted(os.listdir(RAW)):
+        if not fn.startswith("nsmc_raw_"):
+            continue
+        movie = fn.split("_")[2]
+        for line in open(os.path.join(RAW, fn), encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            text, rating = line.rsplit("\t", 1)
+            rows.append({
+                "text": text, "labels": [], "lang": "ko",
+                "source": "e9t/nsmc:raw/%s.json" % movie, "register": "review",
+                "label_from": "NSMC movie review, rating %s/10" % rating,
+            })
+    write("nsmc_reviews.jsonl", rows)
+
+
+SOURCES = {"ethos": ethos, "nsmc": nsmc}
 
 if __name__ == "__main__":
     for name in (sys.argv[1:] or SOURCES):
