@@ -115,7 +115,63 @@ def nsmc():
     write("nsmc_reviews.jsonl", rows)
 
 
-SOURCES = {"ethos": ethos, "nsmc": nsmc}
+# -------------------------------------------------------------- OLID-BR
+OLIDBR_MAP = {"racism": "ethnicity", "xenophobia": "ethnicity",
+              "religious_intolerance": "religion", "lgbtqphobia": "sexual_orientation",
+              "health": "health", "ideology": "politics"}
+# OLID-BR carries plenty of political (and some health, religion, LGBT)
+# talk in rows that are NOT offensive or only insult a person: a row that
+# would get [] is DROPPED (not relabelled) when it matches this list.
+OLIDBR_TOPIC_RE = re.compile(
+    r"pol[ií]tic|bolso|bozo|lula|petis|\bpt\b|\bpdt\b|psdb|psol|governo|presiden|"
+    r"elei[çc]|eleito|\bvot[aeo]|votou|partido|senad|congress|deputad|ministr|"
+    r"direita|esquerda|comunis|socialis|fascis|nazis|\bpec\b|\bstf\b|\bcpi\b|rouanet|"
+    r"candidat|collor|genoc[ií]d|reeleit|"
+    r"igreja|evang[eé]l|pastor|b[ií]blia|jesus|cat[oó]lic|macumba|umbanda|candombl|"
+    r"mu[çc]ulman|judeu|\bateu|"
+    r"c[âa]ncer|pandemia|covid|vacina|\bcepa\b|doen[çc]a|hospital|m[ée]dic|rem[ée]dio|"
+    r"depress|ansiedade|autis|sa[úu]de|\bansia|"
+    r"\bgay|lgbt|\btrans\b|transf[oó]b|bissexua|\bbi\b|h[ée]tero|l[ée]sbica|viado|bicha|"
+    r"negr[oa]|racis|preconceito|ind[ií]gena|\bjap[ai]", re.I)
+
+
+def olidbr():
+    """OLID-BR (pt tweets and YouTube comments, OLID-style labels plus
+    toxicity types). Protected types -> category: racism/xenophobia ->
+    ethnicity, religious_intolerance -> religion, lgbtqphobia ->
+    sexual_orientation, health -> health, ideology -> politics (whatever the
+    target). Otherwise: NOT -> [], OFF+UNT (swearing) -> [], OFF+TIN+IND
+    (insult at a person) -> [], OFF+TIN+GRP/OTH -> dropped. A row that would
+    get [] is dropped if OLIDBR_TOPIC_RE matches it. Bare USER tokens become
+    @USER."""
+    src = "DougTrajano/olid-br:notebooks/baselines/olidbr.csv"
+    rows = []
+    for fn in sorted(os.listdir(RAW)):
+        if not fn.startswith("olidbr_p"):
+            continue
+        for line in open(os.path.join(RAW, fn), encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            text, off, tin, ttype, flags = line.split("\t")
+            flags = [f for f in flags.split(",") if f]
+            labels = sorted({OLIDBR_MAP[f] for f in flags if f in OLIDBR_MAP})
+            if not labels:
+                if off == "OFF" and tin == "TIN" and ttype != "IND":
+                    continue
+                if OLIDBR_TOPIC_RE.search(text):
+                    continue
+            text = re.sub(r"\bUSER\b", "@USER", text)
+            desc = off if off == "NOT" else "%s %s%s" % (off, tin, "" if ttype == "-" else " " + ttype)
+            rows.append({
+                "text": text, "labels": labels, "lang": "pt",
+                "source": src, "register": "social",
+                "label_from": "OLID-BR %s%s" % (desc, (" [" + ",".join(flags) + "]") if flags else ""),
+            })
+    write("olidbr_offensive.jsonl", rows)
+
+
+SOURCES = {"ethos": ethos, "nsmc": nsmc, "olidbr": olidbr}
 
 if __name__ == "__main__":
     for name in (sys.argv[1:] or SOURCES):
