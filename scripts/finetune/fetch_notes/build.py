@@ -171,7 +171,42 @@ def olidbr():
     write("olidbr_offensive.jsonl", rows)
 
 
-SOURCES = {"ethos": ethos, "nsmc": nsmc, "olidbr": olidbr}
+# ------------------------------------------------------- OffensEval-TR
+# The Turkish tweets carry a lot of politics and religion (the NOT label
+# says nothing about topic), so a NOT row matching this list is DROPPED.
+TR_TOPIC_RE = re.compile(
+    r"\bakp|ak ?parti|\bchp|\bmhp|\bhdp|\bpkk|fet[öo]|erdo[ğg]an|\breis\b|ba[şs]kan|\bcb\b|"
+    r"cumhurba[şs]kan|siyas|se[çc]im|h[üu]k[üu]met|devlet|vatan|milliyet[çc]i|\bbakan|"
+    r"milletvekil|meclis|atat[üu]rk|[şs]ehit|k[üu]rt|\baf\b|affa|davuto[ğg]lu|otokrasi|sscb|"
+    r"burjuva|#eyt|ceza ?ev|"
+    r"allah|\brab|kur.?an|suresi|\biman\b|namaz|oru[çc]|kandil|kadir gecesi|imam|fatiha|"
+    r"tecvid|helallik|rahmet|cennet|\bamin\b|haham|yahudi|m[üu]sl[üu]man|kutsal|inan[çc]|"
+    r"kanser|hastane|psikoloji|sa[ğg]l[ıi]k|merhem|ila[çc]|"
+    r"\bgay|lezbiyen|e[şs]cinsel|tecav", re.I)
+
+
+def offenseval_tr():
+    """OffensEval 2020 Turkish (Coltekin 2020) training tweets. Only OFF/NOT
+    exists (no target level), so OFF rows are left out and NOT rows -> []
+    unless TR_TOPIC_RE matches (then dropped)."""
+    src = "Nickisdope/11785_Baseline_Implementation:offenseval-tr-training-v1.tsv"
+    rows = []
+    for fn in sorted(os.listdir(RAW)):
+        if not fn.startswith("offenseval_tr_p"):
+            continue
+        for line in open(os.path.join(RAW, fn), encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            _id, text, lab = line.split("\t")
+            if lab != "NOT" or TR_TOPIC_RE.search(text):
+                continue
+            rows.append({"text": text, "labels": [], "lang": "tr", "source": src,
+                         "register": "social", "label_from": "OffensEval-TR NOT (not offensive)"})
+    write("offenseval_tr_not.jsonl", rows)
+
+
+SOURCES = {"ethos": ethos, "nsmc": nsmc, "olidbr": olidbr, "offenseval_tr": offenseval_tr}
 
 if __name__ == "__main__":
     for name in (sys.argv[1:] or SOURCES):
