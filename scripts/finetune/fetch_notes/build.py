@@ -126,7 +126,7 @@ OLIDBR_TOPIC_RE = re.compile(
     r"pol[ií]tic|bolso|bozo|lula|petis|\bpt\b|\bpdt\b|psdb|psol|governo|presiden|"
     r"elei[çc]|eleito|\bvot[aeo]|votou|partido|senad|congress|deputad|ministr|"
     r"direita|esquerda|comunis|socialis|fascis|nazis|\bpec\b|\bstf\b|\bcpi\b|rouanet|"
-    r"candidat|collor|genoc[ií]d|reeleit|"
+    r"candidat|collor|genoc[ií]d|reeleit|politiz|vereador|prefeit|governador|g-e-n-o|"
     r"igreja|evang[eé]l|pastor|b[ií]blia|jesus|cat[oó]lic|macumba|umbanda|candombl|"
     r"mu[çc]ulman|judeu|\bateu|"
     r"c[âa]ncer|pandemia|covid|vacina|\bcepa\b|doen[çc]a|hospital|m[ée]dic|rem[ée]dio|"
