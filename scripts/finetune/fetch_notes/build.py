@@ -22,7 +22,7 @@ USER_RE = re.compile(r"(?<!\w)@\w+")
 def clean(t):
     t = URL_RE.sub("URL", t)
     t = USER_RE.sub("@USER", t)
-    t = re.sub(r"\s+", " ", t).strip()
+    t = "\n".join(re.sub(r"\s+", " ", x).strip() for x in t.split("\n"))
     return t
 
 
@@ -206,7 +206,28 @@ def offenseval_tr():
     write("offenseval_tr_not.jsonl", rows)
 
 
-SOURCES = {"ethos": ethos, "nsmc": nsmc, "olidbr": olidbr, "offenseval_tr": offenseval_tr}
+# ---------------------------------------------------------------- LCCC
+def lccc():
+    """LCCC (Weibo post/reply pairs, CDial-GPT toy training file). No topic
+    label: every pair -> [], post and reply joined with a newline."""
+    src = "thu-coai/CDial-GPT:data/toy_train.txt"
+    rows = []
+    for fn in sorted(os.listdir(RAW)):
+        if not fn.startswith("lccc_"):
+            continue
+        for line in open(os.path.join(RAW, fn), encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            post, reply = line.split("\t")
+            rows.append({"text": post + "\n" + reply, "labels": [], "lang": "zh",
+                         "source": src, "register": "dialogue",
+                         "label_from": "LCCC Weibo post-reply pair (no topic label)"})
+    write("lccc_weibo_dialogue.jsonl", rows)
+
+
+SOURCES = {"ethos": ethos, "nsmc": nsmc, "olidbr": olidbr, "offenseval_tr": offenseval_tr,
+           "lccc": lccc}
 
 if __name__ == "__main__":
     for name in (sys.argv[1:] or SOURCES):
