@@ -226,8 +226,49 @@ def lccc():
     write("lccc_weibo_dialogue.jsonl", rows)
 
 
+# ------------------------------------------------------------- Tatoeba
+# Tatoeba pairs (manythings.org files) have no topic label; a pair whose
+# ENGLISH side matches this list is DROPPED (a sentence about God, an
+# election, a headache or a nationality is not a clean negative).
+EN_TOPIC_RE = re.compile(
+    r"\bgod\b|church|pray|relig|bible|jesus|christ|muslim|islam|\bjew|mosque|temple|buddh|"
+    r"\bsin\b|heaven|\bhell\b|priest|politic|elect|\bvot|president|government|minister|"
+    r"senator|congress|parliament|democra|communis|union|strike|"
+    r"sick|\bill\b|doctor|hospital|medicine|nurse|pain|hurt|headache|\bcold\b|fever|\bflu\b|"
+    r"cancer|disease|pregnan|surgery|dentist|health|diet|smok|drunk|alcohol|biological|"
+    r"\bgay|lesbian|homosex|\brace\b|racis|foreign|immigra|nationalit|canadian|japanese|"
+    r"french|american|english|chinese|german|arab|\bdie[ds]?\b|death|dead", re.I)
+TATOEBA = {
+    "ar": ("tatoeba_ara_", "omnia197/eng2ara:ara.txt"),
+    "de": ("tatoeba_deu_", "DarrenCarvalho/Language-Translation:data/deu.txt"),
+}
+
+
+def tatoeba():
+    """Tatoeba sentence pairs (via manythings.org files kept in NMT repos):
+    the non-English side -> [] unless EN_TOPIC_RE matches the English side
+    (then dropped). One file per language (one repo each); they are one
+    underlying source for leave-one-source-out purposes."""
+    for lang, (prefix, src) in TATOEBA.items():
+        rows = []
+        for fn in sorted(os.listdir(RAW)):
+            if not fn.startswith(prefix):
+                continue
+            for line in open(os.path.join(RAW, fn), encoding="utf-8"):
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                en, text = line.split("\t")
+                if EN_TOPIC_RE.search(en):
+                    continue
+                rows.append({"text": text, "labels": [], "lang": lang, "source": src,
+                             "register": "dialogue",
+                             "label_from": "Tatoeba everyday sentence (no topic label)"})
+        write("tatoeba_%s.jsonl" % lang, rows)
+
+
 SOURCES = {"ethos": ethos, "nsmc": nsmc, "olidbr": olidbr, "offenseval_tr": offenseval_tr,
-           "lccc": lccc}
+           "lccc": lccc, "tatoeba": tatoeba}
 
 if __name__ == "__main__":
     for name in (sys.argv[1:] or SOURCES):
