@@ -241,6 +241,8 @@ EN_TOPIC_RE = re.compile(
 TATOEBA = {
     "ar": ("tatoeba_ara_", "omnia197/eng2ara:ara.txt"),
     "de": ("tatoeba_deu_", "DarrenCarvalho/Language-Translation:data/deu.txt"),
+    "hi": ("tatoeba_hin_", "devpatel0005/Hindi-English-Language-Translation:hin.txt"),
+    "es": ("tatoeba_spa_", "AmmarYasser72/machine-translation-NLP-project:spa.txt"),
 }
 
 
