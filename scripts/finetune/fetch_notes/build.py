@@ -232,7 +232,7 @@ def lccc():
 # election, a headache or a nationality is not a clean negative).
 EN_TOPIC_RE = re.compile(
     r"\bgod\b|church|pray|relig|bible|jesus|christ|muslim|islam|\bjew|mosque|temple|buddh|"
-    r"\bsin\b|heaven|\bhell\b|priest|politic|elect|\bvot|president|government|minister|"
+    r"theolog|\bbeliever|\bsin\b|heaven|\bhell\b|priest|politic|elect|\bvot|president|government|minister|"
     r"senator|congress|parliament|democra|communis|union|strike|"
     r"sick|\bill\b|doctor|hospital|medicine|nurse|pain|hurt|headache|\bcold\b|fever|\bflu\b|"
     r"cancer|disease|pregnan|surgery|dentist|health|diet|smok|drunk|alcohol|biological|"
