@@ -7,7 +7,7 @@ repository-reading tool (repo, path, commit and character offsets are in
 of a page is kept unless a mechanical rule below drops it.
 Run: python3 scripts/finetune/fetch_notes/build.py
 """
-import csv, io, json, os, random, re, sys
+import csv, html, io, json, os, random, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RAW = os.path.join(HERE, "raw")
@@ -269,8 +269,48 @@ def tatoeba():
         write("tatoeba_%s.jsonl" % lang, rows)
 
 
+# ------------------------------------------------- Cyberbullying tweets
+# age / other_cyberbullying tweets are insults, swearing and school-bullying
+# talk with no protected trait, but some still talk politics, race,
+# religion, health or sexual orientation: a row matching this list is
+# DROPPED (not relabelled).
+CB_TOPIC_RE = re.compile(
+    r"trump|biden|obama|barr\b|schiff|\bdems?\b|republican|democrat|\bvot|elect|presiden|"
+    r"congress|senate|\bgop\b|\blibs?\b|conservative|liberal|govern|politic|mccain|gorsuch|"
+    r"texas is in ruins|"
+    r"\bgod\b|church|pray|relig|christian|muslim|islam|\bjew|bible|"
+    r"suicide|cancer|vaccin|mental|anorex|disab|covid|mask|nurse|wheelchair|cocaine|drugs|"
+    r"\bgay|lesbian|queer|\btrans\b|lgbt|homo|"
+    r"black|white|asian|racis|nigg|korean|chinese|xi jin|saudi|syria|coon|"
+    r"rape|sexual|feminazi", re.I)
+
+
+def cyberbullying():
+    """Cyberbullying Classification tweets (Wang et al. 2020 / Kaggle).
+    Only the age and other_cyberbullying classes were read: -> [] (bullying
+    and insults with no protected trait) unless CB_TOPIC_RE matches (then
+    dropped). Rows with mojibake were not typed. HTML entities unescaped."""
+    src = "deva553/LEEEEELAAA:cyberbullying_tweets.csv"
+    rows = []
+    for fn in sorted(os.listdir(RAW)):
+        if not fn.startswith("cyberbullying_p"):
+            continue
+        for line in open(os.path.join(RAW, fn), encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            text, cls = line.rsplit("\t", 1)
+            text = html.unescape(text)
+            if cls not in ("age", "other_cyberbullying") or CB_TOPIC_RE.search(text):
+                continue
+            rows.append({"text": text, "labels": [], "lang": "en", "source": src,
+                         "register": "social",
+                         "label_from": "Cyberbullying tweets class %s (no protected trait)" % cls})
+    write("cyberbullying_nontrait.jsonl", rows)
+
+
 SOURCES = {"ethos": ethos, "nsmc": nsmc, "olidbr": olidbr, "offenseval_tr": offenseval_tr,
-           "lccc": lccc, "tatoeba": tatoeba}
+           "lccc": lccc, "tatoeba": tatoeba, "cyberbullying": cyberbullying}
 
 if __name__ == "__main__":
     for name in (sys.argv[1:] or SOURCES):
