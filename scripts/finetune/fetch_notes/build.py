@@ -306,7 +306,7 @@ def cyberbullying():
             rows.append({"text": text, "labels": [], "lang": "en", "source": src,
                          "register": "social",
                          "label_from": "Cyberbullying tweets class %s (no protected trait)" % cls})
-    write("cyberbullying_nontrait.jsonl", rows)
+    write("cyberbullying_tweets.jsonl", rows)
 
 
 SOURCES = {"ethos": ethos, "nsmc": nsmc, "olidbr": olidbr, "offenseval_tr": offenseval_tr,
