@@ -243,6 +243,7 @@ TATOEBA = {
     "de": ("tatoeba_deu_", "DarrenCarvalho/Language-Translation:data/deu.txt"),
     "hi": ("tatoeba_hin_", "devpatel0005/Hindi-English-Language-Translation:hin.txt"),
     "es": ("tatoeba_spa_", "AmmarYasser72/machine-translation-NLP-project:spa.txt"),
+    "fr": ("tatoeba_fra_", "DevHunterYZ/Neural-Machine-Translation:fra.txt"),
 }
 
 
