@@ -288,20 +288,28 @@ CB_TOPIC_RE = re.compile(
 
 def cyberbullying():
     """Cyberbullying Classification tweets (Wang et al. 2020 / Kaggle).
-    Only the age and other_cyberbullying classes were read: -> [] (bullying
-    and insults with no protected trait) unless CB_TOPIC_RE matches (then
-    dropped). Rows with mojibake were not typed. HTML entities unescaped."""
-    src = "deva553/LEEEEELAAA:cyberbullying_tweets.csv"
+    Classes age and other_cyberbullying -> [] (bullying and insults with no
+    protected trait) unless CB_TOPIC_RE matches (then dropped); class
+    religion -> religion (one page, from a second copy of the same file). Rows with mojibake were not typed. HTML entities unescaped."""
     rows = []
     for fn in sorted(os.listdir(RAW)):
-        if not fn.startswith("cyberbullying_p"):
+        if not fn.startswith("cyberbullying_"):
             continue
+        src = ("i02chmoc/IMD_Datasets:cyberbullying_tweets.csv" if "_i02_" in fn
+               else "deva553/LEEEEELAAA:cyberbullying_tweets.csv")
         for line in open(os.path.join(RAW, fn), encoding="utf-8"):
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
             text, cls = line.rsplit("\t", 1)
             text = html.unescape(text)
+            if cls == "religion":
+                # the dataset's religion class: religious talk (most of it
+                # hostile, some of it not) -> religion, kept as is
+                rows.append({"text": text, "labels": ["religion"], "lang": "en", "source": src,
+                             "register": "social",
+                             "label_from": "Cyberbullying tweets class religion"})
+                continue
             if cls not in ("age", "other_cyberbullying") or CB_TOPIC_RE.search(text):
                 continue
             rows.append({"text": text, "labels": [], "lang": "en", "source": src,
