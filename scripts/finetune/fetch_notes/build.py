@@ -279,7 +279,7 @@ CB_TOPIC_RE = re.compile(
     r"trump|biden|obama|barr\b|schiff|\bdems?\b|republican|democrat|\bvot|elect|presiden|"
     r"congress|senate|\bgop\b|\blibs?\b|conservative|liberal|govern|politic|mccain|gorsuch|"
     r"texas is in ruins|tea party|collective bargaining|\bunion|counterterror|pelosi|cortez|potus|"
-    r"reagan|jim jordan|governor|democracy|\\bisis\\b|jesus|priest|salvation army|lord and savior|"
+    r"reagan|jim jordan|governor|democracy|\bisis\b|jesus|priest|salvation army|lord and savior|"
     r"devout|antichrist|bipolar|kidney|retard|killed himself|kill herself|headache|"
     r"dyke|bisexual|\barab|cultural|ethnicity|cracker|"
     r"\bgod\b|church|pray|relig|christian|muslim|islam|\bjew|bible|"
