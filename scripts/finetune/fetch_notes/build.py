@@ -285,6 +285,7 @@ CB_TOPIC_RE = re.compile(
     r"devout|antichrist|bipolar|kidney|retard|killed himself|kill herself|headache|"
     r"dyke|bisexual|\barab|cultural|ethnicity|cracker|\bbi\b|straight|hispanic|dark sk|skinned|"
     r"withe girls|abortion|arthritis|doctors|sick|killed herself|johnson|sconat|ppe\b|superintendent|"
+    r"minority|refugee|borders|jerusalem|terror|holocaust|feminis|cut herself|kill himself|"
     r"\bgod\b|church|pray|relig|christian|muslim|islam|\bjew|bible|"
     r"suicide|cancer|vaccin|mental|anorex|disab|covid|mask|nurse|wheelchair|cocaine|drugs|"
     r"\bgay|lesbian|queer|\btrans\b|lgbt|homo|"
