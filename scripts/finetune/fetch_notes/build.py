@@ -237,7 +237,7 @@ EN_TOPIC_RE = re.compile(
     r"theolog|\bbeliever|\bsin\b|heaven|\bhell\b|priest|politic|elect|\bvot|president|government|minister|"
     r"senator|congress|parliament|democra|communis|union|strike|conservative|liberal|"
     r"sick|\bill\b|doctor|hospital|medicine|nurse|pain|hurt|headache|\bcold\b|fever|\bflu\b|"
-    r"cancer|disease|pregnan|surgery|dentist|health|diet|smok|drunk|alcohol|biological|"
+    r"cancer|disease|pregnan|surgery|dentist|health|diet|smok|drunk|alcohol|biological|ache\b|bones?\b|"
     r"\bgay|lesbian|homosex|\brace\b|racis|foreign|immigra|nationalit|canadian|japanese|"
     r"french|american|english|chinese|german|arab|\bdie[ds]?\b|death|dead", re.I)
 TATOEBA = {
