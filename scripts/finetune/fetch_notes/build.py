@@ -235,7 +235,7 @@ def lccc():
 EN_TOPIC_RE = re.compile(
     r"\bgod\b|church|pray|relig|bible|jesus|christ|muslim|islam|\bjew|mosque|temple|buddh|"
     r"theolog|\bbeliever|\bsin\b|heaven|\bhell\b|priest|politic|elect|\bvot|president|government|minister|"
-    r"senator|congress|parliament|democra|communis|union|strike|conservative|liberal|"
+    r"senator|congress|parliament|democra|communis|union|strike|conservative|liberal|\bwar\b|army|"
     r"sick|\bill\b|doctor|hospital|medicine|nurse|pain|hurt|headache|\bcold\b|fever|\bflu\b|"
     r"cancer|disease|pregnan|surgery|dentist|health|diet|smok|drunk|alcohol|biological|ache\b|bones?\b|"
     r"\bgay|lesbian|homosex|\brace\b|racis|foreign|immigra|nationalit|canadian|japanese|"
