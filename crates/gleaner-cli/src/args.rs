@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use gleaner_semantic::TierSelection;
 
 /// Gleaner: interests from AI interactions, behind guardrails that hold.
 #[derive(Debug, Parser)]
@@ -25,11 +27,11 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
-        value_enum,
+        value_parser = tier_parser(),
         env = "GLEANER_TIER",
         default_value = "auto"
     )]
-    pub tier: TierArg,
+    pub tier: TierSelection,
     /// A policy file (JSON: `effective_date`, `retention_days`, `jurisdiction_profile`, …).
     #[arg(long, global = true, env = "GLEANER_POLICY")]
     pub policy: Option<PathBuf>,
@@ -404,29 +406,14 @@ pub struct EvalArgs {
     pub dataset: PathBuf,
 }
 
-/// `--tier`: which classifier tier reads conversations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TierArg {
-    /// The cascade when the model is installed, else the lexicon tier.
-    Auto,
-    /// Phrase lists and keywords only.
-    Lexicon,
-    /// The embedding model and its trained heads only.
-    Semantic,
-    /// Both: sensitive if either says so, topics from both.
-    Cascade,
-}
-
-impl TierArg {
-    /// Returns the flag value.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Auto => "auto",
-            Self::Lexicon => "lexicon",
-            Self::Semantic => "semantic",
-            Self::Cascade => "cascade",
-        }
-    }
+/// Parses `--tier` into a [`TierSelection`], offering its names (each
+/// with its description) as clap's possible values.
+fn tier_parser() -> impl TypedValueParser<Value = TierSelection> {
+    PossibleValuesParser::new(
+        TierSelection::ALL
+            .map(|selection| PossibleValue::new(selection.as_str()).help(selection.description())),
+    )
+    .try_map(|name| name.parse::<TierSelection>())
 }
 
 /// `gleaner train`.

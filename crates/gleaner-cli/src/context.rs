@@ -1,24 +1,25 @@
 //! The resolved run context: store, engine, clock and output mode, built
 //! once from the raw arguments.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use gleaner_classify::{Classifier, LexiconClassifier};
+use gleaner_classify::Classifier;
 use gleaner_core::Timestamp;
 use gleaner_engine::ingest::jsonl::ParseLimits;
 use gleaner_engine::{Engine, EngineConfig};
 use gleaner_policy::{Policy, PolicyConfig, PolicyConfigBuilder};
+use gleaner_semantic::manifest::{FETCH_COMMAND, MODELS_DIR_VARIABLE};
 use gleaner_semantic::{
-    CascadeClassifier, CatalogEmbeddingCache, SemanticClassifier, SemanticEncoder, SemanticHeads,
+    build_classifier, resolve_models_dir, ModelsDirError, SelectedClassifier, SemanticUnavailable,
+    TierSelection, TierUnavailable,
 };
 use gleaner_store::{redact_store_url, StoreResolver};
 use gleaner_taxonomy::Taxonomy;
 
-use crate::args::{Cli, TierArg};
-use crate::model_cache::{installed_model, resolve_models_dir, FETCH_COMMAND, WEIGHTS_FILE};
+use crate::args::Cli;
 use crate::UsageError;
 
 /// The default embedded store directory.
@@ -38,10 +39,12 @@ pub struct Context {
     pub store_given: bool,
     /// The policy.
     pub policy: Policy,
-    /// The classifier tier.
-    pub tier: TierArg,
+    /// The classifier tier (`--tier`).
+    pub tier: TierSelection,
     /// The engine configuration every command uses (`--max-text-bytes`, …).
     pub engine_config: EngineConfig,
+    /// The classifier of `tier`, built on first use.
+    classifier: OnceLock<Result<SelectedClassifier, TierUnavailable>>,
 }
 
 impl Context {
@@ -73,6 +76,7 @@ impl Context {
                 },
                 ..EngineConfig::default()
             },
+            classifier: OnceLock::new(),
         })
     }
 
@@ -102,81 +106,49 @@ impl Context {
 }
 
 impl Context {
-    /// The classifier of this run's `--tier`. `auto`: the cascade when the
-    /// model is installed, else the lexicon tier with a note on stderr
-    /// naming the command that installs the model. `semantic` or `cascade`
-    /// without the model: an error naming the fix.
+    /// The classifier of this run's `--tier`, built once per run (see
+    /// [`gleaner_semantic::tier`]). `auto` without the model: the lexicon
+    /// tier with a note on stderr naming the command that installs the
+    /// model. `semantic` or `cascade` without the model: an error naming
+    /// the fix.
     pub fn classifier(&self) -> anyhow::Result<Arc<dyn Classifier>> {
-        match self.tier {
-            TierArg::Lexicon => Ok(Arc::new(LexiconClassifier::embedded().clone())),
-            TierArg::Auto => Ok(match semantic_tier() {
-                Ok(semantic) => Arc::new(cascade(semantic)),
-                Err(reason) => {
-                    note_lexicon_only(&reason);
-                    Arc::new(LexiconClassifier::embedded().clone())
-                }
-            }),
-            TierArg::Semantic | TierArg::Cascade => {
-                let semantic = semantic_tier().map_err(|reason| {
-                    UsageError::new(format!("--tier {}: {reason}", self.tier.name()))
-                })?;
-                Ok(if self.tier == TierArg::Semantic {
-                    semantic
-                } else {
-                    Arc::new(cascade(semantic))
-                })
+        let selected = self.classifier.get_or_init(|| {
+            let selected = build_classifier(self.tier, locate_models_dir(None));
+            if let Ok(SelectedClassifier {
+                lexicon_fallback: Some(reason),
+                ..
+            }) = &selected
+            {
+                note_lexicon_only(reason);
+            }
+            selected
+        });
+        match selected {
+            Ok(selected) => Ok(Arc::clone(&selected.classifier)),
+            Err(TierUnavailable { selection, reason }) => {
+                Err(UsageError::new(format!("--tier {selection}: {reason}")).into())
             }
         }
     }
 }
 
-/// Says once per process that the semantic tier is missing and what that
-/// costs.
-fn note_lexicon_only(reason: &str) {
-    static NOTED: OnceLock<()> = OnceLock::new();
-    NOTED.get_or_init(|| {
-        eprintln!(
-            "note: the semantic tier is not available ({reason}); using the lexicon tier \
-             alone, which misses sensitive conversations worded in ways its lists do not \
-             know. `{FETCH_COMMAND}` installs the model (`--tier lexicon` silences this note)."
-        );
-    });
+/// Says that the semantic tier is missing and what that costs (once per
+/// run: the classifier is built once).
+fn note_lexicon_only(reason: &SemanticUnavailable) {
+    eprintln!(
+        "note: the semantic tier is not available ({reason}); using the lexicon tier \
+         alone, which misses sensitive conversations worded in ways its lists do not \
+         know. `{FETCH_COMMAND}` installs the model (`--tier lexicon` silences this note)."
+    );
 }
 
-/// Catalog-text embeddings kept next to the model (never conversations).
-pub const CATALOG_CACHE_FILE: &str = "catalog-embeddings.redb";
-
-/// Why the semantic tier cannot run, or the tier itself; loaded once per
-/// process.
-pub fn semantic_tier() -> Result<Arc<SemanticClassifier>, String> {
-    static SEMANTIC: OnceLock<Result<Arc<SemanticClassifier>, String>> = OnceLock::new();
-    SEMANTIC
-        .get_or_init(|| {
-            let models_dir = resolve_models_dir(None).map_err(|error| error.to_string())?;
-            let model = installed_model(&models_dir).map_err(|missing| missing.to_string())?;
-            let heads = SemanticHeads::embedded().map_err(|error| {
-                format!("the semantic heads do not load ({error}); `gleaner train` writes them")
-            })?;
-            let encoder = SemanticEncoder::load(&model.model_dir).map_err(|error| {
-                format!("the model does not load ({error}); `{FETCH_COMMAND}` reinstalls it")
-            })?;
-            let catalog_cache = CatalogEmbeddingCache::open(
-                &model.model_dir.join(CATALOG_CACHE_FILE),
-                WEIGHTS_FILE.sha256,
-            );
-            let classifier = SemanticClassifier::new(encoder, heads.clone())
-                .map_err(|error| format!("the semantic heads do not fit the model ({error})"))?;
-            Ok(Arc::new(classifier.with_catalog_cache(catalog_cache)))
-        })
-        .clone()
-}
-
-/// The cascade over the embedded lexicon tier and `semantic`.
-pub fn cascade(semantic: Arc<SemanticClassifier>) -> CascadeClassifier {
-    CascadeClassifier::new(
-        Arc::new(LexiconClassifier::embedded().clone()),
-        semantic,
-        Taxonomy::embedded(),
+/// The models directory: `explicit` (`--dir`), else `$GLEANER_MODELS`
+/// (when set and not empty), else `<platform cache dir>/gleaner/models`.
+pub fn locate_models_dir(explicit: Option<&Path>) -> Result<PathBuf, ModelsDirError> {
+    resolve_models_dir(
+        explicit,
+        std::env::var_os(MODELS_DIR_VARIABLE),
+        dirs::cache_dir(),
     )
 }
 

@@ -6,7 +6,6 @@
 mod args;
 mod commands;
 mod context;
-mod model_cache;
 mod output;
 
 use std::process::ExitCode;

@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use gleaner_classify::{
-    Cancel, Cancelled, Classification, Classifier, SensitiveHit, Tier, TopicScore,
+    Cancel, Cancelled, Classification, Classifier, LexiconClassifier, SensitiveHit, Tier,
+    TopicScore,
 };
 use gleaner_core::{Conversation, SensitiveCategory, TopicId};
 use gleaner_taxonomy::Taxonomy;
@@ -360,6 +361,17 @@ impl CascadeClassifier {
             semantic,
             taxonomy,
         }
+    }
+
+    /// Combines the embedded lexicon tier with `semantic` over the embedded
+    /// taxonomy: the cascade `--tier cascade` (and `auto` with the model
+    /// installed) runs.
+    pub fn with_embedded_lexicon(semantic: Arc<dyn Classifier>) -> Self {
+        Self::new(
+            Arc::new(LexiconClassifier::embedded().clone()),
+            semantic,
+            Taxonomy::embedded(),
+        )
     }
 
     /// Merges the two tiers' results.

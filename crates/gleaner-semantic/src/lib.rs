@@ -34,6 +34,19 @@
 //! - [`train`]: deterministic training of the heads ([`train_heads`]).
 //! - [`classifier`]: [`SemanticClassifier`] (the semantic tier as a
 //!   `gleaner_classify::Classifier`) and [`CascadeClassifier`] (both tiers).
+//! - [`cache`]: [`CatalogEmbeddingCache`], catalog-text embeddings kept
+//!   next to the model.
+//! - [`manifest`]: [`ModelManifest`], the model's files, the wheels they
+//!   come from and their pinned SHA-256 sums ([`MODEL_MANIFEST`]), the
+//!   checks of a models directory and where that directory is.
+//! - [`tier`]: [`TierSelection`] (`--tier`) and [`build_classifier`], the
+//!   one place a selection becomes the lexicon tier, the semantic tier or
+//!   the cascade; every binary that classifies picks its classifier there.
+//!
+//! The model manifest and the tier choice live here rather than in the
+//! CLI because the server, the stream workers, `bench` and `eval` all need
+//! the same answer; only fetching (pip, zip extraction) stays in the CLI,
+//! since this crate downloads nothing.
 #![warn(missing_docs)]
 
 pub mod cache;
@@ -41,8 +54,10 @@ pub mod classifier;
 pub mod encoder;
 pub mod error;
 pub mod heads;
+pub mod manifest;
 #[cfg(test)]
 mod test_support;
+pub mod tier;
 pub mod tokenizer;
 pub mod train;
 pub mod weights;
@@ -52,6 +67,14 @@ pub use classifier::{CascadeClassifier, SemanticClassifier};
 pub use encoder::{MatmulMode, SemanticEncoder, EMBEDDING_DIM};
 pub use error::SemanticError;
 pub use heads::{HeadsError, HeadsFile, SemanticHeads};
+pub use manifest::{
+    resolve_models_dir, InstalledModel, MissingModel, ModelFile, ModelManifest, ModelsDirError,
+    PinnedWheel, MODEL_MANIFEST,
+};
+pub use tier::{
+    build_classifier, load_semantic_classifier, SelectedClassifier, SemanticUnavailable,
+    TierSelection, TierUnavailable, UnknownTier,
+};
 pub use tokenizer::E5Tokenizer;
 pub use train::{train_heads, Fit, TrainConfig, TrainingExample};
 pub use weights::{ModelConfig, ModelWeights, TensorDtype};

@@ -12,12 +12,12 @@ use anyhow::Context as _;
 use gleaner_core::{Conversation, EventBody};
 use gleaner_engine::ingest::jsonl::{parse_event, ParseLimits};
 use gleaner_engine::ingest::NoProgress;
-use gleaner_semantic::SemanticEncoder;
+use gleaner_semantic::{load_semantic_classifier, SemanticEncoder, SemanticUnavailable};
 use serde_json::{json, Value};
 
 use super::demo::{SAMPLE_ACCOUNTS, SAMPLE_CATALOG, SAMPLE_EVENTS, SAMPLE_NOW};
 use crate::args::BenchArgs;
-use crate::context::{semantic_tier, Context};
+use crate::context::{locate_models_dir, Context};
 use crate::output::print_json;
 use crate::UsageError;
 
@@ -200,7 +200,9 @@ pub(crate) fn run(args: &BenchArgs, context: &Context) -> anyhow::Result<()> {
 /// `gleaner bench --semantic FILE`: the encoder alone on the file's texts,
 /// after a warm-up, in one call (length-sorted batches, as ingest does).
 fn run_semantic(path: &Path, context: &Context) -> anyhow::Result<()> {
-    let semantic = semantic_tier()
+    let semantic = locate_models_dir(None)
+        .map_err(SemanticUnavailable::from)
+        .and_then(|models_dir| load_semantic_classifier(&models_dir))
         .map_err(|reason| UsageError::new(format!("gleaner bench --semantic: {reason}")))?;
     let encoder = semantic.encoder();
     let text =

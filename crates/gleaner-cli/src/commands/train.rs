@@ -16,13 +16,12 @@ use anyhow::Context as _;
 use gleaner_classify::eval::{read_dataset, LabelledConversation};
 use gleaner_core::TopicId;
 use gleaner_semantic::{
-    train_heads, Fit, HeadsFile, SemanticEncoder, TrainConfig, TrainingExample,
+    train_heads, Fit, HeadsFile, SemanticEncoder, TrainConfig, TrainingExample, MODEL_MANIFEST,
 };
 use gleaner_taxonomy::Taxonomy;
 
 use crate::args::TrainArgs;
-use crate::context::Context;
-use crate::model_cache::{installed_model, resolve_models_dir, MODEL_FOLDER};
+use crate::context::{locate_models_dir, Context};
 use crate::output::print_json;
 use crate::UsageError;
 
@@ -30,8 +29,8 @@ use crate::UsageError;
 const EMBED_BATCH: usize = 256;
 
 pub(crate) fn run(args: &TrainArgs, context: &Context) -> anyhow::Result<()> {
-    let models_dir = resolve_models_dir(None)?;
-    let model = installed_model(&models_dir).map_err(|missing| {
+    let models_dir = locate_models_dir(None)?;
+    let model = MODEL_MANIFEST.installed(&models_dir).map_err(|missing| {
         UsageError::new(format!("`gleaner train` needs the model: {missing}"))
     })?;
     let taxonomy = Taxonomy::embedded();
@@ -108,7 +107,7 @@ pub(crate) fn run(args: &TrainArgs, context: &Context) -> anyhow::Result<()> {
         &args.layers,
         &config,
         datasets,
-        MODEL_FOLDER,
+        MODEL_MANIFEST.model,
     )?;
     let mut json = serde_json::to_string(&heads)?;
     json.push('\n');
