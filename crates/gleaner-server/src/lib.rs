@@ -20,7 +20,8 @@
 //! - [`tokens`]: scopes, token records (hashes only) and where they live.
 //! - [`connection`]: the accept loop: header and request timeouts, the
 //!   connection cap, graceful shutdown.
-//! - [`error`]: [`ApiError`](error::ApiError), the one mapping to HTTP status and body.
+//! - [`error`]: [`ApiErrorCode`](error::ApiErrorCode), every error code
+//!   with its HTTP status, and [`ApiError`](error::ApiError), the body.
 //! - [`headers`]: security headers (CSP, nosniff, no-referrer, no-store).
 //! - [`metrics`]: Prometheus counters and the latency middleware.
 //! - [`openapi`]: the generated `OpenAPI` document.
@@ -111,13 +112,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             metrics::track_latency,
         ))
-        .fallback(|| async {
-            error::ApiError::new(
-                axum::http::StatusCode::NOT_FOUND,
-                "not_found",
-                "no such route",
-            )
-        })
+        .fallback(|| async { error::ApiError::new(error::ApiErrorCode::NotFound, "no such route") })
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
             request_timeout,

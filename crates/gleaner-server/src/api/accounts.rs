@@ -21,7 +21,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{blocking, body_error, path_error, query_error};
 use crate::auth::{require_account_access, Authenticated};
-use crate::error::{parse_json_body, ApiError};
+use crate::error::{parse_json_body, ApiError, ApiErrorCode};
 use crate::state::AppState;
 
 /// The largest `n` of `recommendations`.
@@ -145,8 +145,7 @@ pub async fn recommendations(
     let limit = query.n.unwrap_or(10);
     if limit > MAX_RECOMMENDATIONS {
         return Err(ApiError::new(
-            axum::http::StatusCode::BAD_REQUEST,
-            "invalid_query",
+            ApiErrorCode::InvalidQuery,
             format!("n must be at most {MAX_RECOMMENDATIONS}"),
         )
         .with_field(Some("n".to_owned())));

@@ -28,7 +28,7 @@ use serde::Serialize;
 use super::ingest::{rejected_lines_detail, INGEST_SCOPES};
 use super::{cancellable, single_object_as_line, utf8_body};
 use crate::auth::{require_scope, Authenticated};
-use crate::error::{ApiError, ErrorDetail};
+use crate::error::{ApiError, ApiErrorCode, ErrorDetail};
 use crate::state::AppState;
 
 /// A body with rejected lines: the first in `error`, all in `rejected`.
@@ -74,7 +74,7 @@ pub async fn classify(
         );
         let error = rejected_lines_detail(&rejected, first, "nothing was classified");
         return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
+            ApiErrorCode::RejectedLines.http_status(),
             Json(ClassifyRejectedBody { error, rejected }),
         )
             .into_response());

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use super::{blocking, cancellable, single_object_as_line, utf8_body};
 use crate::auth::{require_scope, Authenticated};
-use crate::error::{ApiError, ErrorDetail};
+use crate::error::{ApiError, ApiErrorCode, ErrorDetail};
 use crate::state::AppState;
 use crate::tokens::Scope;
 
@@ -40,7 +40,7 @@ fn respond<T: Serialize>(report: T, rejected: &[Rejected]) -> Response {
     match rejected.first() {
         None => (StatusCode::OK, Json(report)).into_response(),
         Some(first) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
+            ApiErrorCode::RejectedLines.http_status(),
             Json(RejectedBody {
                 error: rejected_lines_detail(rejected, first, "valid lines were taken"),
                 report,
@@ -63,7 +63,7 @@ pub(crate) fn rejected_lines_detail(
         _ => None,
     };
     ErrorDetail {
-        code: "rejected_lines",
+        code: ApiErrorCode::RejectedLines,
         message: format!(
             "{} line(s) rejected (first: line {}: {}); {consequence}",
             rejected.len(),
