@@ -16,7 +16,8 @@
 //!
 //! - [`api`]: handlers, one module per area (ingest, classify, accounts,
 //!   audiences, ops, pages); the two HTML pages ship inside the binary.
-//! - [`auth`]: the bearer-token extractor and scope checks.
+//! - [`auth`]: the extractors that authenticate and check scope (or reach
+//!   of the account in the path) before a handler runs.
 //! - [`tokens`]: scopes, token records (hashes only) and where they live.
 //! - [`connection`]: the accept loop: header and request timeouts, the
 //!   connection cap, graceful shutdown.

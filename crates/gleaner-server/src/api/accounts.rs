@@ -1,15 +1,16 @@
 //! One account: profile, recommendations, explain, settings, export, forget.
 //!
 //! Reached by an `operator` token, or by a `person` token for its own
-//! account and the accounts linked to it
-//! ([`require_account_access`]). The bodies are the documents
-//! `gleaner <command> --json` prints, made by the same engine calls.
+//! account and the accounts linked to it: every handler takes the
+//! [`AccountInPath`] extractor, which answers 401 / 400 / 403 before the
+//! handler runs. The bodies are the documents `gleaner <command> --json`
+//! prints, made by the same engine calls.
 
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Query, State};
 use axum::Json;
 use gleaner_core::{AccountId, AiPersonalization, ItemId, ItemKind, Surface, TopicId};
 use gleaner_engine::AccountExport;
@@ -19,8 +20,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{blocking, body_error, path_error, query_error};
-use crate::auth::{require_account_access, Authenticated};
+use super::{blocking, body_error, query_error};
+use crate::auth::AccountInPath;
 use crate::error::{parse_json_body, ApiError, ApiErrorCode};
 use crate::state::AppState;
 
@@ -79,16 +80,6 @@ impl SettingsBody {
     }
 }
 
-async fn authorized_account(
-    state: &AppState,
-    caller: &crate::tokens::Caller,
-    raw_id: &str,
-) -> Result<AccountId, ApiError> {
-    let account_id = AccountId::new(raw_id);
-    require_account_access(state, caller, &account_id).await?;
-    Ok(account_id)
-}
-
 /// As `gleaner profile ACCOUNT [--surface S]`.
 #[utoipa::path(
     get, path = "/v1/accounts/{id}/profile", tag = "accounts",
@@ -103,12 +94,9 @@ async fn authorized_account(
 )]
 pub async fn profile(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
+    AccountInPath { account_id, .. }: AccountInPath,
     query: Result<Query<ProfileQuery>, QueryRejection>,
 ) -> Result<Json<Profile>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let Query(query) = query.map_err(|rejection| query_error(&rejection))?;
     let now = state.now();
     let engine = state.engine.clone();
@@ -135,12 +123,9 @@ pub async fn profile(
 )]
 pub async fn recommendations(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
+    AccountInPath { account_id, .. }: AccountInPath,
     query: Result<Query<RecommendQuery>, QueryRejection>,
 ) -> Result<Json<Vec<Recommendation>>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let Query(query) = query.map_err(|rejection| query_error(&rejection))?;
     let limit = query.n.unwrap_or(10);
     if limit > MAX_RECOMMENDATIONS {
@@ -171,11 +156,12 @@ pub async fn recommendations(
 )]
 pub async fn explain(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<(String, String)>, PathRejection>,
+    AccountInPath {
+        account_id,
+        params: (_, raw_item),
+        ..
+    }: AccountInPath<(String, String)>,
 ) -> Result<Json<Explanation>, ApiError> {
-    let Path((raw_id, raw_item)) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let now = state.now();
     let engine = state.engine.clone();
     let explanation =
@@ -199,11 +185,12 @@ pub async fn explain(
 )]
 pub async fn hide_topic(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<(String, u32)>, PathRejection>,
+    AccountInPath {
+        account_id,
+        params: (_, topic),
+        ..
+    }: AccountInPath<(String, u32)>,
 ) -> Result<Json<SettingsBody>, ApiError> {
-    let Path((raw_id, topic)) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let engine = state.engine.clone();
     let account = blocking(move || engine.hide_topic(&account_id, TopicId(topic))).await?;
     Ok(Json(SettingsBody::of(&account)))
@@ -223,11 +210,12 @@ pub async fn hide_topic(
 )]
 pub async fn unhide_topic(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<(String, u32)>, PathRejection>,
+    AccountInPath {
+        account_id,
+        params: (_, topic),
+        ..
+    }: AccountInPath<(String, u32)>,
 ) -> Result<Json<SettingsBody>, ApiError> {
-    let Path((raw_id, topic)) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let engine = state.engine.clone();
     let account = blocking(move || engine.unhide_topic(&account_id, TopicId(topic))).await?;
     Ok(Json(SettingsBody::of(&account)))
@@ -249,12 +237,9 @@ pub async fn unhide_topic(
 )]
 pub async fn set_ai_personalization(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
+    AccountInPath { account_id, .. }: AccountInPath,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<SettingsBody>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let bytes = body.map_err(|rejection| body_error(&rejection))?;
     let request: AiPersonalizationBody = parse_json_body(&bytes)?;
     let engine = state.engine.clone();
@@ -277,11 +262,8 @@ pub async fn set_ai_personalization(
 )]
 pub async fn export(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
+    AccountInPath { account_id, .. }: AccountInPath,
 ) -> Result<Json<AccountExport>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let now = state.now();
     let engine = state.engine.clone();
     let export = blocking(move || engine.export(&account_id, now)).await?;
@@ -305,11 +287,10 @@ pub async fn export(
 )]
 pub async fn forget(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
+    AccountInPath {
+        caller, account_id, ..
+    }: AccountInPath,
 ) -> Result<Json<Value>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let tokens = Arc::clone(&state.tokens);
     let revoked_for = account_id.clone();
     let revoked =

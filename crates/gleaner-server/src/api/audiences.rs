@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{blocking, query_error};
-use crate::auth::{require_scope, Authenticated};
+use crate::auth::{AudienceScopes, Scoped};
 use crate::error::{ApiError, ApiErrorCode};
 use crate::state::AppState;
 use crate::tokens::{BudgetCharge, Caller, Scope, TokenStore};
@@ -241,10 +241,9 @@ fn account_for_answer(
 )]
 pub async fn reach(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    Scoped { caller, .. }: Scoped<AudienceScopes>,
     query: Result<Query<ReachQueryParams>, QueryRejection>,
 ) -> Result<Json<ReachBody>, ApiError> {
-    require_scope(&caller, &[Scope::Advertiser, Scope::Operator])?;
     let Query(params) = query.map_err(|rejection| query_error(&rejection))?;
     let topics = parse_topics(&state.engine, &params.topics)?;
     let country_opt = match &params.country {

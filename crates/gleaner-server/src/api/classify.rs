@@ -25,9 +25,9 @@ use gleaner_engine::classify::{classify_requests_until, parse_classify_lines};
 use gleaner_engine::Rejected;
 use serde::Serialize;
 
-use super::ingest::{rejected_lines_detail, INGEST_SCOPES};
+use super::ingest::rejected_lines_detail;
 use super::{cancellable, single_object_as_line, utf8_body};
-use crate::auth::{require_scope, Authenticated};
+use crate::auth::{IngestScopes, Scoped};
 use crate::error::{ApiError, ApiErrorCode, ErrorDetail};
 use crate::state::AppState;
 
@@ -58,10 +58,9 @@ struct ClassifyRejectedBody {
 )]
 pub async fn classify(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    Scoped { caller, .. }: Scoped<IngestScopes>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, INGEST_SCOPES)?;
     let text = single_object_as_line(utf8_body(body)?);
     let (requests, rejected) = parse_classify_lines(&text, state.engine.config().parse_limits);
     drop(text);

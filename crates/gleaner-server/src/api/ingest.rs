@@ -22,12 +22,9 @@ use gleaner_engine::Rejected;
 use serde::Serialize;
 
 use super::{blocking, cancellable, single_object_as_line, utf8_body};
-use crate::auth::{require_scope, Authenticated};
+use crate::auth::{IngestScopes, Scoped};
 use crate::error::{ApiError, ApiErrorCode, ErrorDetail};
 use crate::state::AppState;
-use crate::tokens::Scope;
-
-pub(crate) const INGEST_SCOPES: &[Scope] = &[Scope::Ingest, Scope::Operator];
 
 /// A report with rejected lines, sent with status 422.
 #[derive(Serialize)]
@@ -92,10 +89,9 @@ pub(crate) fn rejected_lines_detail(
 )]
 pub async fn ingest_events(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    Scoped { caller, .. }: Scoped<IngestScopes>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, INGEST_SCOPES)?;
     let text = single_object_as_line(utf8_body(body)?);
     let now = state.now();
     let engine = state.engine.clone();
@@ -132,10 +128,9 @@ pub async fn ingest_events(
 )]
 pub async fn ingest_accounts(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    _ingester: Scoped<IngestScopes>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, INGEST_SCOPES)?;
     let text = utf8_body(body)?;
     let engine = state.engine.clone();
     let report = blocking(move || engine.ingest_accounts(Cursor::new(text.into_bytes()))).await?;
@@ -157,10 +152,9 @@ pub async fn ingest_accounts(
 )]
 pub async fn ingest_catalog(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    _ingester: Scoped<IngestScopes>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, INGEST_SCOPES)?;
     let text = utf8_body(body)?;
     let engine = state.engine.clone();
     let report = blocking(move || engine.ingest_catalog(Cursor::new(text.into_bytes()))).await?;

@@ -1,7 +1,9 @@
 //! Handlers, one module per API area (SPEC §6).
 //!
-//! Every handler authenticates first ([`Authenticated`](crate::auth::Authenticated)),
-//! checks scope before it looks anything up, reads the clock once through
+//! Every handler names its caller in its signature: an extractor of
+//! [`auth`](crate::auth) authenticates and checks scope (or reach of the
+//! account in the path) before the handler runs and before anything is
+//! looked up. A handler reads the clock once through
 //! [`AppState::now`](crate::state::AppState::now), and runs engine calls in
 //! `spawn_blocking` (the store is synchronous).
 

@@ -8,10 +8,9 @@ use serde_json::{json, Value};
 use utoipa::OpenApi as _;
 
 use super::blocking;
-use crate::auth::{require_scope, Authenticated};
+use crate::auth::{OperatorScope, Scoped};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::tokens::Scope;
 
 /// Liveness: the process answers.
 #[utoipa::path(get, path = "/healthz", tag = "operations",
@@ -48,9 +47,8 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
     security(("bearer" = [])))]
 pub async fn metrics(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    _operator: Scoped<OperatorScope>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, &[Scope::Operator])?;
     Ok((
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),
