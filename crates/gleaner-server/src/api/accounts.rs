@@ -4,7 +4,7 @@
 //! account and the accounts linked to it: every handler takes the
 //! [`AccountInPath`] extractor, which answers 401 / 400 / 403 before the
 //! handler runs. The bodies are the documents `gleaner <command> --json`
-//! prints, made by the same engine calls.
+//! prints, made by the same engine calls (see [`dto`](super::dto)).
 
 use std::sync::Arc;
 
@@ -13,13 +13,10 @@ use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Query, State};
 use axum::Json;
 use gleaner_core::{AccountId, AiPersonalization, ItemId, ItemKind, Surface, TopicId};
-use gleaner_engine::AccountExport;
-use gleaner_profile::Profile;
-use gleaner_recommend::{Explanation, Recommendation};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 use utoipa::{IntoParams, ToSchema};
 
+use super::dto::{ExplanationBody, ExportBody, ForgetBody, ProfileBody, RecommendationBody};
 use super::{blocking, body_error, query_error};
 use crate::auth::AccountInPath;
 use crate::error::{parse_json_body, ApiError, ApiErrorCode};
@@ -85,7 +82,7 @@ impl SettingsBody {
     get, path = "/v1/accounts/{id}/profile", tag = "accounts",
     params(("id" = String, Path, description = "account id"), ProfileQuery),
     responses(
-        (status = 200, description = "the interests usable on that surface", body = serde_json::Value),
+        (status = 200, description = "the interests usable on that surface", body = ProfileBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account, or no linked account on that surface", body = crate::error::ErrorBody),
@@ -96,7 +93,7 @@ pub async fn profile(
     State(state): State<AppState>,
     AccountInPath { account_id, .. }: AccountInPath,
     query: Result<Query<ProfileQuery>, QueryRejection>,
-) -> Result<Json<Profile>, ApiError> {
+) -> Result<Json<ProfileBody>, ApiError> {
     let Query(query) = query.map_err(|rejection| query_error(&rejection))?;
     let now = state.now();
     let engine = state.engine.clone();
@@ -105,7 +102,7 @@ pub async fn profile(
         engine.profile(&account_id, surface_opt.as_ref(), now)
     })
     .await?;
-    Ok(Json(profile))
+    Ok(Json(profile.into()))
 }
 
 /// As `gleaner recommend ACCOUNT --kind K -n N`.
@@ -113,7 +110,7 @@ pub async fn profile(
     get, path = "/v1/accounts/{id}/recommendations", tag = "accounts",
     params(("id" = String, Path, description = "account id"), RecommendQuery),
     responses(
-        (status = 200, description = "ranked items with `because`", body = serde_json::Value),
+        (status = 200, description = "ranked items with `because`", body = Vec<RecommendationBody>),
         (status = 400, description = "bad `kind` or `n`", body = crate::error::ErrorBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
@@ -125,7 +122,7 @@ pub async fn recommendations(
     State(state): State<AppState>,
     AccountInPath { account_id, .. }: AccountInPath,
     query: Result<Query<RecommendQuery>, QueryRejection>,
-) -> Result<Json<Vec<Recommendation>>, ApiError> {
+) -> Result<Json<Vec<RecommendationBody>>, ApiError> {
     let Query(query) = query.map_err(|rejection| query_error(&rejection))?;
     let limit = query.n.unwrap_or(10);
     if limit > MAX_RECOMMENDATIONS {
@@ -139,7 +136,7 @@ pub async fn recommendations(
     let engine = state.engine.clone();
     let recommendations =
         blocking(move || engine.recommend(&account_id, query.kind, limit, now)).await?;
-    Ok(Json(recommendations))
+    Ok(Json(recommendations.into_iter().map(Into::into).collect()))
 }
 
 /// As `gleaner explain ACCOUNT ITEM`.
@@ -147,7 +144,7 @@ pub async fn recommendations(
     get, path = "/v1/accounts/{id}/explain/{item}", tag = "accounts",
     params(("id" = String, Path, description = "account id"), ("item" = String, Path, description = "catalog item id")),
     responses(
-        (status = 200, description = "why the item would or would not be shown", body = serde_json::Value),
+        (status = 200, description = "why the item would or would not be shown", body = ExplanationBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account or item", body = crate::error::ErrorBody),
@@ -161,12 +158,12 @@ pub async fn explain(
         params: (_, raw_item),
         ..
     }: AccountInPath<(String, String)>,
-) -> Result<Json<Explanation>, ApiError> {
+) -> Result<Json<ExplanationBody>, ApiError> {
     let now = state.now();
     let engine = state.engine.clone();
     let explanation =
         blocking(move || engine.explain(&account_id, &ItemId::new(raw_item), now)).await?;
-    Ok(Json(explanation))
+    Ok(Json(explanation.into()))
 }
 
 /// Hides a topic (and its descendants), as `gleaner hide`.
@@ -253,7 +250,7 @@ pub async fn set_ai_personalization(
     get, path = "/v1/accounts/{id}/export", tag = "accounts",
     params(("id" = String, Path, description = "account id")),
     responses(
-        (status = 200, description = "the export document", body = serde_json::Value),
+        (status = 200, description = "the export document", body = ExportBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account", body = crate::error::ErrorBody),
@@ -263,11 +260,11 @@ pub async fn set_ai_personalization(
 pub async fn export(
     State(state): State<AppState>,
     AccountInPath { account_id, .. }: AccountInPath,
-) -> Result<Json<AccountExport>, ApiError> {
+) -> Result<Json<ExportBody>, ApiError> {
     let now = state.now();
     let engine = state.engine.clone();
     let export = blocking(move || engine.export(&account_id, now)).await?;
-    Ok(Json(export))
+    Ok(Json(export.into()))
 }
 
 /// Erases everything held about an account, as `gleaner forget`, after
@@ -278,7 +275,7 @@ pub async fn export(
     delete, path = "/v1/accounts/{id}", tag = "accounts",
     params(("id" = String, Path, description = "account id")),
     responses(
-        (status = 200, description = "what was erased", body = serde_json::Value),
+        (status = 200, description = "what was erased", body = ForgetBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account", body = crate::error::ErrorBody),
@@ -290,7 +287,7 @@ pub async fn forget(
     AccountInPath {
         caller, account_id, ..
     }: AccountInPath,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<ForgetBody>, ApiError> {
     let tokens = Arc::clone(&state.tokens);
     let revoked_for = account_id.clone();
     let revoked =
@@ -303,12 +300,12 @@ pub async fn forget(
         tokens_revoked = revoked.len(),
         "account forgotten"
     );
-    Ok(Json(json!({
-        "account_id": account_id,
-        "account_removed": report.account_removed,
-        "signals_removed": report.signals_removed,
-        "audit_records_removed": report.audit_records_removed,
-        "events_removed": report.events_removed,
-        "tokens_revoked": revoked.len(),
-    })))
+    Ok(Json(ForgetBody {
+        account_id,
+        account_removed: report.account_removed,
+        audit_records_removed: report.audit_records_removed,
+        events_removed: report.events_removed,
+        signals_removed: report.signals_removed,
+        tokens_revoked: revoked.len(),
+    }))
 }

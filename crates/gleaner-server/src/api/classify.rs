@@ -22,21 +22,13 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use gleaner_engine::classify::{classify_requests_until, parse_classify_lines};
-use gleaner_engine::Rejected;
-use serde::Serialize;
 
+use super::dto::{ClassifyLineBody, ClassifyRejectedBody};
 use super::ingest::rejected_lines_detail;
 use super::{cancellable, single_object_as_line, utf8_body};
 use crate::auth::{IngestScopes, Scoped};
-use crate::error::{ApiError, ApiErrorCode, ErrorDetail};
+use crate::error::{ApiError, ApiErrorCode};
 use crate::state::AppState;
-
-/// A body with rejected lines: the first in `error`, all in `rejected`.
-#[derive(Serialize)]
-struct ClassifyRejectedBody {
-    error: ErrorDetail,
-    rejected: Vec<Rejected>,
-}
 
 /// Classifies conversations: sensitive categories, topics, ad eligibility.
 #[utoipa::path(
@@ -45,9 +37,9 @@ struct ClassifyRejectedBody {
         description = "conversations, one JSON object per line: `{\"id\":..,\"turns\":[{\"role\":\"user\",\"text\":..}]}` or `{\"id\":..,\"text\":..}`; or one such object"),
     responses(
         (status = 200, content_type = "application/x-ndjson",
-            description = "one line per conversation, in order: `{\"id\",\"sensitive\":[{\"category\",\"score\",\"tier\"}],\"topics\":[{\"id\",\"path\",\"score\"}],\"ad_eligible\"}`",
-            body = String),
-        (status = 422, description = "some lines rejected (nothing classified): the first bad line in `error` (with `field` when known, e.g. `text` for a text over --max-text-bytes), every one in `rejected`", body = serde_json::Value),
+            description = "one line per conversation, in order, each a `ClassifyLineBody`",
+            body = ClassifyLineBody),
+        (status = 422, description = "some lines rejected (nothing classified): the first bad line in `error` (with `field` when known, e.g. `text` for a text over --max-text-bytes), every one in `rejected`", body = ClassifyRejectedBody),
         (status = 503, description = "the request deadline passed (`deadline_exceeded`); the work was stopped", body = crate::error::ErrorBody),
         (status = 400, description = "not UTF-8", body = crate::error::ErrorBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
@@ -74,7 +66,10 @@ pub async fn classify(
         let error = rejected_lines_detail(&rejected, first, "nothing was classified");
         return Ok((
             ApiErrorCode::RejectedLines.http_status(),
-            Json(ClassifyRejectedBody { error, rejected }),
+            Json(ClassifyRejectedBody {
+                error,
+                rejected: rejected.into_iter().map(Into::into).collect(),
+            }),
         )
             .into_response());
     }
@@ -91,7 +86,8 @@ pub async fn classify(
     .await?;
     let mut output = Vec::new();
     for line in outputs {
-        serde_json::to_writer(&mut output, &line).map_err(|error| ApiError::internal(&error))?;
+        serde_json::to_writer(&mut output, &ClassifyLineBody::from(line))
+            .map_err(|error| ApiError::internal(&error))?;
         output.push(b'\n');
     }
     tracing::info!(token_id = %caller.token_id, conversations, "conversations classified");

@@ -20,25 +20,22 @@ use axum::Json;
 use gleaner_engine::ingest::NoProgress;
 use gleaner_engine::Rejected;
 use serde::Serialize;
+use utoipa::ToSchema;
 
+use super::dto::{AccountsReportBody, CatalogReportBody, EventsReportBody, RejectedReportBody};
 use super::{blocking, cancellable, single_object_as_line, utf8_body};
 use crate::auth::{IngestScopes, Scoped};
 use crate::error::{ApiError, ApiErrorCode, ErrorDetail};
 use crate::state::AppState;
 
-/// A report with rejected lines, sent with status 422.
-#[derive(Serialize)]
-pub(crate) struct RejectedBody<T: Serialize> {
-    pub(crate) error: ErrorDetail,
-    pub(crate) report: T,
-}
-
-fn respond<T: Serialize>(report: T, rejected: &[Rejected]) -> Response {
+/// 200 with the report, or 422 `rejected_lines` with it when any line was
+/// rejected.
+fn respond<T: Serialize + ToSchema>(report: T, rejected: &[Rejected]) -> Response {
     match rejected.first() {
         None => (StatusCode::OK, Json(report)).into_response(),
         Some(first) => (
             ApiErrorCode::RejectedLines.http_status(),
-            Json(RejectedBody {
+            Json(RejectedReportBody {
                 error: rejected_lines_detail(rejected, first, "valid lines were taken"),
                 report,
             }),
@@ -78,8 +75,8 @@ pub(crate) fn rejected_lines_detail(
     request_body(content = String, content_type = "application/x-ndjson",
         description = "events, one JSON object per line (SPEC §2), or one JSON object"),
     responses(
-        (status = 200, description = "every line taken: counts used / dropped by reason", body = serde_json::Value),
-        (status = 422, description = "some lines rejected (the rest taken): the report and the first bad line", body = serde_json::Value),
+        (status = 200, description = "every line taken: counts used / dropped by reason", body = EventsReportBody),
+        (status = 422, description = "some lines rejected (the rest taken): the report and the first bad line", body = RejectedReportBody<EventsReportBody>),
         (status = 400, description = "not UTF-8", body = crate::error::ErrorBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
@@ -109,7 +106,7 @@ pub async fn ingest_events(
         "events ingested"
     );
     let rejected = report.rejected.clone();
-    Ok(respond(report, &rejected))
+    Ok(respond(EventsReportBody::from(report), &rejected))
 }
 
 /// Syncs accounts (JSON Lines, SPEC §2): new ones are stored, stored ones take
@@ -119,8 +116,8 @@ pub async fn ingest_events(
     post, path = "/v1/accounts", tag = "ingest",
     request_body(content = String, content_type = "application/x-ndjson", description = "accounts, one per line"),
     responses(
-        (status = 200, description = "accounts loaded", body = serde_json::Value),
-        (status = 422, description = "some lines rejected (the rest taken)", body = serde_json::Value),
+        (status = 200, description = "accounts loaded", body = AccountsReportBody),
+        (status = 422, description = "some lines rejected (the rest taken)", body = RejectedReportBody<AccountsReportBody>),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
     ),
@@ -135,7 +132,7 @@ pub async fn ingest_accounts(
     let engine = state.engine.clone();
     let report = blocking(move || engine.ingest_accounts(Cursor::new(text.into_bytes()))).await?;
     let rejected = report.rejected.clone();
-    Ok(respond(report, &rejected))
+    Ok(respond(AccountsReportBody::from(report), &rejected))
 }
 
 /// Loads catalog items (JSON Lines, SPEC §2), inferring missing topics.
@@ -143,8 +140,8 @@ pub async fn ingest_accounts(
     post, path = "/v1/catalog", tag = "ingest",
     request_body(content = String, content_type = "application/x-ndjson", description = "catalog items, one per line"),
     responses(
-        (status = 200, description = "items loaded", body = serde_json::Value),
-        (status = 422, description = "some lines rejected (the rest taken)", body = serde_json::Value),
+        (status = 200, description = "items loaded", body = CatalogReportBody),
+        (status = 422, description = "some lines rejected (the rest taken)", body = RejectedReportBody<CatalogReportBody>),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
     ),
@@ -159,5 +156,5 @@ pub async fn ingest_catalog(
     let engine = state.engine.clone();
     let report = blocking(move || engine.ingest_catalog(Cursor::new(text.into_bytes()))).await?;
     let rejected = report.rejected.clone();
-    Ok(respond(report, &rejected))
+    Ok(respond(CatalogReportBody::from(report), &rejected))
 }

@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod audiences;
 pub mod classify;
+pub mod dto;
 pub mod ingest;
 pub mod ops;
 pub mod pages;
