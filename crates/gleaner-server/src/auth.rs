@@ -1,16 +1,27 @@
-//! Bearer-token authentication and scope checks.
+//! Bearer-token authentication and scope checks, as axum extractors.
 //!
-//! The [`Caller`] extractor turns `Authorization: Bearer <token>` into the
-//! token's scope (401 when missing or unknown). Handlers then ask for what
-//! they need: [`require_scope`] for whole areas, [`require_account_access`]
-//! for one account. Scope is checked before anything is looked up, so a 403
-//! says nothing about whether the account exists.
+//! Each handler names what it needs in its signature, and the extractor
+//! answers before the handler runs:
+//!
+//! - [`Authenticated`]: any valid token (401 when missing or unknown).
+//! - [`Scoped<A>`](Scoped): a token whose scope is one of `A`'s
+//!   ([`IngestScopes`], [`AudienceScopes`], [`OperatorScope`]); else 403.
+//! - [`AccountInPath<P>`](AccountInPath): the `{id}` of the path, reached by
+//!   this token ([`require_account_access`]); else 403.
+//!
+//! Scope is checked before anything is looked up, so a 403 says nothing
+//! about whether the account exists. The order of answers is fixed: 401
+//! (token), then 400 (path), then 403 (scope or account).
 
-use axum::extract::FromRequestParts;
+use std::marker::PhantomData;
+
+use axum::extract::{FromRequestParts, Path};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use gleaner_core::AccountId;
+use serde::de::DeserializeOwned;
 
+use crate::api::path_error;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::tokens::{verify_token, Caller, Scope};
@@ -34,6 +45,111 @@ impl FromRequestParts<AppState> for Authenticated {
         let caller_opt =
             tokio::task::spawn_blocking(move || verify_token(tokens.as_ref(), &token)).await??;
         caller_opt.map(Self).ok_or_else(ApiError::unauthorized)
+    }
+}
+
+/// The scopes that may call a group of endpoints.
+pub trait AllowedScopes: Send + Sync + 'static {
+    /// The scopes let through; every other valid token gets 403.
+    const SCOPES: &'static [Scope];
+}
+
+/// Ingest and classify: `ingest` and `operator` tokens.
+#[derive(Clone, Copy, Debug)]
+pub struct IngestScopes;
+
+impl AllowedScopes for IngestScopes {
+    const SCOPES: &'static [Scope] = &[Scope::Ingest, Scope::Operator];
+}
+
+/// Advertiser aggregates: `advertiser` and `operator` tokens.
+#[derive(Clone, Copy, Debug)]
+pub struct AudienceScopes;
+
+impl AllowedScopes for AudienceScopes {
+    const SCOPES: &'static [Scope] = &[Scope::Advertiser, Scope::Operator];
+}
+
+/// Operations and the operator dashboard: `operator` tokens only.
+#[derive(Clone, Copy, Debug)]
+pub struct OperatorScope;
+
+impl AllowedScopes for OperatorScope {
+    const SCOPES: &'static [Scope] = &[Scope::Operator];
+}
+
+/// A caller whose scope is one of `A::SCOPES`: 401 without a valid token,
+/// 403 with one of another scope.
+#[derive(Clone, Debug)]
+pub struct Scoped<A: AllowedScopes> {
+    /// The caller, whose scope is one of `A::SCOPES`.
+    pub caller: Caller,
+    allowed: PhantomData<A>,
+}
+
+impl<A: AllowedScopes> FromRequestParts<AppState> for Scoped<A> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Authenticated(caller) = Authenticated::from_request_parts(parts, state).await?;
+        require_scope(&caller, A::SCOPES)?;
+        Ok(Self {
+            caller,
+            allowed: PhantomData,
+        })
+    }
+}
+
+/// The path parameters of a route under `/v1/accounts/{id}`, as the
+/// handler reads them: `String` for `{id}` alone, a tuple whose first
+/// element is the id when more follow.
+pub trait AccountPathParams: DeserializeOwned + Send {
+    /// Returns the raw `{id}`.
+    fn raw_account_id(&self) -> &str;
+}
+
+impl AccountPathParams for String {
+    fn raw_account_id(&self) -> &str {
+        self
+    }
+}
+
+impl<Rest: DeserializeOwned + Send> AccountPathParams for (String, Rest) {
+    fn raw_account_id(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The account named by the path's `{id}`, which this token may reach, and
+/// the path's parameters `P`: 401 without a valid token, 400 when the path
+/// does not parse, 403 when the token does not reach the account (whether
+/// or not it exists: a made-up id is 403 too, never 404, so existence does
+/// not leak).
+#[derive(Clone, Debug)]
+pub struct AccountInPath<P: AccountPathParams = String> {
+    /// The caller.
+    pub caller: Caller,
+    /// The account, which the caller may act on.
+    pub account_id: AccountId,
+    /// The path's parameters (the id included).
+    pub params: P,
+}
+
+impl<P: AccountPathParams> FromRequestParts<AppState> for AccountInPath<P> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Authenticated(caller) = Authenticated::from_request_parts(parts, state).await?;
+        let Path(params) = Path::<P>::from_request_parts(parts, state)
+            .await
+            .map_err(|rejection| path_error(&rejection))?;
+        let account_id = AccountId::new(params.raw_account_id());
+        require_account_access(state, &caller, &account_id).await?;
+        Ok(Self {
+            caller,
+            account_id,
+            params,
+        })
     }
 }
 

@@ -23,7 +23,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -34,7 +33,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiErrorCode, ErrorBody, ErrorDetail};
 use crate::state::ServerConfig;
 
 /// How long a refused connection may take to receive its 503.
@@ -52,8 +51,7 @@ pub async fn deadline(State(timeout): State<Duration>, request: Request, next: N
                 "request deadline passed; its work was cancelled"
             );
             ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "deadline_exceeded",
+                ApiErrorCode::DeadlineExceeded,
                 format!(
                     "the request took longer than the server's deadline ({} s) and was stopped",
                     timeout.as_secs_f64()
@@ -161,15 +159,28 @@ async fn serve_connection(
     }
 }
 
+/// The whole HTTP/1.1 response a connection over the cap gets: 503
+/// `too_many_connections`, written by hand because no router sees it.
+fn refusal_response() -> String {
+    let code = ApiErrorCode::TooManyConnections;
+    let status = code.http_status();
+    let body = serde_json::to_string(&ErrorBody {
+        error: ErrorDetail::new(code, "the server is at its connection limit; retry shortly"),
+    })
+    .expect("an error body serializes");
+    format!(
+        "HTTP/1.1 {} {}\r\ncontent-type: application/json\r\n\
+         content-length: {}\r\nretry-after: 1\r\nconnection: close\r\n\
+         x-content-type-options: nosniff\r\ncache-control: no-store\r\n\r\n{body}",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or_default(),
+        body.len()
+    )
+}
+
 /// Answers a connection over the cap with a 503 and closes it.
 async fn refuse(mut stream: TcpStream) {
-    const BODY: &str = r#"{"error":{"code":"too_many_connections","message":"the server is at its connection limit; retry shortly"}}"#;
-    let response = format!(
-        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n\
-         content-length: {}\r\nretry-after: 1\r\nconnection: close\r\n\
-         x-content-type-options: nosniff\r\ncache-control: no-store\r\n\r\n{BODY}",
-        BODY.len()
-    );
+    let response = refusal_response();
     let _ignored = tokio::time::timeout(REFUSAL_WRITE_TIMEOUT, async {
         let _ignored = stream.write_all(response.as_bytes()).await;
         let _ignored = stream.shutdown().await;
@@ -183,4 +194,24 @@ async fn refuse(mut stream: TcpStream) {
         }
     })
     .await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refusal_response;
+
+    #[test]
+    fn a_refused_connection_gets_the_too_many_connections_error() {
+        let response = refusal_response();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap();
+        assert!(
+            head.starts_with("HTTP/1.1 503 Service Unavailable\r\n"),
+            "{head}"
+        );
+        assert!(head.contains(&format!("content-length: {}\r\n", body.len())));
+        assert_eq!(
+            body,
+            r#"{"error":{"code":"too_many_connections","message":"the server is at its connection limit; retry shortly"}}"#
+        );
+    }
 }

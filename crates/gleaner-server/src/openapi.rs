@@ -1,38 +1,19 @@
 //! The `OpenAPI` document, generated from the handlers' `#[utoipa::path]`.
+//!
+//! [`ApiDoc`] holds what is not a route (title, the bearer scheme, the
+//! error schemas); the paths come from [`api_routes`](crate::api_routes),
+//! which declares each route for the router and the document at once.
+
+use std::sync::OnceLock;
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::api;
-
-/// The document served at `/openapi.json`.
+/// The parts of the document served at `/openapi.json` that are not routes.
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Gleaner", description = "Interests from AI interactions, behind guardrails that hold (SPEC §6)."),
-    paths(
-        api::ingest::ingest_events,
-        api::ingest::ingest_accounts,
-        api::ingest::ingest_catalog,
-        api::classify::classify,
-        api::accounts::profile,
-        api::accounts::recommendations,
-        api::accounts::explain,
-        api::accounts::hide_topic,
-        api::accounts::unhide_topic,
-        api::accounts::set_ai_personalization,
-        api::accounts::export,
-        api::accounts::forget,
-        api::audiences::reach,
-        api::ops::healthz,
-        api::ops::readyz,
-        api::ops::metrics,
-        api::ops::openapi,
-        api::pages::me,
-        api::pages::operator_summary,
-        api::pages::privacy_center,
-        api::pages::operator_dashboard,
-    ),
-    components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail)),
+    components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail, crate::error::ApiErrorCode)),
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;
@@ -47,4 +28,20 @@ impl Modify for BearerAuth {
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
     }
+}
+
+/// Returns the document served at `/openapi.json`: [`ApiDoc`] with every
+/// route of [`api_routes`](crate::api_routes).
+pub fn document() -> utoipa::openapi::OpenApi {
+    crate::api_routes().into_openapi()
+}
+
+/// Returns the document as JSON, built once.
+pub(crate) fn document_json() -> &'static str {
+    static DOCUMENT_JSON: OnceLock<String> = OnceLock::new();
+    DOCUMENT_JSON.get_or_init(|| {
+        document()
+            .to_json()
+            .expect("the OpenAPI document serializes")
+    })
 }

@@ -1,27 +1,25 @@
 //! One account: profile, recommendations, explain, settings, export, forget.
 //!
 //! Reached by an `operator` token, or by a `person` token for its own
-//! account and the accounts linked to it
-//! ([`require_account_access`]). The bodies are the documents
-//! `gleaner <command> --json` prints, made by the same engine calls.
+//! account and the accounts linked to it: every handler takes the
+//! [`AccountInPath`] extractor, which answers 401 / 400 / 403 before the
+//! handler runs. The bodies are the documents `gleaner <command> --json`
+//! prints, made by the same engine calls (see [`dto`](super::dto)).
 
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Query, State};
 use axum::Json;
 use gleaner_core::{AccountId, AiPersonalization, ItemId, ItemKind, Surface, TopicId};
-use gleaner_engine::AccountExport;
-use gleaner_profile::Profile;
-use gleaner_recommend::{Explanation, Recommendation};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{blocking, body_error, path_error, query_error};
-use crate::auth::{require_account_access, Authenticated};
-use crate::error::{parse_json_body, ApiError};
+use super::dto::{ExplanationBody, ExportBody, ForgetBody, ProfileBody, RecommendationBody};
+use super::{blocking, body_error, query_error};
+use crate::auth::AccountInPath;
+use crate::error::{parse_json_body, ApiError, ApiErrorCode};
 use crate::state::AppState;
 
 /// The largest `n` of `recommendations`.
@@ -79,22 +77,12 @@ impl SettingsBody {
     }
 }
 
-async fn authorized_account(
-    state: &AppState,
-    caller: &crate::tokens::Caller,
-    raw_id: &str,
-) -> Result<AccountId, ApiError> {
-    let account_id = AccountId::new(raw_id);
-    require_account_access(state, caller, &account_id).await?;
-    Ok(account_id)
-}
-
 /// As `gleaner profile ACCOUNT [--surface S]`.
 #[utoipa::path(
     get, path = "/v1/accounts/{id}/profile", tag = "accounts",
     params(("id" = String, Path, description = "account id"), ProfileQuery),
     responses(
-        (status = 200, description = "the interests usable on that surface", body = serde_json::Value),
+        (status = 200, description = "the interests usable on that surface", body = ProfileBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account, or no linked account on that surface", body = crate::error::ErrorBody),
@@ -103,12 +91,9 @@ async fn authorized_account(
 )]
 pub async fn profile(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
+    AccountInPath { account_id, .. }: AccountInPath,
     query: Result<Query<ProfileQuery>, QueryRejection>,
-) -> Result<Json<Profile>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
+) -> Result<Json<ProfileBody>, ApiError> {
     let Query(query) = query.map_err(|rejection| query_error(&rejection))?;
     let now = state.now();
     let engine = state.engine.clone();
@@ -117,7 +102,7 @@ pub async fn profile(
         engine.profile(&account_id, surface_opt.as_ref(), now)
     })
     .await?;
-    Ok(Json(profile))
+    Ok(Json(profile.into()))
 }
 
 /// As `gleaner recommend ACCOUNT --kind K -n N`.
@@ -125,7 +110,7 @@ pub async fn profile(
     get, path = "/v1/accounts/{id}/recommendations", tag = "accounts",
     params(("id" = String, Path, description = "account id"), RecommendQuery),
     responses(
-        (status = 200, description = "ranked items with `because`", body = serde_json::Value),
+        (status = 200, description = "ranked items with `because`", body = Vec<RecommendationBody>),
         (status = 400, description = "bad `kind` or `n`", body = crate::error::ErrorBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
@@ -135,18 +120,14 @@ pub async fn profile(
 )]
 pub async fn recommendations(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
+    AccountInPath { account_id, .. }: AccountInPath,
     query: Result<Query<RecommendQuery>, QueryRejection>,
-) -> Result<Json<Vec<Recommendation>>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
+) -> Result<Json<Vec<RecommendationBody>>, ApiError> {
     let Query(query) = query.map_err(|rejection| query_error(&rejection))?;
     let limit = query.n.unwrap_or(10);
     if limit > MAX_RECOMMENDATIONS {
         return Err(ApiError::new(
-            axum::http::StatusCode::BAD_REQUEST,
-            "invalid_query",
+            ApiErrorCode::InvalidQuery,
             format!("n must be at most {MAX_RECOMMENDATIONS}"),
         )
         .with_field(Some("n".to_owned())));
@@ -155,7 +136,7 @@ pub async fn recommendations(
     let engine = state.engine.clone();
     let recommendations =
         blocking(move || engine.recommend(&account_id, query.kind, limit, now)).await?;
-    Ok(Json(recommendations))
+    Ok(Json(recommendations.into_iter().map(Into::into).collect()))
 }
 
 /// As `gleaner explain ACCOUNT ITEM`.
@@ -163,7 +144,7 @@ pub async fn recommendations(
     get, path = "/v1/accounts/{id}/explain/{item}", tag = "accounts",
     params(("id" = String, Path, description = "account id"), ("item" = String, Path, description = "catalog item id")),
     responses(
-        (status = 200, description = "why the item would or would not be shown", body = serde_json::Value),
+        (status = 200, description = "why the item would or would not be shown", body = ExplanationBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account or item", body = crate::error::ErrorBody),
@@ -172,16 +153,17 @@ pub async fn recommendations(
 )]
 pub async fn explain(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Json<Explanation>, ApiError> {
-    let Path((raw_id, raw_item)) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
+    AccountInPath {
+        account_id,
+        params: (_, raw_item),
+        ..
+    }: AccountInPath<(String, String)>,
+) -> Result<Json<ExplanationBody>, ApiError> {
     let now = state.now();
     let engine = state.engine.clone();
     let explanation =
         blocking(move || engine.explain(&account_id, &ItemId::new(raw_item), now)).await?;
-    Ok(Json(explanation))
+    Ok(Json(explanation.into()))
 }
 
 /// Hides a topic (and its descendants), as `gleaner hide`.
@@ -200,11 +182,12 @@ pub async fn explain(
 )]
 pub async fn hide_topic(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<(String, u32)>, PathRejection>,
+    AccountInPath {
+        account_id,
+        params: (_, topic),
+        ..
+    }: AccountInPath<(String, u32)>,
 ) -> Result<Json<SettingsBody>, ApiError> {
-    let Path((raw_id, topic)) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let engine = state.engine.clone();
     let account = blocking(move || engine.hide_topic(&account_id, TopicId(topic))).await?;
     Ok(Json(SettingsBody::of(&account)))
@@ -224,11 +207,12 @@ pub async fn hide_topic(
 )]
 pub async fn unhide_topic(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<(String, u32)>, PathRejection>,
+    AccountInPath {
+        account_id,
+        params: (_, topic),
+        ..
+    }: AccountInPath<(String, u32)>,
 ) -> Result<Json<SettingsBody>, ApiError> {
-    let Path((raw_id, topic)) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let engine = state.engine.clone();
     let account = blocking(move || engine.unhide_topic(&account_id, TopicId(topic))).await?;
     Ok(Json(SettingsBody::of(&account)))
@@ -250,12 +234,9 @@ pub async fn unhide_topic(
 )]
 pub async fn set_ai_personalization(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
+    AccountInPath { account_id, .. }: AccountInPath,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<SettingsBody>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
     let bytes = body.map_err(|rejection| body_error(&rejection))?;
     let request: AiPersonalizationBody = parse_json_body(&bytes)?;
     let engine = state.engine.clone();
@@ -269,7 +250,7 @@ pub async fn set_ai_personalization(
     get, path = "/v1/accounts/{id}/export", tag = "accounts",
     params(("id" = String, Path, description = "account id")),
     responses(
-        (status = 200, description = "the export document", body = serde_json::Value),
+        (status = 200, description = "the export document", body = ExportBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account", body = crate::error::ErrorBody),
@@ -278,15 +259,12 @@ pub async fn set_ai_personalization(
 )]
 pub async fn export(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
-) -> Result<Json<AccountExport>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
+    AccountInPath { account_id, .. }: AccountInPath,
+) -> Result<Json<ExportBody>, ApiError> {
     let now = state.now();
     let engine = state.engine.clone();
     let export = blocking(move || engine.export(&account_id, now)).await?;
-    Ok(Json(export))
+    Ok(Json(export.into()))
 }
 
 /// Erases everything held about an account, as `gleaner forget`, after
@@ -297,7 +275,7 @@ pub async fn export(
     delete, path = "/v1/accounts/{id}", tag = "accounts",
     params(("id" = String, Path, description = "account id")),
     responses(
-        (status = 200, description = "what was erased", body = serde_json::Value),
+        (status = 200, description = "what was erased", body = ForgetBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account", body = crate::error::ErrorBody),
@@ -306,11 +284,10 @@ pub async fn export(
 )]
 pub async fn forget(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
-    path: Result<Path<String>, PathRejection>,
-) -> Result<Json<Value>, ApiError> {
-    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
-    let account_id = authorized_account(&state, &caller, &raw_id).await?;
+    AccountInPath {
+        caller, account_id, ..
+    }: AccountInPath,
+) -> Result<Json<ForgetBody>, ApiError> {
     let tokens = Arc::clone(&state.tokens);
     let revoked_for = account_id.clone();
     let revoked =
@@ -323,12 +300,12 @@ pub async fn forget(
         tokens_revoked = revoked.len(),
         "account forgotten"
     );
-    Ok(Json(json!({
-        "account_id": account_id,
-        "account_removed": report.account_removed,
-        "signals_removed": report.signals_removed,
-        "audit_records_removed": report.audit_records_removed,
-        "events_removed": report.events_removed,
-        "tokens_revoked": revoked.len(),
-    })))
+    Ok(Json(ForgetBody {
+        account_id,
+        account_removed: report.account_removed,
+        audit_records_removed: report.audit_records_removed,
+        events_removed: report.events_removed,
+        signals_removed: report.signals_removed,
+        tokens_revoked: revoked.len(),
+    }))
 }

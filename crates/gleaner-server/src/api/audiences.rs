@@ -27,7 +27,6 @@ use std::sync::Mutex;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::Json;
 use gleaner_core::{CountryCode, Surface, TopicId};
 use gleaner_engine::query::reach::{count_reach, release, AnswerNoise, ReachQuery, ReleasedReach};
@@ -36,8 +35,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{blocking, query_error};
-use crate::auth::{require_scope, Authenticated};
-use crate::error::ApiError;
+use crate::auth::{AudienceScopes, Scoped};
+use crate::error::{ApiError, ApiErrorCode};
 use crate::state::AppState;
 use crate::tokens::{BudgetCharge, Caller, Scope, TokenStore};
 
@@ -141,8 +140,7 @@ impl ReachAnswers {
 
 fn parse_topics(engine: &Engine, raw: &str) -> Result<Vec<TopicId>, ApiError> {
     let bad = |message: String| {
-        ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", message)
-            .with_field(Some("topics".to_owned()))
+        ApiError::new(ApiErrorCode::InvalidQuery, message).with_field(Some("topics".to_owned()))
     };
     let mut topics = Vec::new();
     for part in raw
@@ -208,8 +206,7 @@ fn account_for_answer(
             BudgetCharge::Charged { spent_micro } => spent_micro,
             BudgetCharge::Refused { spent_micro } => {
                 return Err(ApiError::new(
-                    StatusCode::FORBIDDEN,
-                    "privacy_budget_spent",
+                    ApiErrorCode::PrivacyBudgetSpent,
                     format!(
                         "this token has spent {} of its reach privacy budget of {} (ε {} per new question); \
                          repeated questions are still answered, new ones need a new token from the operator",
@@ -244,15 +241,14 @@ fn account_for_answer(
 )]
 pub async fn reach(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    Scoped { caller, .. }: Scoped<AudienceScopes>,
     query: Result<Query<ReachQueryParams>, QueryRejection>,
 ) -> Result<Json<ReachBody>, ApiError> {
-    require_scope(&caller, &[Scope::Advertiser, Scope::Operator])?;
     let Query(params) = query.map_err(|rejection| query_error(&rejection))?;
     let topics = parse_topics(&state.engine, &params.topics)?;
     let country_opt = match &params.country {
         Some(raw) => Some(raw.parse::<CountryCode>().map_err(|error| {
-            ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", error.to_string())
+            ApiError::new(ApiErrorCode::InvalidQuery, error.to_string())
                 .with_field(Some("country".to_owned()))
         })?),
         None => None,

@@ -22,21 +22,13 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use gleaner_engine::classify::{classify_requests_until, parse_classify_lines};
-use gleaner_engine::Rejected;
-use serde::Serialize;
 
-use super::ingest::{rejected_lines_detail, INGEST_SCOPES};
+use super::dto::{ClassifyLineBody, ClassifyRejectedBody};
+use super::ingest::rejected_lines_detail;
 use super::{cancellable, single_object_as_line, utf8_body};
-use crate::auth::{require_scope, Authenticated};
-use crate::error::{ApiError, ErrorDetail};
+use crate::auth::{IngestScopes, Scoped};
+use crate::error::{ApiError, ApiErrorCode};
 use crate::state::AppState;
-
-/// A body with rejected lines: the first in `error`, all in `rejected`.
-#[derive(Serialize)]
-struct ClassifyRejectedBody {
-    error: ErrorDetail,
-    rejected: Vec<Rejected>,
-}
 
 /// Classifies conversations: sensitive categories, topics, ad eligibility.
 #[utoipa::path(
@@ -45,9 +37,9 @@ struct ClassifyRejectedBody {
         description = "conversations, one JSON object per line: `{\"id\":..,\"turns\":[{\"role\":\"user\",\"text\":..}]}` or `{\"id\":..,\"text\":..}`; or one such object"),
     responses(
         (status = 200, content_type = "application/x-ndjson",
-            description = "one line per conversation, in order: `{\"id\",\"sensitive\":[{\"category\",\"score\",\"tier\"}],\"topics\":[{\"id\",\"path\",\"score\"}],\"ad_eligible\"}`",
-            body = String),
-        (status = 422, description = "some lines rejected (nothing classified): the first bad line in `error` (with `field` when known, e.g. `text` for a text over --max-text-bytes), every one in `rejected`", body = serde_json::Value),
+            description = "one line per conversation, in order, each a `ClassifyLineBody`",
+            body = ClassifyLineBody),
+        (status = 422, description = "some lines rejected (nothing classified): the first bad line in `error` (with `field` when known, e.g. `text` for a text over --max-text-bytes), every one in `rejected`", body = ClassifyRejectedBody),
         (status = 503, description = "the request deadline passed (`deadline_exceeded`); the work was stopped", body = crate::error::ErrorBody),
         (status = 400, description = "not UTF-8", body = crate::error::ErrorBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
@@ -58,10 +50,9 @@ struct ClassifyRejectedBody {
 )]
 pub async fn classify(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    Scoped { caller, .. }: Scoped<IngestScopes>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, INGEST_SCOPES)?;
     let text = single_object_as_line(utf8_body(body)?);
     let (requests, rejected) = parse_classify_lines(&text, state.engine.config().parse_limits);
     drop(text);
@@ -74,8 +65,11 @@ pub async fn classify(
         );
         let error = rejected_lines_detail(&rejected, first, "nothing was classified");
         return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(ClassifyRejectedBody { error, rejected }),
+            ApiErrorCode::RejectedLines.http_status(),
+            Json(ClassifyRejectedBody {
+                error,
+                rejected: rejected.into_iter().map(Into::into).collect(),
+            }),
         )
             .into_response());
     }
@@ -92,7 +86,8 @@ pub async fn classify(
     .await?;
     let mut output = Vec::new();
     for line in outputs {
-        serde_json::to_writer(&mut output, &line).map_err(|error| ApiError::internal(&error))?;
+        serde_json::to_writer(&mut output, &ClassifyLineBody::from(line))
+            .map_err(|error| ApiError::internal(&error))?;
         output.push(b'\n');
     }
     tracing::info!(token_id = %caller.token_id, conversations, "conversations classified");

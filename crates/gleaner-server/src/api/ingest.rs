@@ -20,28 +20,22 @@ use axum::Json;
 use gleaner_engine::ingest::NoProgress;
 use gleaner_engine::Rejected;
 use serde::Serialize;
+use utoipa::ToSchema;
 
+use super::dto::{AccountsReportBody, CatalogReportBody, EventsReportBody, RejectedReportBody};
 use super::{blocking, cancellable, single_object_as_line, utf8_body};
-use crate::auth::{require_scope, Authenticated};
-use crate::error::{ApiError, ErrorDetail};
+use crate::auth::{IngestScopes, Scoped};
+use crate::error::{ApiError, ApiErrorCode, ErrorDetail};
 use crate::state::AppState;
-use crate::tokens::Scope;
 
-pub(crate) const INGEST_SCOPES: &[Scope] = &[Scope::Ingest, Scope::Operator];
-
-/// A report with rejected lines, sent with status 422.
-#[derive(Serialize)]
-pub(crate) struct RejectedBody<T: Serialize> {
-    pub(crate) error: ErrorDetail,
-    pub(crate) report: T,
-}
-
-fn respond<T: Serialize>(report: T, rejected: &[Rejected]) -> Response {
+/// 200 with the report, or 422 `rejected_lines` with it when any line was
+/// rejected.
+fn respond<T: Serialize + ToSchema>(report: T, rejected: &[Rejected]) -> Response {
     match rejected.first() {
         None => (StatusCode::OK, Json(report)).into_response(),
         Some(first) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(RejectedBody {
+            ApiErrorCode::RejectedLines.http_status(),
+            Json(RejectedReportBody {
                 error: rejected_lines_detail(rejected, first, "valid lines were taken"),
                 report,
             }),
@@ -63,7 +57,7 @@ pub(crate) fn rejected_lines_detail(
         _ => None,
     };
     ErrorDetail {
-        code: "rejected_lines",
+        code: ApiErrorCode::RejectedLines,
         message: format!(
             "{} line(s) rejected (first: line {}: {}); {consequence}",
             rejected.len(),
@@ -81,8 +75,8 @@ pub(crate) fn rejected_lines_detail(
     request_body(content = String, content_type = "application/x-ndjson",
         description = "events, one JSON object per line (SPEC §2), or one JSON object"),
     responses(
-        (status = 200, description = "every line taken: counts used / dropped by reason", body = serde_json::Value),
-        (status = 422, description = "some lines rejected (the rest taken): the report and the first bad line", body = serde_json::Value),
+        (status = 200, description = "every line taken: counts used / dropped by reason", body = EventsReportBody),
+        (status = 422, description = "some lines rejected (the rest taken): the report and the first bad line", body = RejectedReportBody<EventsReportBody>),
         (status = 400, description = "not UTF-8", body = crate::error::ErrorBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
@@ -92,10 +86,9 @@ pub(crate) fn rejected_lines_detail(
 )]
 pub async fn ingest_events(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    Scoped { caller, .. }: Scoped<IngestScopes>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, INGEST_SCOPES)?;
     let text = single_object_as_line(utf8_body(body)?);
     let now = state.now();
     let engine = state.engine.clone();
@@ -113,7 +106,7 @@ pub async fn ingest_events(
         "events ingested"
     );
     let rejected = report.rejected.clone();
-    Ok(respond(report, &rejected))
+    Ok(respond(EventsReportBody::from(report), &rejected))
 }
 
 /// Syncs accounts (JSON Lines, SPEC §2): new ones are stored, stored ones take
@@ -123,8 +116,8 @@ pub async fn ingest_events(
     post, path = "/v1/accounts", tag = "ingest",
     request_body(content = String, content_type = "application/x-ndjson", description = "accounts, one per line"),
     responses(
-        (status = 200, description = "accounts loaded", body = serde_json::Value),
-        (status = 422, description = "some lines rejected (the rest taken)", body = serde_json::Value),
+        (status = 200, description = "accounts loaded", body = AccountsReportBody),
+        (status = 422, description = "some lines rejected (the rest taken)", body = RejectedReportBody<AccountsReportBody>),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
     ),
@@ -132,15 +125,14 @@ pub async fn ingest_events(
 )]
 pub async fn ingest_accounts(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    _ingester: Scoped<IngestScopes>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, INGEST_SCOPES)?;
     let text = utf8_body(body)?;
     let engine = state.engine.clone();
     let report = blocking(move || engine.ingest_accounts(Cursor::new(text.into_bytes()))).await?;
     let rejected = report.rejected.clone();
-    Ok(respond(report, &rejected))
+    Ok(respond(AccountsReportBody::from(report), &rejected))
 }
 
 /// Loads catalog items (JSON Lines, SPEC §2), inferring missing topics.
@@ -148,8 +140,8 @@ pub async fn ingest_accounts(
     post, path = "/v1/catalog", tag = "ingest",
     request_body(content = String, content_type = "application/x-ndjson", description = "catalog items, one per line"),
     responses(
-        (status = 200, description = "items loaded", body = serde_json::Value),
-        (status = 422, description = "some lines rejected (the rest taken)", body = serde_json::Value),
+        (status = 200, description = "items loaded", body = CatalogReportBody),
+        (status = 422, description = "some lines rejected (the rest taken)", body = RejectedReportBody<CatalogReportBody>),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
         (status = 403, description = "scope is not ingest or operator", body = crate::error::ErrorBody),
     ),
@@ -157,13 +149,12 @@ pub async fn ingest_accounts(
 )]
 pub async fn ingest_catalog(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    _ingester: Scoped<IngestScopes>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, INGEST_SCOPES)?;
     let text = utf8_body(body)?;
     let engine = state.engine.clone();
     let report = blocking(move || engine.ingest_catalog(Cursor::new(text.into_bytes()))).await?;
     let rejected = report.rejected.clone();
-    Ok(respond(report, &rejected))
+    Ok(respond(CatalogReportBody::from(report), &rejected))
 }

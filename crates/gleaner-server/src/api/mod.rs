@@ -1,13 +1,16 @@
 //! Handlers, one module per API area (SPEC §6).
 //!
-//! Every handler authenticates first ([`Authenticated`](crate::auth::Authenticated)),
-//! checks scope before it looks anything up, reads the clock once through
+//! Every handler names its caller in its signature: an extractor of
+//! [`auth`](crate::auth) authenticates and checks scope (or reach of the
+//! account in the path) before the handler runs and before anything is
+//! looked up. A handler reads the clock once through
 //! [`AppState::now`](crate::state::AppState::now), and runs engine calls in
 //! `spawn_blocking` (the store is synchronous).
 
 pub mod accounts;
 pub mod audiences;
 pub mod classify;
+pub mod dto;
 pub mod ingest;
 pub mod ops;
 pub mod pages;
@@ -17,7 +20,7 @@ use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use gleaner_engine::Cancel;
 
-use crate::error::{invalid_utf8, ApiError};
+use crate::error::{invalid_utf8, ApiError, ApiErrorCode};
 
 /// Runs a blocking engine call off the async workers.
 pub(crate) async fn blocking<T, F>(work: F) -> Result<T, ApiError>
@@ -44,30 +47,23 @@ where
 }
 
 pub(crate) fn query_error(rejection: &QueryRejection) -> ApiError {
-    ApiError::new(
-        StatusCode::BAD_REQUEST,
-        "invalid_query",
-        rejection.body_text(),
-    )
+    ApiError::new(ApiErrorCode::InvalidQuery, rejection.body_text())
 }
 
 pub(crate) fn path_error(rejection: &PathRejection) -> ApiError {
-    ApiError::new(
-        StatusCode::BAD_REQUEST,
-        "invalid_path",
-        rejection.body_text(),
-    )
+    ApiError::new(ApiErrorCode::InvalidPath, rejection.body_text())
 }
 
 pub(crate) fn body_error(rejection: &BytesRejection) -> ApiError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
+            ApiErrorCode::PayloadTooLarge,
             "the body is larger than the configured limit",
         )
     } else {
-        ApiError::new(rejection.status(), "invalid_body", rejection.body_text())
+        // axum's other body rejection (`UnknownBodyError`) is a 400.
+        debug_assert_eq!(rejection.status(), StatusCode::BAD_REQUEST);
+        ApiError::new(ApiErrorCode::InvalidBody, rejection.body_text())
     }
 }
 

@@ -4,35 +4,35 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
-use utoipa::OpenApi as _;
 
 use super::blocking;
-use crate::auth::{require_scope, Authenticated};
+use super::dto::StatusBody;
+use crate::auth::{OperatorScope, Scoped};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::tokens::Scope;
 
 /// Liveness: the process answers.
 #[utoipa::path(get, path = "/healthz", tag = "operations",
-    responses((status = 200, description = "alive", body = serde_json::Value)))]
-pub async fn healthz() -> Json<Value> {
-    Json(json!({ "status": "ok" }))
+    responses((status = 200, description = "alive", body = StatusBody)))]
+pub async fn healthz() -> Json<StatusBody> {
+    Json(StatusBody { status: "ok" })
 }
 
 /// Readiness: the store answers.
 #[utoipa::path(get, path = "/readyz", tag = "operations",
     responses(
-        (status = 200, description = "the store answers", body = serde_json::Value),
-        (status = 503, description = "the store does not answer", body = serde_json::Value),
+        (status = 200, description = "the store answers (`ready`)", body = StatusBody),
+        (status = 503, description = "the store does not answer (`unavailable`)", body = StatusBody),
     ))]
 pub async fn readyz(State(state): State<AppState>) -> Response {
     let engine = state.engine.clone();
     match blocking(move || Ok(engine.store().stats()?)).await {
-        Ok(_) => Json(json!({ "status": "ready" })).into_response(),
+        Ok(_) => Json(StatusBody { status: "ready" }).into_response(),
         Err(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({ "status": "unavailable" })),
+            Json(StatusBody {
+                status: "unavailable",
+            }),
         )
             .into_response(),
     }
@@ -48,9 +48,8 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
     security(("bearer" = [])))]
 pub async fn metrics(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    _operator: Scoped<OperatorScope>,
 ) -> Result<Response, ApiError> {
-    require_scope(&caller, &[Scope::Operator])?;
     Ok((
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),
@@ -60,7 +59,11 @@ pub async fn metrics(
 
 /// This document.
 #[utoipa::path(get, path = "/openapi.json", tag = "operations",
-    responses((status = 200, description = "the OpenAPI document", body = serde_json::Value)))]
-pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(crate::openapi::ApiDoc::openapi())
+    responses((status = 200, description = "the OpenAPI 3.1 document", body = Object)))]
+pub async fn openapi() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        crate::openapi::document_json(),
+    )
+        .into_response()
 }

@@ -17,10 +17,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::blocking;
-use crate::auth::{require_scope, Authenticated};
+use crate::auth::{Authenticated, OperatorScope, Scoped};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::tokens::Scope;
 
 pub(crate) const PRIVACY_CENTER_HTML: &str = include_str!("../pages/privacy.html");
 pub(crate) const OPERATOR_DASHBOARD_HTML: &str = include_str!("../pages/operator.html");
@@ -91,9 +90,8 @@ pub struct OperatorSummary {
     security(("bearer" = [])))]
 pub async fn operator_summary(
     State(state): State<AppState>,
-    Authenticated(caller): Authenticated,
+    _operator: Scoped<OperatorScope>,
 ) -> Result<Json<OperatorSummary>, ApiError> {
-    require_scope(&caller, &[Scope::Operator])?;
     let engine = state.engine.clone();
     let summary = blocking(move || {
         let mut summary = OperatorSummary::default();
