@@ -11,6 +11,7 @@ pub mod classify;
 pub mod ingest;
 pub mod ops;
 pub mod pages;
+pub mod weekly;
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
