@@ -11,7 +11,9 @@ use gleaner_semantic::TierSelection;
 #[derive(Debug, Parser)]
 #[command(name = "gleaner", version, about, max_term_width = 100)]
 pub struct Cli {
-    /// Where data lives: a directory (embedded store), or `memory://`.
+    /// Where data lives: a directory (embedded store, default
+    /// `./gleaner-data`), `redis://HOST:PORT/?prefix=P`,
+    /// `postgres://HOST/DB?schema=S`, or `memory://` (nothing kept).
     #[arg(long, global = true, env = "GLEANER_STORE")]
     pub store: Option<String>,
     /// The clock, as RFC 3339 (e.g. 2026-07-01T00:00:00Z). Every result

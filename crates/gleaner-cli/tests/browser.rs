@@ -7,7 +7,7 @@
 //! recommendations API then no longer uses it), turns AI personalization
 //! off and erases everything (nothing is left, and the erasure revoked the
 //! token), each after the page's own confirmation step; the operator's
-//! charts draw. The pages run under their Content-Security-Policy (scripts
+//! charts draw, the weekly bars one per week of the summary's `by_week`. The pages run under their Content-Security-Policy (scripts
 //! by hash), so a blocked script fails here. Screenshots of both pages go to
 //! `target/e2e-artifacts/`.
 //!
@@ -605,16 +605,20 @@ fn erase_everything(browser: &Browser, address: &str, person: &str, operator: &s
 }
 
 fn operator_dashboard_draws(browser: &Browser, address: &str, operator: &str) {
+    let (status, summary) = api_json(address, "/v1/operator/summary", operator);
+    assert_eq!(status, 200, "{summary}");
     browser.open(&format!("http://{address}/operator"));
     browser.type_into("#token", operator);
     browser.click("#login-form button[type=submit]");
     let drawn = browser.wait_for(
         "the operator charts",
-        "return [document.querySelectorAll('#days polyline').length, \
-         document.querySelectorAll('#days circle').length, \
+        "return [document.querySelectorAll('#weeks g.week').length, \
+         document.querySelectorAll('#weeks g.week rect').length, \
          document.querySelectorAll('#topics rect').length, \
          document.querySelectorAll('#sensitive rect').length, \
-         document.querySelectorAll('#store tr').length]",
+         document.querySelectorAll('#store tr').length, \
+         document.querySelectorAll('#week-legend li').length, \
+         document.querySelectorAll('#weeks-table tbody tr').length]",
         |counts| counts[2].as_u64().unwrap_or(0) > 0,
     );
     let counts: Vec<u64> = drawn
@@ -623,11 +627,49 @@ fn operator_dashboard_draws(browser: &Browser, address: &str, operator: &str) {
         .iter()
         .map(|count| count.as_u64().unwrap())
         .collect();
-    assert!(
-        counts[0] > 0 && counts[1] > 0,
-        "the by-day chart has lines: {counts:?}"
-    );
+    weekly_bars_match_the_summary(browser, &summary, &counts);
     assert!(counts[3] > 0, "sensitive drops are charted: {counts:?}");
     assert!(counts[4] > 0, "the store table is filled: {counts:?}");
     browser.screenshot("operator-dashboard.png");
+}
+
+/// The weekly chart has one bar per week of `by_week`, one segment per
+/// non-empty (week, segment) pair, each bar as tall (in `data-total`) as the
+/// week's events, both axis titles, a legend entry per series and a table
+/// row per week.
+fn weekly_bars_match_the_summary(browser: &Browser, summary: &Value, counts: &[u64]) {
+    let weeks = summary["by_week"].as_array().expect("by_week");
+    let series = summary["week_series"].as_array().expect("week_series");
+    assert!(weeks.len() > 4, "the sample data spans weeks: {summary}");
+    let segments: usize = weeks
+        .iter()
+        .map(|week| week["events"].as_object().unwrap().len())
+        .sum();
+    let expected = [weeks.len(), segments, series.len(), weeks.len()].map(|n| n as u64);
+    assert_eq!(
+        [counts[0], counts[1], counts[5], counts[6]],
+        expected,
+        "bars, segments, legend entries, table rows"
+    );
+    let totals = browser.script(
+        "return [...document.querySelectorAll('#weeks g.week')].map((bar) => \
+         [bar.getAttribute('data-week'), Number(bar.getAttribute('data-total'))])",
+    );
+    let expected_totals: Vec<Value> = weeks
+        .iter()
+        .map(|week| json!([week["week"], week["total"]]))
+        .collect();
+    assert_eq!(totals, Value::Array(expected_totals));
+    let axis_titles = browser.script(
+        "return [...document.querySelectorAll('#weeks .axis-title')].map((node) => node.textContent)",
+    );
+    assert_eq!(
+        axis_titles,
+        json!(["events", "week starting (Monday, UTC)"])
+    );
+    let week_labels = browser
+        .script("return document.querySelectorAll('#weeks .week-label').length")
+        .as_u64()
+        .unwrap();
+    assert!(week_labels >= 2, "the week axis is labelled: {week_labels}");
 }

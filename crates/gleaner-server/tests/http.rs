@@ -1008,6 +1008,18 @@ fn pages_ship_in_the_binary_and_fetch_nothing_from_outside() {
         .get("/v1/operator/summary", &server.tokens.operator)
         .json();
     assert_eq!(summary["outcomes"]["used"], 3, "{summary}");
+    // The weekly bars count each event once: their totals add up to the
+    // outcomes, and `used` is the bottom segment.
+    let total = |values: Vec<&serde_json::Value>| -> u64 {
+        values.iter().map(|value| value.as_u64().unwrap()).sum()
+    };
+    let weeks = summary["by_week"].as_array().unwrap();
+    assert_eq!(
+        total(weeks.iter().map(|week| &week["total"]).collect()),
+        total(summary["outcomes"].as_object().unwrap().values().collect()),
+        "{summary}"
+    );
+    assert_eq!(summary["week_series"][0], "used", "{summary}");
     assert_eq!(summary["store"]["accounts"], 3);
     assert!(!summary.to_string().contains("fb:1"), "no account ids");
 }

@@ -3,8 +3,8 @@
 //!
 //! The person unzips the export of ChatGPT, Claude or Meta AI and passes the
 //! conversations file (`conversations.json`, or Meta's
-//! `ai_conversations.json`). Each conversation is classified with the
-//! embedded lexicon classifier, and SPEC §4's sensitive rule is applied: a
+//! `ai_conversations.json`). Each conversation is classified with the tier
+//! `--tier` picks (as every command), and SPEC §4's sensitive rule is applied: a
 //! conversation touching a sensitive category is unused as a whole, so it
 //! only shows up under "must not use"; the interests come from the rest.
 //!

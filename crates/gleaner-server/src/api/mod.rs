@@ -14,6 +14,7 @@ pub mod dto;
 pub mod ingest;
 pub mod ops;
 pub mod pages;
+pub mod weekly;
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};

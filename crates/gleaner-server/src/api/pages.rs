@@ -12,11 +12,12 @@ use std::collections::BTreeMap;
 use axum::extract::State;
 use axum::response::Html;
 use axum::Json;
-use gleaner_core::AuditOutcome;
+use gleaner_core::{AuditOutcome, ReasonCode};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::blocking;
+use super::weekly::{WeekBar, WeeklyCounts};
 use crate::auth::{Authenticated, OperatorScope, Scoped};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -71,9 +72,13 @@ pub struct OperatorSummary {
     pub store: BTreeMap<&'static str, u64>,
     /// Events per outcome (`used`, `restricted`, `dropped`).
     pub outcomes: BTreeMap<&'static str, usize>,
-    /// Per day the events happened (`YYYY-MM-DD`): events used without
-    /// restriction, and events per reason code.
-    pub by_day: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Per week the events happened (Monday to Sunday, UTC), every week
+    /// from the first to the last: each event counted once, under `used`
+    /// or the first rule that gave a reason ([`weekly`](super::weekly)).
+    pub by_week: Vec<WeekBar>,
+    /// The segments of `by_week`, bottom of the stack first: `used`, then
+    /// rule names in guardrail order.
+    pub week_series: Vec<&'static str>,
     /// Sensitive-category drops by category.
     pub sensitive: BTreeMap<String, usize>,
     /// The 15 topics most derived, as (path, count).
@@ -96,6 +101,7 @@ pub async fn operator_summary(
     let summary = blocking(move || {
         let mut summary = OperatorSummary::default();
         let mut topic_counts: BTreeMap<gleaner_core::TopicId, usize> = BTreeMap::new();
+        let mut weekly = WeeklyCounts::default();
         engine.store().for_each_audit_record(&mut |record| {
             let outcome = match record.outcome {
                 AuditOutcome::Used => "used",
@@ -103,24 +109,21 @@ pub async fn operator_summary(
                 AuditOutcome::Dropped => "dropped",
             };
             *summary.outcomes.entry(outcome).or_default() += 1;
-            let day = summary
-                .by_day
-                .entry(record.event_at.format("%Y-%m-%d").to_string())
-                .or_default();
-            if record.reasons.is_empty() {
-                *day.entry("used".to_owned()).or_default() += 1;
-            }
+            weekly.add(record.event_at, &record.reasons);
             for reason in &record.reasons {
-                let code = reason.to_string();
-                if let Some(category) = code.strip_prefix("sensitive:") {
-                    *summary.sensitive.entry(category.to_owned()).or_default() += 1;
+                if let ReasonCode::Sensitive(category) = reason {
+                    *summary
+                        .sensitive
+                        .entry(category.as_str().to_owned())
+                        .or_default() += 1;
                 }
-                *day.entry(code).or_default() += 1;
             }
             for topic in &record.topics {
                 *topic_counts.entry(*topic).or_default() += 1;
             }
         })?;
+        summary.by_week = weekly.bars();
+        summary.week_series = weekly.series();
         let mut top: Vec<_> = topic_counts.into_iter().collect();
         top.sort_by(|left, right| right.1.cmp(&left.1).then(left.0.cmp(&right.0)));
         summary.top_topics = top
