@@ -61,6 +61,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("put", "/v1/accounts/{id}/ai-personalization"),
     ("get", "/v1/accounts/{id}/export"),
     ("delete", "/v1/accounts/{id}"),
+    ("post", "/v1/accounts/{id}/move"),
+    ("post", "/v1/accounts/{id}/settings-override"),
     ("get", "/v1/audiences/reach"),
     ("get", "/healthz"),
     ("get", "/readyz"),
@@ -98,6 +100,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/v1/accounts/{id}/export", get(accounts::export))
         .route("/v1/accounts/{id}", axum::routing::delete(accounts::forget))
+        .route("/v1/accounts/{id}/move", post(accounts::move_account))
+        .route(
+            "/v1/accounts/{id}/settings-override",
+            post(accounts::override_settings),
+        )
         .route("/v1/audiences/reach", get(audiences::reach))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))

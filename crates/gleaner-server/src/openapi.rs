@@ -22,6 +22,8 @@ use crate::api;
         api::accounts::set_ai_personalization,
         api::accounts::export,
         api::accounts::forget,
+        api::accounts::move_account,
+        api::accounts::override_settings,
         api::audiences::reach,
         api::ops::healthz,
         api::ops::readyz,
