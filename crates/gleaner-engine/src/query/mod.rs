@@ -1,5 +1,7 @@
 //! Queries over what is stored: profile, recommend, explain, export, forget,
-//! the person's settings (hidden topics, AI personalization), and the
+//! the person's settings (hidden topics, AI personalization), the
+//! operator's audited changes that a sync may not make (moving an account
+//! between accounts centers, overriding the person's settings), and the
 //! advertiser aggregate ([`reach`]).
 
 pub mod audience_index;
