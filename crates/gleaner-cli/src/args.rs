@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gleaner_semantic::TierSelection;
+use gleaner_core::{AiPersonalization, OverrideReason};
 
 /// Gleaner: interests from AI interactions, behind guardrails that hold.
 #[derive(Debug, Parser)]
@@ -96,7 +97,7 @@ pub enum Command {
     Serve(ServeArgs),
     /// Make, list or revoke bearer tokens for the HTTP API.
     Token(TokenArgs),
-    /// Operator changes to accounts that a sync may not make.
+    /// Operator changes to accounts that a sync may not make (each audited).
     Accounts(AccountsArgs),
 }
 
@@ -113,6 +114,75 @@ pub enum AccountsCommand {
     /// Move an account to another accounts center (who may read it
     /// changes), with an audit record; `ingest --accounts` refuses to.
     Move(AccountMoveArgs),
+    /// Override a person's own settings (AI personalization, hidden
+    /// topics), with a reason and an audit record; a sync may not, and
+    /// otherwise only the person changes them.
+    Override(AccountOverrideArgs),
+}
+
+/// `gleaner accounts override`.
+#[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("setting")
+        .required(true)
+        .multiple(true)
+        .args(["ai_personalization", "hidden_topics"])
+))]
+pub struct AccountOverrideArgs {
+    /// The account.
+    pub account: String,
+    /// Turn AI personalization on or off.
+    #[arg(long, value_name = "STATE")]
+    pub ai_personalization: Option<OnOffArg>,
+    /// Replace the hidden topics with these topic ids, comma-separated
+    /// (`''`: hide none).
+    #[arg(long, value_name = "TOPIC,...", value_parser = parse_topic_list)]
+    pub hidden_topics: Option<TopicList>,
+    /// Why (kept in the audit record; 1 to 280 characters on one line, such
+    /// as a ticket reference; never the person's words).
+    #[arg(long, value_parser = parse_override_reason)]
+    pub reason: OverrideReason,
+}
+
+/// `on` or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnOffArg {
+    /// On.
+    On,
+    /// Off.
+    Off,
+}
+
+impl OnOffArg {
+    /// The AI-personalization state it names.
+    pub fn ai_personalization(self) -> AiPersonalization {
+        match self {
+            Self::On => AiPersonalization::On,
+            Self::Off => AiPersonalization::Off,
+        }
+    }
+}
+
+/// A comma-separated list of topic ids (possibly empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicList(pub Vec<u32>);
+
+fn parse_topic_list(raw: &str) -> Result<TopicList, String> {
+    if raw.trim().is_empty() {
+        return Ok(TopicList(Vec::new()));
+    }
+    raw.split(',')
+        .map(|part| {
+            part.trim()
+                .parse::<u32>()
+                .map_err(|_| format!("`{}` is not a topic id", part.trim()))
+        })
+        .collect::<Result<Vec<u32>, String>>()
+        .map(TopicList)
+}
+
+fn parse_override_reason(raw: &str) -> Result<OverrideReason, String> {
+    OverrideReason::new(raw).map_err(|error| error.to_string())
 }
 
 /// `gleaner accounts move`.

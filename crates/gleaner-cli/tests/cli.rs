@@ -597,6 +597,144 @@ fn a_resync_keeps_the_persons_choices_and_cannot_move_an_account() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
 }
 
+/// `gleaner --json export ID`, parsed.
+fn export_json(store: &str, account_id: &str) -> serde_json::Value {
+    let output = gleaner(store, &["--json", "export", account_id]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    serde_json::from_str(&stdout_of(&output)).unwrap()
+}
+
+/// `gleaner accounts override ACCOUNT` with `settings` and `--reason`.
+fn override_settings(store: &str, account_id: &str, settings: &[&str], reason: &str) -> Output {
+    let mut args = vec!["accounts", "override", account_id];
+    args.extend_from_slice(settings);
+    args.extend_from_slice(&["--reason", reason]);
+    gleaner(store, &args)
+}
+
+/// Issue 13: `gleaner accounts override` refuses (exit 2, nothing
+/// recorded) without a setting or a reason, with a bad reason, topic list
+/// or topic, or an unknown account.
+#[test]
+fn an_operator_override_needs_a_setting_a_reason_and_known_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().to_str().unwrap();
+    let output = ingest_sample(store);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let no_reason = gleaner(
+        store,
+        &[
+            "accounts",
+            "override",
+            "fb:1001",
+            "--ai-personalization",
+            "off",
+        ],
+    );
+    assert_eq!(
+        no_reason.status.code(),
+        Some(2),
+        "{}",
+        stderr_of(&no_reason)
+    );
+    let off: &[&str] = &["--ai-personalization", "off"];
+    for (account_id, settings, reason) in [
+        ("fb:1001", &[][..], "SUP-1"),
+        ("fb:1001", off, " "),
+        ("fb:1001", off, "two\nlines"),
+        ("fb:1001", &["--hidden-topics", "3,x"][..], "SUP-1"),
+        ("fb:1001", &["--hidden-topics", "999999"][..], "SUP-1"),
+        ("nobody:1", off, "SUP-1"),
+    ] {
+        let output = override_settings(store, account_id, settings, reason);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{account_id} {settings:?} {reason:?}: {}",
+            stderr_of(&output)
+        );
+    }
+    let export = export_json(store, "fb:1001");
+    assert_eq!(export["settings_overrides"], serde_json::json!([]));
+    assert_eq!(export["account"]["ai_personalization"], "on");
+}
+
+/// Issue 13: `gleaner accounts override` is the operator's explicit way to
+/// change a person's own settings: it writes an audit record (the run's
+/// `--now`, `cli`, the reason, before and after) that the export shows and
+/// a sync does not undo, and `forget` erases it.
+#[test]
+fn an_operator_override_is_audited_shown_in_the_export_and_erased() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().to_str().unwrap();
+    let output = ingest_sample(store);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+
+    let output = override_settings(
+        store,
+        "fb:1001",
+        &["--ai-personalization", "off", "--hidden-topics", "3"],
+        "SUP-9 request by letter",
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stdout_of(&output).contains(
+            "overrode fb:1001: ai_personalization on -> off; hidden_topics [] -> [3] (audit record written)"
+        ),
+        "{}",
+        stdout_of(&output)
+    );
+    let export = export_json(store, "fb:1001");
+    assert_eq!(export["account"]["ai_personalization"], "off");
+    let records = export["settings_overrides"].as_array().unwrap();
+    assert_eq!(records.len(), 1, "{export}");
+    let record = &records[0];
+    assert_eq!(record["at"], NOW, "{record}");
+    assert_eq!(record["by"], "cli");
+    assert_eq!(record["reason"], "SUP-9 request by letter");
+    assert_eq!(
+        record["ai_personalization"],
+        serde_json::json!({"from": "on", "to": "off"})
+    );
+    assert_eq!(
+        record["hidden_topics"],
+        serde_json::json!({"from": [], "to": [3]})
+    );
+    assert!(!record.to_string().contains("fb:1001"), "{record}");
+
+    // The operator's accounts file (personalization on) does not undo it.
+    let accounts = sample("accounts.jsonl");
+    let output = gleaner(store, &["ingest", "--accounts", accounts.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(
+        export_json(store, "fb:1001")["account"]["ai_personalization"],
+        "off"
+    );
+
+    // The same settings again: nothing changes, nothing is recorded.
+    let output = override_settings(
+        store,
+        "fb:1001",
+        &["--ai-personalization", "off"],
+        "SUP-9 again",
+    );
+    assert!(
+        stdout_of(&output).contains("nothing changed"),
+        "{}",
+        stdout_of(&output)
+    );
+    let export = export_json(store, "fb:1001");
+    assert_eq!(export["settings_overrides"].as_array().unwrap().len(), 1);
+
+    let output = gleaner(store, &["forget", "fb:1001"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let raw = std::fs::read(dir.path().join("gleaner.redb")).unwrap();
+    assert!(
+        !raw.windows(b"SUP-9".len()).any(|window| window == b"SUP-9"),
+        "forget left the override record in the store file"
+    );
+}
+
 /// Issue 13: an event dated years after `--now` is rejected naming line and
 /// field `at`, unless `--max-future-skew` allows it; a record in array
 /// form is rejected naming its line.

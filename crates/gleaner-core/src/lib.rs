@@ -23,7 +23,8 @@
 //! - [`reason`]: [`ReasonCode`] with its stable string form.
 //! - [`purpose`]: [`Purposes`], what a signal may be used for (ads, content).
 //! - [`signal`]: [`Signal`], one derived interest of one account.
-//! - [`audit`]: the [`AuditRecord`] type.
+//! - [`audit`]: the [`AuditRecord`] of a guardrail decision, and the records
+//!   of operator actions ([`AccountMoveRecord`], [`SettingsOverrideRecord`]).
 #![warn(missing_docs)]
 
 pub mod account;
@@ -38,7 +39,10 @@ pub mod sensitive;
 pub mod signal;
 
 pub use account::{Account, AiPersonalization, SyncRefusal, SyncedAccount};
-pub use audit::{AccountMoveRecord, AuditOutcome, AuditRecord};
+pub use audit::{
+    AccountMoveRecord, AuditOutcome, AuditRecord, OverrideReason, OverrideReasonError,
+    SettingChange, SettingsOverrideRecord,
+};
 pub use catalog::{CatalogItem, ItemKind};
 pub use conversation::{Conversation, ConversationText, Role, Turn};
 pub use event::{

@@ -52,4 +52,4 @@ pub use ingest::report::{
 };
 pub use ingest::Progress;
 pub use query::export::AccountExport;
-pub use query::AccountMove;
+pub use query::{AccountMove, AccountOverride, SettingsOverride};

@@ -72,6 +72,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("put", "/v1/accounts/{id}/ai-personalization"),
     ("get", "/v1/accounts/{id}/export"),
     ("delete", "/v1/accounts/{id}"),
+    ("post", "/v1/accounts/{id}/move"),
+    ("post", "/v1/accounts/{id}/settings-override"),
     ("get", "/v1/audiences/reach"),
     ("get", "/healthz"),
     ("get", "/readyz"),
@@ -102,6 +104,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::set_ai_personalization))
         .routes(routes!(accounts::export))
         .routes(routes!(accounts::forget))
+        .routes(routes!(accounts::move_account))
+        .routes(routes!(accounts::override_settings))
         .routes(routes!(audiences::reach))
         .routes(routes!(ops::healthz))
         .routes(routes!(ops::readyz))

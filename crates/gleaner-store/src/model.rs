@@ -11,7 +11,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp, TopicId,
+    HashedId, IdHasher, ItemId, ItemKind, SettingsOverrideRecord, Signal, Timestamp, TopicId,
 };
 
 use crate::error::StoreError;
@@ -29,6 +29,7 @@ struct ModelState {
     audit: BTreeMap<(HashedId, u64), AuditRecord>,
     next_audit_sequence: u64,
     account_moves: Vec<AccountMoveRecord>,
+    settings_overrides: Vec<SettingsOverrideRecord>,
     tombstones: u64,
 }
 
@@ -113,6 +114,15 @@ impl Store for ModelStore {
 
     fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
         Ok(self.lock()?.account_moves.clone())
+    }
+
+    fn record_settings_override(&self, record: &SettingsOverrideRecord) -> Result<(), StoreError> {
+        self.lock()?.settings_overrides.push(record.clone());
+        Ok(())
+    }
+
+    fn settings_overrides(&self) -> Result<Vec<SettingsOverrideRecord>, StoreError> {
+        Ok(self.lock()?.settings_overrides.clone())
     }
 
     fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError> {
@@ -224,6 +234,9 @@ impl Store for ModelStore {
         state.audit.retain(|(owner, _), _| *owner != account_hash);
         state
             .account_moves
+            .retain(|record| record.account != account_hash);
+        state
+            .settings_overrides
             .retain(|record| record.account != account_hash);
         let events_before = state.seen_events.len();
         state

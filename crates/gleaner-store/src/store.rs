@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp,
+    HashedId, IdHasher, ItemId, ItemKind, SettingsOverrideRecord, Signal, Timestamp,
 };
 
 use crate::error::StoreError;
@@ -132,9 +132,9 @@ impl EventOutcome {
 ///   [`CommitReport::conflicting`]. Either way nothing about the stored
 ///   event changes.
 /// - [`Store::forget_account`] leaves nothing findable by the account id:
-///   no account, signal, audit record or account-move record (matched
-///   through the hashed id) or seen-event marker of that account; only the
-///   tombstone count grows.
+///   no account, signal, audit record, account-move or settings-override
+///   record (matched through the hashed id) or seen-event marker of that
+///   account; only the tombstone count grows.
 ///   Nor does it leave their bytes anywhere the store keeps (the embedded
 ///   store rewrites its file, see `embedded`; the server backends delete
 ///   every key, row and index entry and let the server reclaim the space):
@@ -166,6 +166,12 @@ pub trait Store: Send + Sync {
     fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError>;
     /// Returns every account-move record, oldest first.
     fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError>;
+    /// Appends the audit record of an operator overriding a person's
+    /// settings (see [`SettingsOverrideRecord`]); [`Store::forget_account`]
+    /// removes the records of the account it erases.
+    fn record_settings_override(&self, record: &SettingsOverrideRecord) -> Result<(), StoreError>;
+    /// Returns every settings-override record, oldest first.
+    fn settings_overrides(&self) -> Result<Vec<SettingsOverrideRecord>, StoreError>;
 
     /// Inserts or replaces catalog items, keyed by item id.
     fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError>;

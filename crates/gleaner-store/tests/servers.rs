@@ -224,7 +224,8 @@ fn postgres_migrations_apply_once_and_reopening_is_a_no_op() {
             (1, "initial"),
             (2, "event_digest"),
             (3, "account_moves"),
-            (4, "id_secret")
+            (4, "id_secret"),
+            (5, "settings_overrides")
         ]
     );
     drop(store);
@@ -297,7 +298,7 @@ fn postgres_refuses_a_schema_migrated_by_a_newer_gleaner() {
             error,
             StoreError::SchemaTooNew {
                 found: 99,
-                supported: 4,
+                supported: 5,
                 ..
             }
         ),
@@ -305,7 +306,7 @@ fn postgres_refuses_a_schema_migrated_by_a_newer_gleaner() {
     );
     let text = error.to_string();
     assert!(
-        text.contains("schema version 99, newer than the 4"),
+        text.contains("schema version 99, newer than the 5"),
         "{text}"
     );
     assert!(text.contains(namespace.name()), "{text}");

@@ -19,7 +19,7 @@ use gleaner_core::{
     Account, AccountId, AccountsCenterId, CatalogItem, HashedId, ItemId, ItemKind, Signal,
     Timestamp,
 };
-use gleaner_core::{AccountMoveRecord, AuditRecord, EventDigest, IdHasher};
+use gleaner_core::{AccountMoveRecord, AuditRecord, EventDigest, IdHasher, SettingsOverrideRecord};
 use gleaner_store::{
     CommitReport, EventCheck, EventOutcome, ForgetReport, Store, StoreError, StoreStats,
 };
@@ -88,6 +88,14 @@ impl Store for WriteCountingStore {
 
     fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
         self.inner.account_moves()
+    }
+
+    fn record_settings_override(&self, record: &SettingsOverrideRecord) -> Result<(), StoreError> {
+        self.write(|store| store.record_settings_override(record))
+    }
+
+    fn settings_overrides(&self) -> Result<Vec<SettingsOverrideRecord>, StoreError> {
+        self.inner.settings_overrides()
     }
 
     fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError> {

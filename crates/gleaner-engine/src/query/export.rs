@@ -1,6 +1,8 @@
 //! Export: everything held about an account, in one document.
 
-use gleaner_core::{Account, AccountId, AuditRecord, Signal, Timestamp};
+use gleaner_core::{
+    Account, AccountId, AccountMoveRecord, AuditRecord, SettingsOverrideRecord, Signal, Timestamp,
+};
 use gleaner_profile::Profile;
 use serde::Serialize;
 
@@ -19,6 +21,12 @@ pub struct AccountExport {
     pub signals: Vec<Signal>,
     /// Every guardrail decision on this account's events.
     pub audit: Vec<AuditRecord>,
+    /// Every operator move of this account between accounts centers,
+    /// oldest first (hashed ids).
+    pub account_moves: Vec<AccountMoveRecord>,
+    /// Every operator override of this account's own settings, oldest
+    /// first: who, when, why, and each setting before and after.
+    pub settings_overrides: Vec<SettingsOverrideRecord>,
     /// The profile usable for it now.
     pub profile: Profile,
 }
@@ -37,10 +45,25 @@ impl Engine {
             .map(|linked| linked.account_id)
             .filter(|linked| linked != account_id)
             .collect();
+        let account_hash = account_id.hashed(self.store().id_hasher());
+        let account_moves = self
+            .store()
+            .account_moves()?
+            .into_iter()
+            .filter(|record| record.account == account_hash)
+            .collect();
+        let settings_overrides = self
+            .store()
+            .settings_overrides()?
+            .into_iter()
+            .filter(|record| record.account == account_hash)
+            .collect();
         Ok(AccountExport {
             exported_at: now,
             signals: self.store().signals_of(account_id)?,
             audit: self.store().audit_of(account_id)?,
+            account_moves,
+            settings_overrides,
             profile: self.profile(account_id, None, now)?,
             linked_accounts,
             account,

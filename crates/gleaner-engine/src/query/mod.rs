@@ -1,5 +1,7 @@
 //! Queries over what is stored: profile, recommend, explain, export, forget,
-//! the person's settings (hidden topics, AI personalization), and the
+//! the person's settings (hidden topics, AI personalization), the
+//! operator's audited changes that a sync may not make (moving an account
+//! between accounts centers, overriding the person's settings), and the
 //! advertiser aggregate ([`reach`]).
 
 pub mod audience_index;
@@ -10,7 +12,8 @@ use std::collections::BTreeSet;
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AiPersonalization, CatalogItem,
-    ItemId, ItemKind, Signal, Surface, Timestamp, TopicId,
+    ItemId, ItemKind, OverrideReason, SettingChange, SettingsOverrideRecord, Signal, Surface,
+    Timestamp, TopicId,
 };
 use gleaner_profile::{build_profile, Profile, SignalsOfAccount};
 use gleaner_recommend::{CandidateItem, Explanation, Recommendation};
@@ -266,6 +269,82 @@ impl Engine {
         })
     }
 
+    /// Overrides a person's own settings as an operator: the explicit,
+    /// audited alternative to the person's routes, which a sync may not
+    /// replace. `settings` says what to set (`None` leaves a setting as it
+    /// is; hidden topics are replaced by the given list, sorted and without
+    /// repeats, and must all be in the taxonomy). The audit record
+    /// ([`SettingsOverrideRecord`]: when, who, why, each changed setting
+    /// before and after, the account hashed) is written before the account,
+    /// so no override goes unrecorded. An override that changes nothing
+    /// records nothing. `by` names the operator's channel (`cli`,
+    /// `token <id>`).
+    pub fn override_settings(
+        &self,
+        account_id: &AccountId,
+        settings: &SettingsOverride,
+        reason: OverrideReason,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<AccountOverride, EngineError> {
+        let new_hidden_topics_opt = match &settings.hidden_topics {
+            Some(topics) => Some(self.known_topics_in_order(topics)?),
+            None => None,
+        };
+        let mut account = self.require_account(account_id)?;
+        let ai_personalization_change_opt = settings
+            .ai_personalization
+            .filter(|wanted| account.ai_personalization != Some(*wanted))
+            .map(|wanted| SettingChange {
+                from: account.ai_personalization,
+                to: Some(wanted),
+            });
+        let hidden_topics_change_opt = new_hidden_topics_opt
+            .filter(|wanted| *wanted != sorted_without_repeats(&account.hidden_topics))
+            .map(|wanted| SettingChange {
+                from: account.hidden_topics.clone(),
+                to: wanted,
+            });
+        if ai_personalization_change_opt.is_none() && hidden_topics_change_opt.is_none() {
+            return Ok(AccountOverride {
+                account,
+                record: None,
+            });
+        }
+        let record = SettingsOverrideRecord {
+            at: now,
+            account: account_id.hashed(self.store().id_hasher()),
+            by: by.to_owned(),
+            reason,
+            ai_personalization: ai_personalization_change_opt,
+            hidden_topics: hidden_topics_change_opt,
+        };
+        self.store().record_settings_override(&record)?;
+        if let Some(change) = &record.ai_personalization {
+            account.ai_personalization = change.to;
+        }
+        if let Some(change) = &record.hidden_topics {
+            account.hidden_topics.clone_from(&change.to);
+        }
+        self.store().put_accounts(std::slice::from_ref(&account))?;
+        Ok(AccountOverride {
+            account,
+            record: Some(record),
+        })
+    }
+
+    /// Returns `topics` sorted and without repeats, or
+    /// [`EngineError::UnknownTopic`] for the first one not in the taxonomy.
+    fn known_topics_in_order(&self, topics: &[TopicId]) -> Result<Vec<TopicId>, EngineError> {
+        if let Some(unknown) = topics
+            .iter()
+            .find(|topic| self.taxonomy().get(**topic).is_none())
+        {
+            return Err(EngineError::UnknownTopic(unknown.0));
+        }
+        Ok(sorted_without_repeats(topics))
+    }
+
     /// Deletes signals older than the retention period at `now`; returns how many.
     pub fn expire(&self, now: Timestamp) -> Result<usize, EngineError> {
         Ok(self
@@ -283,6 +362,38 @@ pub struct AccountMove {
     pub from: Option<AccountsCenterId>,
     /// False when it was already in the asked center (nothing recorded).
     pub moved: bool,
+}
+
+/// What an operator's settings override sets; `None` leaves a setting as
+/// it is (see [`Engine::override_settings`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SettingsOverride {
+    /// Turn AI personalization on or off.
+    pub ai_personalization: Option<AiPersonalization>,
+    /// Replace the hidden topics with these.
+    pub hidden_topics: Option<Vec<TopicId>>,
+}
+
+impl SettingsOverride {
+    /// Returns true when it sets nothing.
+    pub fn is_empty(&self) -> bool {
+        self.ai_personalization.is_none() && self.hidden_topics.is_none()
+    }
+}
+
+/// What [`Engine::override_settings`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccountOverride {
+    /// The account after the override.
+    pub account: Account,
+    /// The audit record written; `None` when nothing changed (nothing
+    /// recorded).
+    pub record: Option<SettingsOverrideRecord>,
+}
+
+fn sorted_without_repeats(topics: &[TopicId]) -> Vec<TopicId> {
+    let unique: BTreeSet<TopicId> = topics.iter().copied().collect();
+    unique.into_iter().collect()
 }
 
 fn candidates_of(items: &[CatalogItem]) -> Vec<CandidateItem<'_>> {

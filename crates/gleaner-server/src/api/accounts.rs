@@ -1,26 +1,34 @@
-//! One account: profile, recommendations, explain, settings, export, forget.
+//! One account: profile, recommendations, explain, settings, export, forget,
+//! and the operator's audited changes (move, settings override).
 //!
 //! Reached by an `operator` token, or by a `person` token for its own
 //! account and the accounts linked to it: every handler takes the
 //! [`AccountInPath`] extractor, which answers 401 / 400 / 403 before the
-//! handler runs. The bodies are the documents `gleaner <command> --json`
-//! prints, made by the same engine calls (see [`dto`](super::dto)).
+//! handler runs. The operator's changes need an `operator` token, checked
+//! before the account is looked up. The bodies are the documents
+//! `gleaner <command> --json` prints, made by the same engine calls (see
+//! [`dto`](super::dto)).
 
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{Query, State};
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::Json;
-use gleaner_core::{AccountId, AiPersonalization, ItemId, ItemKind, Surface, TopicId};
+use gleaner_core::{
+    AccountId, AccountsCenterId, AiPersonalization, ItemId, ItemKind, OverrideReason,
+    SettingsOverrideRecord, Surface, TopicId,
+};
+use gleaner_engine::{EngineError, SettingsOverride};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::dto::{ExplanationBody, ExportBody, ForgetBody, ProfileBody, RecommendationBody};
-use super::{blocking, body_error, query_error};
-use crate::auth::AccountInPath;
+use super::{blocking, body_error, path_error, query_error};
+use crate::auth::{require_scope, AccountInPath, Authenticated};
 use crate::error::{parse_json_body, ApiError, ApiErrorCode};
 use crate::state::AppState;
+use crate::tokens::{Caller, Scope};
 
 /// The largest `n` of `recommendations`.
 pub const MAX_RECOMMENDATIONS: usize = 1000;
@@ -307,5 +315,218 @@ pub async fn forget(
         events_removed: report.events_removed,
         signals_removed: report.signals_removed,
         tokens_revoked: revoked.len(),
+    }))
+}
+
+/// The body of `POST /v1/accounts/{id}/move`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveBody {
+    /// The accounts center to move the account to, or `null` to link it to
+    /// none. Required: leaving it out is an error, not an unlink.
+    #[schema(value_type = Option<String>, required = true, example = "ac:77")]
+    pub accounts_center_id: RequiredCenter,
+}
+
+/// `accounts_center_id` of [`MoveBody`]: a non-empty id or `null`, and
+/// present either way (serde would read a missing `Option` as `null`).
+#[derive(Debug)]
+pub struct RequiredCenter(Option<String>);
+
+impl<'de> Deserialize<'de> for RequiredCenter {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CenterVisitor;
+        impl serde::de::Visitor<'_> for CenterVisitor {
+            type Value = RequiredCenter;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("an accounts center id or null")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                if value.trim().is_empty() {
+                    return Err(E::invalid_value(
+                        serde::de::Unexpected::Str(value),
+                        &"a non-empty accounts center id",
+                    ));
+                }
+                Ok(RequiredCenter(Some(value.to_owned())))
+            }
+
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(RequiredCenter(None))
+            }
+
+            fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(RequiredCenter(None))
+            }
+        }
+        // `deserialize_any`, not `deserialize_option`: a missing field then
+        // fails with "missing field" instead of reading as `None`.
+        deserializer.deserialize_any(CenterVisitor)
+    }
+}
+
+/// What a move did (as `gleaner accounts move --json`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MoveDone {
+    /// The account.
+    #[schema(value_type = String)]
+    pub account_id: AccountId,
+    /// The accounts center it was in (`null`: none).
+    #[schema(value_type = Option<String>)]
+    pub from: Option<AccountsCenterId>,
+    /// The accounts center it is in now (`null`: none).
+    #[schema(value_type = Option<String>)]
+    pub to: Option<AccountsCenterId>,
+    /// False when it was already there (nothing changed, nothing recorded).
+    pub moved: bool,
+}
+
+/// The body of `POST /v1/accounts/{id}/settings-override`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsOverrideBody {
+    /// `on` or `off`; absent: unchanged.
+    #[schema(value_type = Option<String>, example = "off")]
+    pub ai_personalization: Option<AiPersonalization>,
+    /// The hidden topics to set (replacing the person's list); absent:
+    /// unchanged.
+    #[schema(value_type = Option<Vec<u32>>)]
+    pub hidden_topics: Option<Vec<TopicId>>,
+    /// Why: 1 to 280 characters on one line, such as a ticket reference;
+    /// kept in the audit record, so never the person's words.
+    #[schema(value_type = String, example = "SUP-1234: regulator request")]
+    pub reason: OverrideReason,
+}
+
+/// What a settings override did (as `gleaner accounts override --json`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SettingsOverrideDone {
+    /// The account.
+    #[schema(value_type = String)]
+    pub account_id: AccountId,
+    /// False when the settings already were so (nothing recorded).
+    pub overridden: bool,
+    /// The AI-personalization setting now.
+    #[schema(value_type = Option<String>)]
+    pub ai_personalization: Option<AiPersonalization>,
+    /// The hidden topics now.
+    #[schema(value_type = Vec<u32>)]
+    pub hidden_topics: Vec<TopicId>,
+    /// The audit record written (`null` when nothing changed).
+    #[schema(value_type = Option<Object>)]
+    pub record: Option<SettingsOverrideRecord>,
+}
+
+/// The `by` of an operator record written for `caller`.
+fn operator_channel(caller: &Caller) -> String {
+    format!("token {}", caller.token_id)
+}
+
+/// Moves an account to another accounts center (or to none), as `gleaner
+/// accounts move`: operator tokens only, with an audit record.
+#[utoipa::path(
+    post, path = "/v1/accounts/{id}/move", tag = "accounts",
+    params(("id" = String, Path, description = "account id")),
+    request_body = MoveBody,
+    responses(
+        (status = 200, description = "what the move did", body = MoveDone),
+        (status = 401, description = "no valid token", body = crate::error::ErrorBody),
+        (status = 403, description = "not an operator token (whether the account exists is not said)", body = crate::error::ErrorBody),
+        (status = 404, description = "unknown account", body = crate::error::ErrorBody),
+        (status = 422, description = "bad body (the field is named)", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn move_account(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    path: Result<Path<String>, PathRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<MoveDone>, ApiError> {
+    require_scope(&caller, &[Scope::Operator])?;
+    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
+    let bytes = body.map_err(|rejection| body_error(&rejection))?;
+    let request: MoveBody = parse_json_body(&bytes)?;
+    let account_id = AccountId::new(raw_id);
+    let to = request.accounts_center_id.0.map(AccountsCenterId::new);
+    let by = operator_channel(&caller);
+    let now = state.now();
+    let engine = state.engine.clone();
+    let done = blocking(move || engine.move_account(&account_id, to, &by, now)).await?;
+    tracing::info!(token_id = %caller.token_id, moved = done.moved, "account move");
+    Ok(Json(MoveDone {
+        account_id: done.account.account_id,
+        from: done.from,
+        to: done.account.accounts_center_id,
+        moved: done.moved,
+    }))
+}
+
+/// Overrides a person's own settings, as `gleaner accounts override`:
+/// operator tokens only, with a reason and an audit record that the
+/// person's export shows.
+#[utoipa::path(
+    post, path = "/v1/accounts/{id}/settings-override", tag = "accounts",
+    params(("id" = String, Path, description = "account id")),
+    request_body = SettingsOverrideBody,
+    responses(
+        (status = 200, description = "what the override did", body = SettingsOverrideDone),
+        (status = 401, description = "no valid token", body = crate::error::ErrorBody),
+        (status = 403, description = "not an operator token (whether the account exists is not said)", body = crate::error::ErrorBody),
+        (status = 404, description = "unknown account", body = crate::error::ErrorBody),
+        (status = 422, description = "bad body, no setting given, or an unknown topic (the field is named)", body = crate::error::ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn override_settings(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    path: Result<Path<String>, PathRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<SettingsOverrideDone>, ApiError> {
+    require_scope(&caller, &[Scope::Operator])?;
+    let Path(raw_id) = path.map_err(|rejection| path_error(&rejection))?;
+    let bytes = body.map_err(|rejection| body_error(&rejection))?;
+    let request: SettingsOverrideBody = parse_json_body(&bytes)?;
+    let settings = SettingsOverride {
+        ai_personalization: request.ai_personalization,
+        hidden_topics: request.hidden_topics,
+    };
+    if settings.is_empty() {
+        return Err(ApiError::new(
+            ApiErrorCode::InvalidJson,
+            "give ai_personalization, hidden_topics or both",
+        ));
+    }
+    let account_id = AccountId::new(raw_id);
+    let by = operator_channel(&caller);
+    let now = state.now();
+    let engine = state.engine.clone();
+    let done = tokio::task::spawn_blocking(move || {
+        engine.override_settings(&account_id, &settings, request.reason, &by, now)
+    })
+    .await?
+    .map_err(|error| {
+        let unknown_topic = matches!(error, EngineError::UnknownTopic(_));
+        let api_error = ApiError::from(error);
+        if unknown_topic {
+            api_error.with_field(Some("hidden_topics".to_owned()))
+        } else {
+            api_error
+        }
+    })?;
+    tracing::info!(
+        token_id = %caller.token_id,
+        overridden = done.record.is_some(),
+        "settings override"
+    );
+    Ok(Json(SettingsOverrideDone {
+        account_id: done.account.account_id,
+        overridden: done.record.is_some(),
+        ai_personalization: done.account.ai_personalization,
+        hidden_topics: done.account.hidden_topics,
+        record: done.record,
     }))
 }

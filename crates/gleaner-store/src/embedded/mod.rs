@@ -20,6 +20,7 @@
 //! | `audit` | account hash ++ sequence BE | `AuditRecord` JSON |
 //! | `audit_order` | sequence | account hash |
 //! | `account_moves` | sequence | `AccountMoveRecord` JSON |
+//! | `settings_overrides` | sequence | `SettingsOverrideRecord` JSON |
 //! | `meta` | name | `u64` (schema version, next audit sequence, tombstones, id secret check, rewrite pending) |
 //!
 //! Beside the database file, `id-secret` (mode 0600) holds the 32 random

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp, ID_SECRET_LEN,
+    HashedId, IdHasher, ItemId, ItemKind, SettingsOverrideRecord, Signal, Timestamp, ID_SECRET_LEN,
 };
 use redb::{
     Database, Durability, ReadTransaction, ReadableDatabase, ReadableTable, ReadableTableMetadata,
@@ -49,8 +49,11 @@ const SIGNALS_BY_TIME: IndexTable = TableDefinition::new("signals_by_time");
 const AUDIT: BytesTable = TableDefinition::new("audit");
 const AUDIT_ORDER: TableDefinition<'static, u64, &'static [u8]> =
     TableDefinition::new("audit_order");
-const ACCOUNT_MOVES: TableDefinition<'static, u64, &'static [u8]> =
-    TableDefinition::new("account_moves");
+/// A table of operator records: append sequence → record JSON.
+type OperatorRecordTable = TableDefinition<'static, u64, &'static [u8]>;
+
+const ACCOUNT_MOVES: OperatorRecordTable = TableDefinition::new("account_moves");
+const SETTINGS_OVERRIDES: OperatorRecordTable = TableDefinition::new("settings_overrides");
 const META: TableDefinition<'static, &'static str, u64> = TableDefinition::new("meta");
 
 const META_SCHEMA_VERSION: &str = "schema_version";
@@ -272,9 +275,9 @@ impl EmbeddedStore {
                 transaction.open_table(definition).map_err(backend_error)?;
             }
             transaction.open_table(AUDIT_ORDER).map_err(backend_error)?;
-            transaction
-                .open_table(ACCOUNT_MOVES)
-                .map_err(backend_error)?;
+            for definition in [ACCOUNT_MOVES, SETTINGS_OVERRIDES] {
+                transaction.open_table(definition).map_err(backend_error)?;
+            }
             Ok(read_meta(&meta, META_REWRITE_PENDING)? != 0)
         })
     }
@@ -333,6 +336,44 @@ impl EmbeddedStore {
         Ok(())
     }
 
+    /// Appends `record` to an operator-record table (sequence → JSON).
+    fn append_operator_record(
+        &self,
+        definition: OperatorRecordTable,
+        record: &impl Serialize,
+    ) -> Result<(), StoreError> {
+        self.write(|transaction| {
+            let mut records = transaction.open_table(definition).map_err(backend_error)?;
+            let next = records
+                .last()
+                .map_err(backend_error)?
+                .map_or(0, |(key, _)| key.value() + 1);
+            records
+                .insert(next, to_json(record)?.as_slice())
+                .map_err(backend_error)?;
+            Ok(())
+        })
+    }
+
+    /// Returns the records of an operator-record table, oldest first.
+    fn operator_records<T: DeserializeOwned>(
+        &self,
+        definition: OperatorRecordTable,
+    ) -> Result<Vec<T>, StoreError> {
+        let transaction = self.read()?;
+        let records = transaction.open_table(definition).map_err(backend_error)?;
+        let mut decoded = Vec::new();
+        for entry in records.iter().map_err(backend_error)? {
+            let (key, value) = entry.map_err(backend_error)?;
+            decoded.push(from_json(
+                definition.name(),
+                &key.value().to_be_bytes(),
+                value.value(),
+            )?);
+        }
+        Ok(decoded)
+    }
+
     fn read(&self) -> Result<ReadTransaction, StoreError> {
         self.database
             .read()
@@ -340,6 +381,29 @@ impl EmbeddedStore {
             .begin_read()
             .map_err(backend_error)
     }
+}
+
+/// Removes the records of one account from an operator-record table (a
+/// scan: such records are rare); returns whether any was removed.
+fn remove_operator_records_of<T: DeserializeOwned>(
+    transaction: &WriteTransaction,
+    definition: OperatorRecordTable,
+    account_hash: &HashedId,
+    account_of: impl Fn(&T) -> &HashedId,
+) -> Result<bool, StoreError> {
+    let mut records = transaction.open_table(definition).map_err(backend_error)?;
+    let mut keys_of_account = Vec::new();
+    for entry in records.iter().map_err(backend_error)? {
+        let (key, value) = entry.map_err(backend_error)?;
+        let record: T = from_json(definition.name(), &key.value().to_be_bytes(), value.value())?;
+        if account_of(&record) == account_hash {
+            keys_of_account.push(key.value());
+        }
+    }
+    for key in &keys_of_account {
+        records.remove(*key).map_err(backend_error)?;
+    }
+    Ok(!keys_of_account.is_empty())
 }
 
 /// The content digest of a `seen_events` value (`None` for a marker
@@ -377,7 +441,12 @@ fn copy_live_tables(
 ) -> Result<(), StoreError> {
     let mut known: Vec<&str> = BYTES_TABLES.iter().map(TableHandle::name).collect();
     known.extend(INDEX_TABLES.iter().map(TableHandle::name));
-    known.extend([AUDIT_ORDER.name(), ACCOUNT_MOVES.name(), META.name()]);
+    known.extend([
+        AUDIT_ORDER.name(),
+        ACCOUNT_MOVES.name(),
+        SETTINGS_OVERRIDES.name(),
+        META.name(),
+    ]);
     for table in source.list_tables().map_err(backend_error)? {
         if !known.contains(&table.name()) {
             return Err(StoreError::Backend(format!(
@@ -405,6 +474,7 @@ fn copy_live_tables(
     }
     copy_table(source, target, AUDIT_ORDER, chunk)?;
     copy_table(source, target, ACCOUNT_MOVES, chunk)?;
+    copy_table(source, target, SETTINGS_OVERRIDES, chunk)?;
     copy_table(source, target, META, chunk)?;
     let transaction = immediate_write(target)?;
     transaction
@@ -600,36 +670,19 @@ impl Store for EmbeddedStore {
     }
 
     fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError> {
-        self.write(|transaction| {
-            let mut moves = transaction
-                .open_table(ACCOUNT_MOVES)
-                .map_err(backend_error)?;
-            let next = moves
-                .last()
-                .map_err(backend_error)?
-                .map_or(0, |(key, _)| key.value() + 1);
-            moves
-                .insert(next, to_json(record)?.as_slice())
-                .map_err(backend_error)?;
-            Ok(())
-        })
+        self.append_operator_record(ACCOUNT_MOVES, record)
     }
 
     fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
-        let transaction = self.read()?;
-        let moves = transaction
-            .open_table(ACCOUNT_MOVES)
-            .map_err(backend_error)?;
-        let mut records = Vec::new();
-        for entry in moves.iter().map_err(backend_error)? {
-            let (key, value) = entry.map_err(backend_error)?;
-            records.push(from_json(
-                "account_moves",
-                &key.value().to_be_bytes(),
-                value.value(),
-            )?);
-        }
-        Ok(records)
+        self.operator_records(ACCOUNT_MOVES)
+    }
+
+    fn record_settings_override(&self, record: &SettingsOverrideRecord) -> Result<(), StoreError> {
+        self.append_operator_record(SETTINGS_OVERRIDES, record)
+    }
+
+    fn settings_overrides(&self) -> Result<Vec<SettingsOverrideRecord>, StoreError> {
+        self.operator_records(SETTINGS_OVERRIDES)
     }
 
     fn put_catalog_items(&self, items: &[CatalogItem]) -> Result<(), StoreError> {
@@ -885,23 +938,19 @@ impl Store for EmbeddedStore {
                 report.audit_records_removed += 1;
             }
 
-            // Moves are rare: a scan of their table is cheap.
-            let mut moves = transaction
-                .open_table(ACCOUNT_MOVES)
-                .map_err(backend_error)?;
-            let mut moved_keys = Vec::new();
-            for entry in moves.iter().map_err(backend_error)? {
-                let (key, value) = entry.map_err(backend_error)?;
-                let record: AccountMoveRecord =
-                    from_json("account_moves", &key.value().to_be_bytes(), value.value())?;
-                if record.account == account_hash {
-                    moved_keys.push(key.value());
-                }
-            }
-            let moves_removed = !moved_keys.is_empty();
-            for key in moved_keys {
-                moves.remove(key).map_err(backend_error)?;
-            }
+            // Operator records are rare: a scan of their tables is cheap.
+            let moves_removed = remove_operator_records_of::<AccountMoveRecord>(
+                transaction,
+                ACCOUNT_MOVES,
+                &account_hash,
+                |record| &record.account,
+            )?;
+            let overrides_removed = remove_operator_records_of::<SettingsOverrideRecord>(
+                transaction,
+                SETTINGS_OVERRIDES,
+                &account_hash,
+                |record| &record.account,
+            )?;
 
             let mut seen_events = transaction.open_table(SEEN_EVENTS).map_err(backend_error)?;
             let mut events_by_account = transaction
@@ -920,7 +969,8 @@ impl Store for EmbeddedStore {
                 || report.signals_removed > 0
                 || report.audit_records_removed > 0
                 || report.events_removed > 0
-                || moves_removed;
+                || moves_removed
+                || overrides_removed;
             if removed_anything {
                 let mut meta = transaction.open_table(META).map_err(backend_error)?;
                 let tombstones = read_meta(&meta, META_TOMBSTONES)?;

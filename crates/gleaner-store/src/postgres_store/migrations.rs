@@ -37,10 +37,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "id_secret",
         sql: include_str!("../../migrations/0004_id_secret.sql"),
     },
+    Migration {
+        version: 5,
+        name: "settings_overrides",
+        sql: include_str!("../../migrations/0005_settings_overrides.sql"),
+    },
 ];
 
 /// The newest layout version this build knows (the last migration's).
-pub const POSTGRES_SCHEMA_VERSION: u64 = 4;
+pub const POSTGRES_SCHEMA_VERSION: u64 = 5;
 
 /// The first key of the advisory lock held while migrating (the second is
 /// the schema name's hash): an arbitrary constant naming "Gleaner

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp,
+    HashedId, IdHasher, ItemId, ItemKind, SettingsOverrideRecord, Signal, Timestamp,
 };
 use postgres::error::SqlState;
 use postgres::{Client, Config, NoTls, Statement};
@@ -43,8 +43,8 @@ const INSERT_AUDIT: &str = "INSERT INTO audit (account_hash, body) \
 
 /// Run after an erasure that removed rows: every table `forget_account`
 /// deletes from.
-const ERASURE_VACUUM: &str =
-    "VACUUM (INDEX_CLEANUP ON) accounts, signals, audit, seen_events, account_moves";
+const ERASURE_VACUUM: &str = "VACUUM (INDEX_CLEANUP ON) accounts, signals, audit, seen_events, \
+     account_moves, settings_overrides";
 
 /// A client and the statements prepared on it.
 struct PgConnection {
@@ -279,6 +279,24 @@ impl PostgresStore {
                 })
             },
         )
+    }
+
+    /// Inserts an operator record (`insert` takes the account hash and the
+    /// record's JSON).
+    fn append_operator_record(
+        &self,
+        insert: &'static str,
+        account: &HashedId,
+        record: &impl Serialize,
+    ) -> Result<(), StoreError> {
+        let body = to_json(record)?;
+        self.run(|connection| {
+            let statement = connection.statement(insert)?;
+            connection
+                .client
+                .execute(&statement, &[&account.as_bytes().as_slice(), &body])
+                .map(drop)
+        })
     }
 
     /// Runs one prepared query and decodes column 0 of every row as JSON.
@@ -613,21 +631,33 @@ impl Store for PostgresStore {
     }
 
     fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError> {
-        let body = to_json(record)?;
-        self.run(|connection| {
-            let statement = connection
-                .statement("INSERT INTO account_moves (account_hash, body) VALUES ($1, $2)")?;
-            connection
-                .client
-                .execute(&statement, &[&record.account.as_bytes().as_slice(), &body])
-                .map(drop)
-        })
+        self.append_operator_record(
+            "INSERT INTO account_moves (account_hash, body) VALUES ($1, $2)",
+            &record.account,
+            record,
+        )
     }
 
     fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
         self.bodies(
             "account_moves",
             "SELECT body FROM account_moves ORDER BY sequence",
+            &[],
+        )
+    }
+
+    fn record_settings_override(&self, record: &SettingsOverrideRecord) -> Result<(), StoreError> {
+        self.append_operator_record(
+            "INSERT INTO settings_overrides (account_hash, body) VALUES ($1, $2)",
+            &record.account,
+            record,
+        )
+    }
+
+    fn settings_overrides(&self) -> Result<Vec<SettingsOverrideRecord>, StoreError> {
+        self.bodies(
+            "settings_overrides",
+            "SELECT body FROM settings_overrides ORDER BY sequence",
             &[],
         )
     }
@@ -771,7 +801,12 @@ impl Store for PostgresStore {
                 "DELETE FROM account_moves WHERE account_hash = $1",
                 &[&hash_bytes],
             )?;
-            let removed_anything = report != ForgetReport::default() || moves_removed > 0;
+            let overrides_removed = transaction.execute(
+                "DELETE FROM settings_overrides WHERE account_hash = $1",
+                &[&hash_bytes],
+            )?;
+            let removed_anything =
+                report != ForgetReport::default() || moves_removed > 0 || overrides_removed > 0;
             if removed_anything {
                 transaction.execute(
                     "UPDATE counters SET value = value + 1 WHERE name = 'tombstones'",

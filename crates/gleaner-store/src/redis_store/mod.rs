@@ -31,6 +31,7 @@
 //! | `audit_order` | sorted set | sequence, scored by itself |
 //! | `audit_of:<account hash hex>` | sorted set | the account's sequences |
 //! | `account_moves` | list | account hash hex ++ `AccountMoveRecord` JSON, oldest first |
+//! | `settings_overrides` | list | account hash hex ++ `SettingsOverrideRecord` JSON, oldest first |
 //! | `meta` | hash | `schema_version`, `next_audit_sequence`, `tombstones` |
 //! | `id_secret` | string | 32 random bytes keying the id hashes, set once (`SET NX`) |
 //!

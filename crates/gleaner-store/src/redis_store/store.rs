@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use gleaner_core::{
     Account, AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, CatalogItem, EventDigest,
-    HashedId, IdHasher, ItemId, ItemKind, Signal, Timestamp,
+    HashedId, IdHasher, ItemId, ItemKind, SettingsOverrideRecord, Signal, Timestamp,
 };
 use redis::{Client, Connection, RedisError, RetryMethod, Script};
 use serde::de::DeserializeOwned;
@@ -210,6 +210,42 @@ impl RedisStore {
 
     fn key(&self, name: &str) -> String {
         format!("{}{name}", self.base)
+    }
+
+    /// Appends `record` to the operator-record list `name` as "account hash
+    /// hex ++ JSON", so that `forget_account` finds the account's entries
+    /// without parsing them.
+    fn append_operator_record(
+        &self,
+        name: &str,
+        account: &HashedId,
+        record: &impl Serialize,
+    ) -> Result<(), StoreError> {
+        let mut entry = hex(account.as_bytes()).into_bytes();
+        entry.extend_from_slice(&to_json(record)?);
+        let list_key = self.key(name);
+        self.run(|connection| {
+            redis::cmd("RPUSH")
+                .arg(&list_key)
+                .arg(entry)
+                .exec(connection)
+        })
+    }
+
+    /// Returns the records of the operator-record list `name`, oldest first.
+    fn operator_records<T: DeserializeOwned>(&self, name: &str) -> Result<Vec<T>, StoreError> {
+        let list_key = self.key(name);
+        let entries: Vec<Vec<u8>> = self.run(|connection| {
+            redis::cmd("LRANGE")
+                .arg(&list_key)
+                .arg(0)
+                .arg(-1)
+                .query(connection)
+        })?;
+        entries
+            .iter()
+            .map(|entry| from_json(&list_key, entry.get(2 * HASH_LEN..).unwrap_or_default()))
+            .collect()
     }
 
     fn key_bytes(&self, name: &str, suffix: &[u8]) -> Vec<u8> {
@@ -441,30 +477,19 @@ impl Store for RedisStore {
     }
 
     fn record_account_move(&self, record: &AccountMoveRecord) -> Result<(), StoreError> {
-        let mut entry = hex(record.account.as_bytes()).into_bytes();
-        entry.extend_from_slice(&to_json(record)?);
-        let moves_key = self.key("account_moves");
-        self.run(|connection| {
-            redis::cmd("RPUSH")
-                .arg(&moves_key)
-                .arg(entry)
-                .exec(connection)
-        })
+        self.append_operator_record("account_moves", &record.account, record)
     }
 
     fn account_moves(&self) -> Result<Vec<AccountMoveRecord>, StoreError> {
-        let moves_key = self.key("account_moves");
-        let entries: Vec<Vec<u8>> = self.run(|connection| {
-            redis::cmd("LRANGE")
-                .arg(&moves_key)
-                .arg(0)
-                .arg(-1)
-                .query(connection)
-        })?;
-        entries
-            .iter()
-            .map(|entry| from_json(&moves_key, entry.get(2 * HASH_LEN..).unwrap_or_default()))
-            .collect()
+        self.operator_records("account_moves")
+    }
+
+    fn record_settings_override(&self, record: &SettingsOverrideRecord) -> Result<(), StoreError> {
+        self.append_operator_record("settings_overrides", &record.account, record)
+    }
+
+    fn settings_overrides(&self) -> Result<Vec<SettingsOverrideRecord>, StoreError> {
+        self.operator_records("settings_overrides")
     }
 
     fn has_event(&self, event: &HashedId) -> Result<bool, StoreError> {

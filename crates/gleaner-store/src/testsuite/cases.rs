@@ -3,8 +3,8 @@
 //! Each function panics with a message naming the broken promise.
 
 use gleaner_core::{
-    AccountId, AccountMoveRecord, AccountsCenterId, AuditRecord, HashedId, ItemId, ItemKind,
-    Signal, TopicId,
+    AccountId, AccountMoveRecord, AccountsCenterId, AiPersonalization, AuditRecord, HashedId,
+    ItemId, ItemKind, OverrideReason, SettingChange, SettingsOverrideRecord, Signal, TopicId,
 };
 
 use super::fixtures::{account, catalog_item, day, dropped_outcome, used_outcome};
@@ -344,6 +344,53 @@ pub fn account_moves_are_listed_in_order_and_forgotten_with_the_account(store: &
     );
 }
 
+/// Settings-override records are listed oldest first, and `forget`
+/// removes the forgotten account's records only.
+pub fn settings_overrides_are_listed_in_order_and_forgotten_with_the_account(store: &dyn Store) {
+    store
+        .put_accounts(&[account("fb:1", None), account("wa:2", None)])
+        .unwrap();
+    let overrides = [
+        override_record(store, "fb:1", "SUP-1", 0),
+        override_record(store, "wa:2", "SUP-2", 1),
+        override_record(store, "fb:1", "SUP-3", 2),
+    ];
+    for one in &overrides {
+        store.record_settings_override(one).unwrap();
+    }
+    assert_eq!(store.settings_overrides().unwrap(), overrides);
+    store.forget_account(&AccountId::new("fb:1")).unwrap();
+    assert_eq!(
+        store.settings_overrides().unwrap(),
+        [overrides[1].clone()],
+        "forget left a settings-override record of the account, or removed another's"
+    );
+}
+
+/// An operator's override of `account_id`'s settings: AI personalization
+/// on → off and a hidden topic, at `day(9)` plus `minute`.
+fn override_record(
+    store: &dyn Store,
+    account_id: &str,
+    reason: &str,
+    minute: i64,
+) -> SettingsOverrideRecord {
+    SettingsOverrideRecord {
+        at: day(9) + chrono::Duration::minutes(minute),
+        account: AccountId::new(account_id).hashed(store.id_hasher()),
+        by: "token op-1".to_owned(),
+        reason: OverrideReason::new(reason).unwrap(),
+        ai_personalization: Some(SettingChange {
+            from: Some(AiPersonalization::On),
+            to: Some(AiPersonalization::Off),
+        }),
+        hidden_topics: Some(SettingChange {
+            from: Vec::new(),
+            to: vec![TopicId(77)],
+        }),
+    }
+}
+
 /// An empty batch is a successful no-op.
 pub fn an_empty_batch_commits_nothing(store: &dyn Store) {
     assert_eq!(store.commit_events(&[]).unwrap(), CommitReport::default());
@@ -664,6 +711,9 @@ const ERASE_CANARY_CENTER: &str = "ac:erase-canary-center";
 /// The center the canary is moved to (an account-move record names it,
 /// hashed, and nothing else does).
 const ERASE_CANARY_MOVED_TO: &str = "ac:erase-canary-moved-to";
+/// The reason of the operator's override of the canary's settings (its
+/// settings-override record holds it, and nothing else does).
+const ERASE_CANARY_OVERRIDE_REASON: &str = "erase canary override SUP-5501";
 
 /// The account-move record of `account_id` from center `from` to `to`,
 /// with the ids hashed as the store hashes them.
@@ -716,11 +766,37 @@ fn record_the_moves_around_the_erase_canary(store: &dyn Store) -> Vec<(String, V
     ]
 }
 
+/// Another account's settings override, which `forget` of the canary keeps.
+fn kept_override_record(store: &dyn Store) -> SettingsOverrideRecord {
+    override_record(store, "fb:kept-7", "kept override SUP-7", 1)
+}
+
+/// Records an operator's override of the canary's settings and another
+/// account's override; returns what identifies the canary's record.
+fn record_the_overrides_around_the_erase_canary(store: &dyn Store) -> Vec<(String, Vec<u8>)> {
+    let canary_override = override_record(store, ERASE_CANARY, ERASE_CANARY_OVERRIDE_REASON, 0);
+    store.record_settings_override(&canary_override).unwrap();
+    store
+        .record_settings_override(&kept_override_record(store))
+        .unwrap();
+    vec![
+        (
+            "settings-override record".to_owned(),
+            serde_json::to_vec(&canary_override).unwrap(),
+        ),
+        (
+            "settings-override reason".to_owned(),
+            ERASE_CANARY_OVERRIDE_REASON.as_bytes().to_vec(),
+        ),
+    ]
+}
+
 /// Fills `store` for the erase scan: 200 other accounts with two events
 /// each, and between their halves the canary account (put twice, so an
-/// older version of its record existed) with six events and a move to
-/// another accounts center (an account-move record), beside another
-/// account's move. Returns what identifies the canary's data, as
+/// older version of its record existed) with six events, a move to
+/// another accounts center (an account-move record) and an operator's
+/// override of its settings (a settings-override record), beside another
+/// account's move and override. Returns what identifies the canary's data, as
 /// `(what, bytes)`.
 fn fill_around_the_erase_canary(store: &dyn Store) -> Vec<(String, Vec<u8>)> {
     let hasher = store.id_hasher();
@@ -774,6 +850,7 @@ fn fill_around_the_erase_canary(store: &dyn Store) -> Vec<(String, Vec<u8>)> {
         .collect();
     store.commit_events(&canary_outcomes).unwrap();
     let move_needles = record_the_moves_around_the_erase_canary(store);
+    let override_needles = record_the_overrides_around_the_erase_canary(store);
     store.commit_events(&kept_outcomes(100..200)).unwrap();
 
     let account_hash = AccountId::new(ERASE_CANARY).hashed(hasher);
@@ -799,6 +876,7 @@ fn fill_around_the_erase_canary(store: &dyn Store) -> Vec<(String, Vec<u8>)> {
         ));
     }
     needles.extend(move_needles);
+    needles.extend(override_needles);
     for outcome in &canary_outcomes {
         needles.push(("event hash".to_owned(), outcome.event.as_bytes().to_vec()));
         needles.push((
@@ -821,7 +899,8 @@ fn fill_around_the_erase_canary(store: &dyn Store) -> Vec<(String, Vec<u8>)> {
 
 /// `forget` leaves no byte of the account in anything the store keeps:
 /// not its id, its center, its hashed id, its event hashes or content
-/// digests, nor any of its signal, audit, account-move or account records
+/// digests, nor any of its signal, audit, account-move, settings-override
+/// or account records
 /// (a replaced account version included),
 /// as read by `raw` (every file of the embedded store's directory, every
 /// Redis key and value, every Postgres row). The canary account sits
@@ -834,6 +913,8 @@ pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents)
             || what.starts_with("center id")
             || what.starts_with("hashed account id")
             || what == "account-move record"
+            || what == "settings-override record"
+            || what == "settings-override reason"
             || what == "event content digest"
     };
     for (what, needle) in needles.iter().filter(|(what, _)| must_be_seen(what)) {
@@ -868,6 +949,11 @@ pub fn erase_leaves_no_byte_of_the_account(store: &dyn Store, raw: &RawContents)
         store.account_moves().unwrap(),
         [kept_move_record(store)],
         "forget removed another account's move record"
+    );
+    assert_eq!(
+        store.settings_overrides().unwrap(),
+        [kept_override_record(store)],
+        "forget removed another account's settings-override record"
     );
 }
 

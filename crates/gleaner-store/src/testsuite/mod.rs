@@ -193,6 +193,7 @@ macro_rules! store_test_suite {
                 a_reused_event_id_with_other_content_is_a_conflict,
                 an_empty_batch_commits_nothing,
                 account_moves_are_listed_in_order_and_forgotten_with_the_account,
+                settings_overrides_are_listed_in_order_and_forgotten_with_the_account,
                 signals_are_listed_by_event_hash_then_topic,
                 audit_records_are_listed_oldest_first,
                 forget_removes_every_trace_of_one_account_only,

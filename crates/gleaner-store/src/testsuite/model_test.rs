@@ -4,12 +4,16 @@
 //! The input space is deliberately narrow (4 accounts, 6 events, 3 topics,
 //! 10 days) so that random sequences collide: an event committed twice, an
 //! account forgotten and re-ingested, an expiry that cuts through one
-//! account's signals.
+//! account's signals, an operator record of an account that is then
+//! forgotten.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner};
 
-use gleaner_core::{AccountId, IdHasher};
+use gleaner_core::{
+    AccountId, AccountMoveRecord, AccountsCenterId, AiPersonalization, IdHasher, OverrideReason,
+    SettingChange, SettingsOverrideRecord,
+};
 
 use super::fixtures::{account, day, dropped_outcome, used_outcome};
 use super::TestStore;
@@ -56,6 +60,16 @@ pub enum Action {
         /// Cutoff day.
         day: u32,
     },
+    /// Records an operator's change to an account, as the engine does:
+    /// only for an account the store holds.
+    RecordOperatorChange {
+        /// Account index.
+        account: u8,
+        /// A settings override when true, else a move to center `ac:1`.
+        settings_override: bool,
+        /// Day of the record.
+        day: u32,
+    },
 }
 
 fn account_name(index: u8) -> String {
@@ -100,6 +114,13 @@ fn action_strategy() -> impl Strategy<Value = Action> {
         5 => proptest::collection::vec(outcome_spec_strategy(), 0..5).prop_map(Action::CommitEvents),
         1 => (0..ACCOUNT_COUNT).prop_map(|account| Action::Forget { account }),
         1 => (0..=DAY_COUNT).prop_map(|day| Action::Expire { day }),
+        1 => (0..ACCOUNT_COUNT, any::<bool>(), 0..DAY_COUNT).prop_map(
+            |(account, settings_override, day)| Action::RecordOperatorChange {
+                account,
+                settings_override,
+                day,
+            }
+        ),
     ]
 }
 
@@ -135,6 +156,48 @@ fn apply(store: &dyn Store, action: &Action) -> String {
         Action::Expire { day: cutoff_day } => {
             format!("{:?}", store.expire_signals(day(*cutoff_day)))
         }
+        Action::RecordOperatorChange {
+            account: index,
+            settings_override,
+            day: record_day,
+        } => record_operator_change(store, *index, *settings_override, *record_day),
+    }
+}
+
+fn record_operator_change(
+    store: &dyn Store,
+    index: u8,
+    settings_override: bool,
+    record_day: u32,
+) -> String {
+    let account_id = AccountId::new(account_name(index));
+    match store.account(&account_id) {
+        Ok(Some(_)) => {}
+        other => return format!("not recorded: {other:?}"),
+    }
+    let account_hash = account_id.hashed(store.id_hasher());
+    if settings_override {
+        let record = SettingsOverrideRecord {
+            at: day(record_day),
+            account: account_hash,
+            by: "cli".to_owned(),
+            reason: OverrideReason::new("model test").expect("a valid reason"),
+            ai_personalization: Some(SettingChange {
+                from: Some(AiPersonalization::On),
+                to: Some(AiPersonalization::Off),
+            }),
+            hidden_topics: None,
+        };
+        format!("{:?}", store.record_settings_override(&record))
+    } else {
+        let record = AccountMoveRecord {
+            at: day(record_day),
+            account: account_hash,
+            from_center: None,
+            to_center: Some(AccountsCenterId::new("ac:1").hashed(store.id_hasher())),
+            by: "cli".to_owned(),
+        };
+        format!("{:?}", store.record_account_move(&record))
     }
 }
 
@@ -167,6 +230,11 @@ fn observe(store: &dyn Store) -> Vec<String> {
     let mut all_audit = Vec::new();
     let visited = store.for_each_audit_record(&mut |record| all_audit.push(record.clone()));
     observed.push(format!("all audit {visited:?} {all_audit:?}"));
+    observed.push(format!("account moves {:?}", store.account_moves()));
+    observed.push(format!(
+        "settings overrides {:?}",
+        store.settings_overrides()
+    ));
     observed
 }
 

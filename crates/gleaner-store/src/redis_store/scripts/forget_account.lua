@@ -1,7 +1,7 @@
 -- Removes every trace of one account atomically: the account and its center
 -- entry, its signals and their time index entries, its audit records (by
--- hashed id), its account-move records and its seen-event markers; counts one tombstone when anything
--- was removed.
+-- hashed id), its account-move and settings-override records and its
+-- seen-event markers; counts one tombstone when anything was removed.
 -- ARGV[1]: key base; ARGV[2]: account id; ARGV[3]: account hash hex.
 -- Returns {account_removed (0/1), signals, audit records, events}.
 local base, account_id, account_hex = ARGV[1], ARGV[2], ARGV[3]
@@ -34,11 +34,14 @@ for _, event in ipairs(events) do
   redis.call('HDEL', base .. 'seen', event)
 end
 redis.call('DEL', events_key)
--- Account-move records are "account hash hex ++ JSON" in one list.
-local moves_key = base .. 'account_moves'
-for _, entry in ipairs(redis.call('LRANGE', moves_key, 0, -1)) do
-  if string.sub(entry, 1, #account_hex) == account_hex then
-    redis.call('LREM', moves_key, 0, entry)
+-- Operator records (account moves, settings overrides) are
+-- "account hash hex ++ JSON", one list each.
+for _, list_name in ipairs({'account_moves', 'settings_overrides'}) do
+  local list_key = base .. list_name
+  for _, entry in ipairs(redis.call('LRANGE', list_key, 0, -1)) do
+    if string.sub(entry, 1, #account_hex) == account_hex then
+      redis.call('LREM', list_key, 0, entry)
+    end
   end
 end
 local signal_count = #signal_entries / 2
