@@ -415,7 +415,7 @@ pub struct SettingsOverrideDone {
     #[schema(value_type = Vec<u32>)]
     pub hidden_topics: Vec<TopicId>,
     /// The audit record written (`null` when nothing changed).
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<super::dto::SettingsOverrideSchema>)]
     pub record: Option<SettingsOverrideRecord>,
 }
 

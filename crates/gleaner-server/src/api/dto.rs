@@ -15,9 +15,9 @@
 use std::collections::BTreeMap;
 
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AiPersonalization, AuditOutcome, AuditRecord,
-    CountryCode, HashedId, ItemId, ItemKind, Purposes, ReasonCode, SensitiveFinding, Signal,
-    SourceKind, Surface, Timestamp, TopicId,
+    Account, AccountId, AccountMoveRecord, AccountsCenterId, AiPersonalization, AuditOutcome,
+    AuditRecord, CountryCode, HashedId, ItemId, ItemKind, Purposes, ReasonCode, SensitiveFinding,
+    SettingsOverrideRecord, Signal, SourceKind, Surface, Timestamp, TopicId,
 };
 use gleaner_engine::classify::{ClassifyOutput, SensitiveOutput, TopicOutput};
 use gleaner_engine::{
@@ -275,6 +275,11 @@ pub struct ExportBody {
     pub signals: Vec<SignalBody>,
     /// Every guardrail decision on this account's events.
     pub audit: Vec<AuditRecordBody>,
+    /// Every operator move of this account between accounts centers,
+    /// oldest first.
+    pub account_moves: Vec<AccountMoveBody>,
+    /// Every operator override of this account's own settings, oldest first.
+    pub settings_overrides: Vec<SettingsOverrideRecordBody>,
     /// The profile usable for it now.
     pub profile: ProfileBody,
 }
@@ -287,9 +292,88 @@ impl From<AccountExport> for ExportBody {
             linked_accounts: export.linked_accounts,
             signals: export.signals.into_iter().map(Into::into).collect(),
             audit: export.audit.into_iter().map(Into::into).collect(),
+            account_moves: export
+                .account_moves
+                .into_iter()
+                .map(AccountMoveBody)
+                .collect(),
+            settings_overrides: export
+                .settings_overrides
+                .into_iter()
+                .map(SettingsOverrideRecordBody)
+                .collect(),
             profile: export.profile.into(),
         }
     }
+}
+
+/// An operator's move of an account between accounts centers: ids hashed.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(transparent)]
+#[schema(value_type = AccountMoveSchema)]
+pub struct AccountMoveBody(pub AccountMoveRecord);
+
+/// The shape of [`AccountMoveBody`].
+#[derive(ToSchema)]
+#[allow(dead_code)] // describes the serialized record; never built
+pub struct AccountMoveSchema {
+    /// When (RFC 3339).
+    #[schema(format = DateTime)]
+    at: String,
+    /// The hashed account id (hex).
+    account: String,
+    /// The hashed accounts center it left (`null`: none).
+    from_center: Option<String>,
+    /// The hashed accounts center it joined (`null`: none).
+    to_center: Option<String>,
+    /// `cli`, or `token <id>` for an operator token.
+    by: String,
+}
+
+/// An operator's audited override of a person's own settings.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(transparent)]
+#[schema(value_type = SettingsOverrideSchema)]
+pub struct SettingsOverrideRecordBody(pub SettingsOverrideRecord);
+
+/// The shape of [`SettingsOverrideRecordBody`].
+#[derive(ToSchema)]
+#[allow(dead_code)] // describes the serialized record; never built
+pub struct SettingsOverrideSchema {
+    /// When (RFC 3339).
+    #[schema(format = DateTime)]
+    at: String,
+    /// The hashed account id (hex).
+    account: String,
+    /// `cli`, or `token <id>` for an operator token.
+    by: String,
+    /// The operator's reason (1 to 280 characters).
+    reason: String,
+    /// `{"from","to"}` of the AI-personalization setting (`on`, `off` or
+    /// `null`); absent when unchanged.
+    ai_personalization: Option<AiPersonalizationChangeSchema>,
+    /// `{"from","to"}` of the hidden topic ids; absent when unchanged.
+    hidden_topics: Option<HiddenTopicsChangeSchema>,
+}
+
+/// The AI-personalization setting before and after.
+#[derive(ToSchema)]
+#[allow(dead_code)] // describes the serialized record; never built
+pub struct AiPersonalizationChangeSchema {
+    /// Before: `on`, `off` or `null` (never set).
+    from: Option<String>,
+    /// After.
+    to: Option<String>,
+}
+
+/// The hidden topic ids before and after, sorted.
+#[derive(ToSchema)]
+#[allow(dead_code)] // describes the serialized record; never built
+pub struct HiddenTopicsChangeSchema {
+    /// Before.
+    from: Vec<u32>,
+    /// After.
+    to: Vec<u32>,
 }
 
 /// An account as stored (SPEC §2).
