@@ -15,9 +15,9 @@
 use std::collections::BTreeMap;
 
 use gleaner_core::{
-    Account, AccountId, AccountsCenterId, AiPersonalization, AuditOutcome, AuditRecord,
-    CountryCode, HashedId, ItemId, ItemKind, Purposes, ReasonCode, SensitiveFinding, Signal,
-    SourceKind, Surface, Timestamp, TopicId,
+    Account, AccountId, AccountMoveRecord, AccountsCenterId, AiPersonalization, AuditOutcome,
+    AuditRecord, CountryCode, HashedId, ItemId, ItemKind, Purposes, ReasonCode, SensitiveFinding,
+    SettingsOverrideRecord, Signal, SourceKind, Surface, Timestamp, TopicId,
 };
 use gleaner_engine::classify::{ClassifyOutput, SensitiveOutput, TopicOutput};
 use gleaner_engine::{
@@ -275,6 +275,14 @@ pub struct ExportBody {
     pub signals: Vec<SignalBody>,
     /// Every guardrail decision on this account's events.
     pub audit: Vec<AuditRecordBody>,
+    /// Every operator move of this account between accounts centers,
+    /// oldest first (hashed ids).
+    #[schema(value_type = Vec<Object>)]
+    pub account_moves: Vec<AccountMoveRecord>,
+    /// Every operator override of this account's own settings, oldest
+    /// first: who, when, why, and each setting before and after.
+    #[schema(value_type = Vec<Object>)]
+    pub settings_overrides: Vec<SettingsOverrideRecord>,
     /// The profile usable for it now.
     pub profile: ProfileBody,
 }
@@ -287,6 +295,8 @@ impl From<AccountExport> for ExportBody {
             linked_accounts: export.linked_accounts,
             signals: export.signals.into_iter().map(Into::into).collect(),
             audit: export.audit.into_iter().map(Into::into).collect(),
+            account_moves: export.account_moves,
+            settings_overrides: export.settings_overrides,
             profile: export.profile.into(),
         }
     }
