@@ -8,6 +8,9 @@
 //!   ([`IngestScopes`], [`AudienceScopes`], [`OperatorScope`]); else 403.
 //! - [`AccountInPath<P>`](AccountInPath): the `{id}` of the path, reached by
 //!   this token ([`require_account_access`]); else 403.
+//! - [`PersonAccountInPath<P>`](PersonAccountInPath): the same, for the
+//!   person's own settings: a `person` token only ([`require_person`]); an
+//!   operator changes them through the audited settings override instead.
 //!
 //! Scope is checked before anything is looked up, so a 403 says nothing
 //! about whether the account exists. The order of answers is fixed: 401
@@ -22,7 +25,7 @@ use gleaner_core::AccountId;
 use serde::de::DeserializeOwned;
 
 use crate::api::path_error;
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiErrorCode};
 use crate::state::AppState;
 use crate::tokens::{verify_token, Caller, Scope};
 
@@ -150,6 +153,58 @@ impl<P: AccountPathParams> FromRequestParts<AppState> for AccountInPath<P> {
             account_id,
             params,
         })
+    }
+}
+
+/// The account named by the path's `{id}`, for a route that changes the
+/// person's own settings (`ai_personalization`, `hidden_topics`): as
+/// [`AccountInPath`], but only a `person` token reaching the account gets
+/// through. Any other token is 403 ([`require_person`]) after the path has
+/// parsed and before the account is looked up, so the order stays 401, 400,
+/// 403 and existence does not leak.
+#[derive(Clone, Debug)]
+pub struct PersonAccountInPath<P: AccountPathParams = String> {
+    /// The caller, a `person` token.
+    pub caller: Caller,
+    /// The account, which the caller may act on.
+    pub account_id: AccountId,
+    /// The path's parameters (the id included).
+    pub params: P,
+}
+
+impl<P: AccountPathParams> FromRequestParts<AppState> for PersonAccountInPath<P> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Authenticated(caller) = Authenticated::from_request_parts(parts, state).await?;
+        let Path(params) = Path::<P>::from_request_parts(parts, state)
+            .await
+            .map_err(|rejection| path_error(&rejection))?;
+        require_person(&caller)?;
+        let account_id = AccountId::new(params.raw_account_id());
+        require_account_access(state, &caller, &account_id).await?;
+        Ok(Self {
+            caller,
+            account_id,
+            params,
+        })
+    }
+}
+
+/// The message of the 403 a non-`person` token gets on the person's own
+/// settings routes.
+pub const PERSON_ONLY_MESSAGE: &str = "only the person's own token changes these settings; \
+an operator uses POST /v1/accounts/{id}/settings-override (audited, with a reason)";
+
+/// 403 unless the caller is a `person` token: the person's own settings
+/// change through the person's routes, or through the operator's audited
+/// override (`POST /v1/accounts/{id}/settings-override`), never through an
+/// operator token on the person's routes, which would leave no record.
+pub fn require_person(caller: &Caller) -> Result<(), ApiError> {
+    if caller.scope == Scope::Person {
+        Ok(())
+    } else {
+        Err(ApiError::new(ApiErrorCode::Forbidden, PERSON_ONLY_MESSAGE))
     }
 }
 

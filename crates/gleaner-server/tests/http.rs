@@ -83,19 +83,25 @@ const ENDPOINTS: &[Endpoint] = &[
         method: "PUT",
         path: "/v1/accounts/fb:1/hidden-topics/24",
         body: "",
-        allowed: &[Who::PersonOwn, Who::Operator],
+        // The person's own settings: an operator uses the audited
+        // settings override instead.
+        allowed: &[Who::PersonOwn],
     },
     Endpoint {
         method: "DELETE",
         path: "/v1/accounts/fb:1/hidden-topics/24",
         body: "",
-        allowed: &[Who::PersonOwn, Who::Operator],
+        // The person's own settings: an operator uses the audited
+        // settings override instead.
+        allowed: &[Who::PersonOwn],
     },
     Endpoint {
         method: "PUT",
         path: "/v1/accounts/fb:1/ai-personalization",
         body: r#"{"state":"off"}"#,
-        allowed: &[Who::PersonOwn, Who::Operator],
+        // The person's own settings: an operator uses the audited
+        // settings override instead.
+        allowed: &[Who::PersonOwn],
     },
     Endpoint {
         method: "GET",
@@ -557,8 +563,30 @@ fn assert_refused(
     status: u16,
     code: &str,
 ) -> serde_json::Value {
+    assert_refused_to(
+        server,
+        &server.tokens.operator,
+        method,
+        path,
+        body,
+        status,
+        code,
+    )
+}
+
+/// As [`assert_refused`], with `token` (a person's, on the person's own
+/// settings routes).
+fn assert_refused_to(
+    server: &TestServer,
+    token: &str,
+    method: &str,
+    path: &str,
+    body: &[u8],
+    status: u16,
+    code: &str,
+) -> serde_json::Value {
     let before = server.stats();
-    let response = server.request(method, path, Some(&server.tokens.operator), body);
+    let response = server.request(method, path, Some(token), body);
     assert_eq!(
         response.status,
         status,
@@ -636,8 +664,9 @@ fn bad_settings_oversized_bodies_invalid_utf8_queries_and_paths_change_nothing()
         &common::base_events(),
     );
     // A settings body: wrong type, unknown field, not JSON.
-    let json = assert_refused(
+    let json = assert_refused_to(
         &server,
+        &server.tokens.person_fb1,
         "PUT",
         "/v1/accounts/fb:1/ai-personalization",
         br#"{"state":5}"#,
@@ -645,8 +674,9 @@ fn bad_settings_oversized_bodies_invalid_utf8_queries_and_paths_change_nothing()
         "invalid_json",
     );
     assert_eq!(json["error"]["field"], "state");
-    let json = assert_refused(
+    let json = assert_refused_to(
         &server,
+        &server.tokens.person_fb1,
         "PUT",
         "/v1/accounts/fb:1/ai-personalization",
         br#"{"state":"off","extra":1}"#,
@@ -657,8 +687,9 @@ fn bad_settings_oversized_bodies_invalid_utf8_queries_and_paths_change_nothing()
         json["error"]["message"].as_str().unwrap().contains("extra"),
         "{json}"
     );
-    assert_refused(
+    assert_refused_to(
         &server,
+        &server.tokens.person_fb1,
         "PUT",
         "/v1/accounts/fb:1/ai-personalization",
         b"{",
@@ -718,16 +749,18 @@ fn bad_queries_and_paths_get_a_400_naming_the_field_and_change_nothing() {
         400,
         "invalid_query",
     );
-    assert_refused(
+    assert_refused_to(
         &server,
+        &server.tokens.person_fb1,
         "PUT",
         "/v1/accounts/fb:1/hidden-topics/abc",
         b"",
         400,
         "invalid_path",
     );
-    assert_refused(
+    assert_refused_to(
         &server,
+        &server.tokens.person_fb1,
         "PUT",
         "/v1/accounts/fb:1/hidden-topics/999999",
         b"",

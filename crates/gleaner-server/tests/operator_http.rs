@@ -2,7 +2,8 @@
 //! account (a move between accounts centers, an override of the person's
 //! settings) take an operator token, say nothing about an account to any
 //! other, name the field of a bad body, and leave records that the
-//! person's export shows.
+//! person's export shows. The person's own settings routes refuse an
+//! operator token, pointing to the audited override.
 
 mod common;
 
@@ -230,4 +231,97 @@ fn an_operator_override_is_audited_and_the_persons_export_and_profile_show_it() 
     let forgotten = server.request("DELETE", "/v1/accounts/fb:2", Some(&operator), b"");
     assert_eq!(forgotten.status, 200, "{}", forgotten.text());
     assert!(server.store.settings_overrides().unwrap().is_empty());
+}
+
+/// The person's own settings routes take a `person` token only: an
+/// operator token is 403, names the audited override, and changes nothing
+/// (no setting, no record); the same change through the override is made
+/// and recorded.
+#[test]
+fn an_operator_token_on_the_persons_own_settings_routes_is_forbidden_and_points_to_the_override() {
+    let server = TestServer::start();
+    let operator = server.tokens.operator.clone();
+    let person = server.tokens.person_fb2.clone();
+    let hide_sports = format!("/v1/accounts/fb:2/hidden-topics/{SPORTS}");
+    let hidden = server.request("PUT", &hide_sports, Some(&person), b"");
+    assert_eq!(hidden.status, 200, "{}", hidden.text());
+    let settings = |server: &TestServer| {
+        let export = server.get("/v1/accounts/fb:2/export", &person).json();
+        (
+            export["account"]["ai_personalization"].clone(),
+            export["account"]["hidden_topics"].clone(),
+            export["settings_overrides"].clone(),
+        )
+    };
+    let before_settings = settings(&server);
+    assert_eq!(before_settings, (json!("on"), json!([SPORTS]), json!([])));
+    let before_stats = server.stats();
+
+    let hide_travel = format!("/v1/accounts/fb:2/hidden-topics/{TRAVEL}");
+    let made_up = format!("/v1/accounts/fb:404/hidden-topics/{TRAVEL}");
+    let attempts: [(&str, &str, &[u8]); 5] = [
+        ("PUT", &hide_travel, b""),
+        ("DELETE", &hide_sports, b""),
+        (
+            "PUT",
+            "/v1/accounts/fb:2/ai-personalization",
+            br#"{"state":"off"}"#,
+        ),
+        // A made-up account gets the same answer: existence does not leak.
+        ("PUT", &made_up, b""),
+        (
+            "PUT",
+            "/v1/accounts/fb:404/ai-personalization",
+            br#"{"state":"off"}"#,
+        ),
+    ];
+    for (method, path, body) in attempts {
+        let response = server.request(method, path, Some(&operator), body);
+        assert_eq!(response.status, 403, "{method} {path}: {}", response.text());
+        let json = response.json();
+        assert_eq!(
+            json["error"]["code"], "forbidden",
+            "{method} {path}: {json}"
+        );
+        let message = json["error"]["message"].as_str().unwrap();
+        assert!(
+            message.contains("POST /v1/accounts/{id}/settings-override")
+                && message.contains("audited"),
+            "{method} {path}: {json}"
+        );
+        assert_eq!(json.as_object().unwrap().len(), 1, "no data: {json}");
+    }
+    assert_eq!(
+        settings(&server),
+        before_settings,
+        "the settings are unchanged"
+    );
+    assert_eq!(server.stats(), before_stats);
+    assert!(server.store.settings_overrides().unwrap().is_empty());
+
+    // The same change through the audited override is made and recorded.
+    let body = json!({
+        "ai_personalization": "off",
+        "hidden_topics": [TRAVEL],
+        "reason": "SUP-78: request by phone",
+    })
+    .to_string();
+    let response = server.request("POST", OVERRIDE_FB2, Some(&operator), body.as_bytes());
+    assert_eq!(response.status, 200, "{}", response.text());
+    let done = response.json();
+    assert_eq!(done["overridden"], true, "{done}");
+    let record = &done["record"];
+    assert_eq!(record["reason"], "SUP-78: request by phone", "{record}");
+    assert_eq!(
+        record["hidden_topics"],
+        json!({"from": [SPORTS], "to": [TRAVEL]})
+    );
+    assert_eq!(
+        record["ai_personalization"],
+        json!({"from": "on", "to": "off"})
+    );
+    let (ai, hidden_topics, overrides) = settings(&server);
+    assert_eq!((ai, hidden_topics), (json!("off"), json!([TRAVEL])));
+    assert_eq!(overrides, json!([record]));
+    assert_eq!(server.store.settings_overrides().unwrap().len(), 1);
 }

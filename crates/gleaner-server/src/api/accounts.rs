@@ -4,8 +4,11 @@
 //! Reached by an `operator` token, or by a `person` token for its own
 //! account and the accounts linked to it: every handler takes the
 //! [`AccountInPath`] extractor, which answers 401 / 400 / 403 before the
-//! handler runs. The operator's changes need an `operator` token, checked
-//! before the account is looked up. The bodies are the documents
+//! handler runs. The person's own settings (hidden topics, AI
+//! personalization) take [`PersonAccountInPath`] instead: a `person` token
+//! only, so an operator's change to them always goes through the audited
+//! settings override. The operator's changes need an `operator` token,
+//! checked before the account is looked up. The bodies are the documents
 //! `gleaner <command> --json` prints, made by the same engine calls (see
 //! [`dto`](super::dto)).
 
@@ -25,7 +28,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::dto::{ExplanationBody, ExportBody, ForgetBody, ProfileBody, RecommendationBody};
 use super::{blocking, body_error, path_error, query_error};
-use crate::auth::{require_scope, AccountInPath, Authenticated};
+use crate::auth::{require_scope, AccountInPath, Authenticated, PersonAccountInPath};
 use crate::error::{parse_json_body, ApiError, ApiErrorCode};
 use crate::state::AppState;
 use crate::tokens::{Caller, Scope};
@@ -174,7 +177,8 @@ pub async fn explain(
     Ok(Json(explanation.into()))
 }
 
-/// Hides a topic (and its descendants), as `gleaner hide`.
+/// Hides a topic (and its descendants), as `gleaner hide`: `person` tokens
+/// only (an operator uses `POST /v1/accounts/{id}/settings-override`).
 #[utoipa::path(
     put, path = "/v1/accounts/{id}/hidden-topics/{topic}", tag = "accounts",
     params(("id" = String, Path, description = "account id"), ("topic" = u32, Path, description = "topic id")),
@@ -182,7 +186,7 @@ pub async fn explain(
         (status = 200, description = "the account's settings", body = SettingsBody),
         (status = 400, description = "topic is not a number", body = crate::error::ErrorBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
-        (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
+        (status = 403, description = "not a person token reaching this account (an operator uses POST /v1/accounts/{id}/settings-override, audited)", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account", body = crate::error::ErrorBody),
         (status = 422, description = "unknown topic", body = crate::error::ErrorBody),
     ),
@@ -190,43 +194,45 @@ pub async fn explain(
 )]
 pub async fn hide_topic(
     State(state): State<AppState>,
-    AccountInPath {
+    PersonAccountInPath {
         account_id,
         params: (_, topic),
         ..
-    }: AccountInPath<(String, u32)>,
+    }: PersonAccountInPath<(String, u32)>,
 ) -> Result<Json<SettingsBody>, ApiError> {
     let engine = state.engine.clone();
     let account = blocking(move || engine.hide_topic(&account_id, TopicId(topic))).await?;
     Ok(Json(SettingsBody::of(&account)))
 }
 
-/// Un-hides a topic, as `gleaner unhide`.
+/// Un-hides a topic, as `gleaner unhide`: `person` tokens only (an
+/// operator uses `POST /v1/accounts/{id}/settings-override`).
 #[utoipa::path(
     delete, path = "/v1/accounts/{id}/hidden-topics/{topic}", tag = "accounts",
     params(("id" = String, Path, description = "account id"), ("topic" = u32, Path, description = "topic id")),
     responses(
         (status = 200, description = "the account's settings", body = SettingsBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
-        (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
+        (status = 403, description = "not a person token reaching this account (an operator uses POST /v1/accounts/{id}/settings-override, audited)", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account", body = crate::error::ErrorBody),
     ),
     security(("bearer" = []))
 )]
 pub async fn unhide_topic(
     State(state): State<AppState>,
-    AccountInPath {
+    PersonAccountInPath {
         account_id,
         params: (_, topic),
         ..
-    }: AccountInPath<(String, u32)>,
+    }: PersonAccountInPath<(String, u32)>,
 ) -> Result<Json<SettingsBody>, ApiError> {
     let engine = state.engine.clone();
     let account = blocking(move || engine.unhide_topic(&account_id, TopicId(topic))).await?;
     Ok(Json(SettingsBody::of(&account)))
 }
 
-/// Turns AI personalization on or off (the person's opt-out).
+/// Turns AI personalization on or off (the person's opt-out): `person`
+/// tokens only (an operator uses `POST /v1/accounts/{id}/settings-override`).
 #[utoipa::path(
     put, path = "/v1/accounts/{id}/ai-personalization", tag = "accounts",
     params(("id" = String, Path, description = "account id")),
@@ -234,7 +240,7 @@ pub async fn unhide_topic(
     responses(
         (status = 200, description = "the account's settings", body = SettingsBody),
         (status = 401, description = "no valid token", body = crate::error::ErrorBody),
-        (status = 403, description = "not this caller's account", body = crate::error::ErrorBody),
+        (status = 403, description = "not a person token reaching this account (an operator uses POST /v1/accounts/{id}/settings-override, audited)", body = crate::error::ErrorBody),
         (status = 404, description = "unknown account", body = crate::error::ErrorBody),
         (status = 422, description = "bad body (the field is named)", body = crate::error::ErrorBody),
     ),
@@ -242,7 +248,7 @@ pub async fn unhide_topic(
 )]
 pub async fn set_ai_personalization(
     State(state): State<AppState>,
-    AccountInPath { account_id, .. }: AccountInPath,
+    PersonAccountInPath { account_id, .. }: PersonAccountInPath,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<SettingsBody>, ApiError> {
     let bytes = body.map_err(|rejection| body_error(&rejection))?;

@@ -81,6 +81,7 @@ pub struct TestServer {
     pub address: SocketAddr,
     pub store: Arc<dyn Store>,
     pub tokens: Tokens,
+    token_store: Arc<MemoryTokenStore>,
     _directory: tempfile::TempDir,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -172,7 +173,7 @@ impl TestServer {
             advertiser: make(Scope::Advertiser, None),
             operator: make(Scope::Operator, None),
         };
-        let state = AppState::new(engine, token_store, Arc::new(now), config);
+        let state = AppState::new(engine, token_store.clone(), Arc::new(now), config);
         let (address_sender, address_receiver) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
@@ -195,10 +196,24 @@ impl TestServer {
             address: address_receiver.recv().unwrap(),
             store,
             tokens,
+            token_store,
             _directory: directory,
             stop: Some(stop),
             thread: Some(thread),
         }
+    }
+
+    /// A new `person` token for `account_id`, which the running server
+    /// accepts at once.
+    pub fn person_token(&self, account_id: &str) -> String {
+        create_token(
+            self.token_store.as_ref(),
+            Scope::Person,
+            Some(AccountId::new(account_id)),
+            now(),
+        )
+        .unwrap()
+        .token
     }
 
     pub fn stats(&self) -> StoreStats {
