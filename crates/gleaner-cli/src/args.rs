@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use gleaner_semantic::TierSelection;
 use gleaner_core::{AiPersonalization, OverrideReason};
+use gleaner_semantic::TierSelection;
 
 /// Gleaner: interests from AI interactions, behind guardrails that hold.
 #[derive(Debug, Parser)]
