@@ -41,7 +41,9 @@
 //! its single best root-level match. Each part is a maximum over the
 //! interests, so adding an interest never lowers an item's score, and a
 //! root interest counts at most once per item however many of the item's
-//! topics lie under it.
+//! topics lie under it. The "because" chain has one link per interest,
+//! strongest first: an interest that is the best match of several topics
+//! is named once, with its strongest match and the sum of its shares.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -297,7 +299,8 @@ fn because_link(item_topic: TopicId, matched: &MatchedInterest<'_>) -> Option<Be
 
 /// Scores one item, asking `best_matches_of` for each of its most
 /// specific topics: each adds its best match below the root, and each root
-/// adds the best root-level match among the topics under it.
+/// adds the best root-level match among the topics under it. The chain has
+/// one link per interest.
 fn score_item_by<'profile>(
     taxonomy: &Taxonomy,
     candidate: CandidateItem<'_>,
@@ -327,13 +330,8 @@ fn score_item_by<'profile>(
     if because.is_empty() {
         return None;
     }
-    because.sort_by(|left, right| {
-        right
-            .contribution
-            .total_cmp(&left.contribution)
-            .then(left.topic.cmp(&right.topic))
-            .then(left.item_topic.cmp(&right.item_topic))
-    });
+    strongest_first(&mut because);
+    let because = one_link_per_interest(because);
     Some(Recommendation {
         item_id: candidate.item.item_id.clone(),
         kind: candidate.item.kind,
@@ -341,6 +339,31 @@ fn score_item_by<'profile>(
         score: because.iter().map(|link| link.contribution).sum(),
         because,
     })
+}
+
+fn strongest_first(because: &mut [Because]) {
+    because.sort_by(|left, right| {
+        right
+            .contribution
+            .total_cmp(&left.contribution)
+            .then(left.topic.cmp(&right.topic))
+            .then(left.item_topic.cmp(&right.item_topic))
+    });
+}
+
+/// Merges the links of one interest (it may be the best match of several of
+/// the item's topics) into its strongest one, which then carries their
+/// summed contribution; `because` comes strongest first and leaves so.
+fn one_link_per_interest(because: Vec<Because>) -> Vec<Because> {
+    let mut merged: Vec<Because> = Vec::with_capacity(because.len());
+    for link in because {
+        match merged.iter_mut().find(|kept| kept.topic == link.topic) {
+            Some(kept) => kept.contribution += link.contribution,
+            None => merged.push(link),
+        }
+    }
+    strongest_first(&mut merged);
+    merged
 }
 
 /// Ranks the candidates of one kind for a profile and returns the best `limit`.

@@ -553,6 +553,22 @@ fn lineage_tags_count_once() {
     assert_eq!(ranked[1].because.len(), 1);
 }
 
+/// An interest that is the best match of several of an item's topics is
+/// named once, carrying their summed share.
+#[test]
+fn the_chain_names_each_interest_once() {
+    let profile = profile_with(&[(HIKING_AND_TREKKING, 1.0)]);
+    let ranked = rank_ads(
+        &profile,
+        &[("two-hikes", vec![DAY_HIKING, MULTI_DAY_TREKKING, GOLF])],
+    );
+    let because = &ranked[0].because;
+    assert_eq!(because.len(), 1, "{because:?}");
+    assert_eq!(because[0].relation, "broader");
+    assert!((because[0].contribution - (0.36 + 0.36 + 0.02)).abs() < 1e-12);
+    assert!((ranked[0].score - because[0].contribution).abs() < 1e-12);
+}
+
 fn sample_ads(item_topics: &[Vec<u32>]) -> Vec<(String, Vec<u32>)> {
     item_topics
         .iter()
