@@ -8,9 +8,7 @@ use gleaner_profile::Profile;
 use gleaner_taxonomy::Taxonomy;
 use serde::Serialize;
 
-use crate::rank::{
-    recommend, score_item, topic_similarity, touches_hidden, Because, CandidateItem,
-};
+use crate::rank::{recommend, score_item, topic_match, touches_hidden, Because, CandidateItem};
 
 /// The answer for one item.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -87,10 +85,9 @@ pub fn explain(
     let scored = score_item(taxonomy, profile, item);
     let mut withheld_on_related: BTreeSet<String> = BTreeSet::new();
     for (topic, reasons) in &profile.withheld_by_topic {
-        let related = item
-            .topics
-            .iter()
-            .any(|item_topic| topic_similarity(taxonomy, *topic, *item_topic).0 >= 0.6);
+        let related = item.topics.iter().any(|item_topic| {
+            topic_match(taxonomy, *topic, *item_topic).is_some_and(|found| found.on_one_lineage)
+        });
         if related {
             withheld_on_related.extend(reasons.iter().cloned());
         }

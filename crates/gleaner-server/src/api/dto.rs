@@ -180,7 +180,8 @@ pub struct BecauseBody {
     /// The item topic it matched.
     #[schema(value_type = u32)]
     pub item_topic: TopicId,
-    /// `exact`, `broader`, `narrower` or `same_root`.
+    /// `exact` (same topic, below the root), `broader`, `narrower`, `sibling`
+    /// or `root` (the topics meet only at a root).
     pub relation: &'static str,
     /// `ai_interaction` or `engagement`: the strongest source of the interest.
     pub source_kind: &'static str,
