@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
-from themes import ANSWERS, LOCAL, LOCAL_ANSWERS, THEMES  # noqa: E402
+from themes import ANSWERS, ITEM_TOPICS, LOCAL, LOCAL_ANSWERS, THEMES  # noqa: E402
 
 SEED = 20260701
 rng = random.Random(SEED)
@@ -401,14 +401,14 @@ def build_accounts():
 
 def build_catalog():
     items = []
-    for theme_index, (name, theme) in enumerate(THEMES.items()):
-        for item_index, (kind, item_id, title, text, advertiser) in enumerate(theme["items"]):
-            given = (theme_index + item_index) % 2 == 0
+    for theme in THEMES.values():
+        for kind, item_id, title, text, advertiser in theme["items"]:
             record = {"item_id": item_id, "kind": kind, "title": title, "text": text,
-                      "topics": list(theme["roots"]) if given else []}
+                      "topics": list(ITEM_TOPICS[item_id])}
             if advertiser:
                 record["advertiser"] = advertiser
             items.append(record)
+    assert set(ITEM_TOPICS) == {item["item_id"] for item in items}, "ITEM_TOPICS and the themes' items differ"
     return items
 
 

@@ -2,7 +2,8 @@
 
 Each theme holds the tier-1 roots it maps to (ids 1..=25 of the fixed taxonomy), conversation
 material (openers, follow-ups, assistant replies, photo and video descriptions, image prompts)
-and five catalog items (ad, post, reel, group, page). Imported by generate.py; standard library only.
+and five catalog items (ad, post, reel, group, page). ITEM_TOPICS gives every catalog item its
+topics below the root. Imported by generate.py; standard library only.
 """
 
 # fmt: off
@@ -1212,6 +1213,172 @@ THEMES = {
             ("page", "page:tight-lines", "Tight Lines", "Fishing tips and catch photos.", None),
         ],
     },
+}
+
+# The topics each catalog item is given: the most specific taxonomy nodes (tier 2 or 3) its title
+# and text are about, never a bare root (a node implies its ancestors, so roots are not listed). Ids
+# are those of crates/gleaner-taxonomy/data/taxonomy.tsv; the path of each is in the comment.
+ITEM_TOPICS = {
+    "ad:boots-01": [412],  # Sports > Hiking & trekking > Hiking & trekking gear
+    "post:hike-packing-list": [413, 412],  # Sports > Hiking & trekking > Multi-day trekking; Sports > Hiking & trekking > Hiking & trekking gear
+    "reel:ridge-hike": [411],  # Sports > Hiking & trekking > Day hiking
+    "group:weekend-hikers": [411, 413],  # Sports > Hiking & trekking > Day hiking; Sports > Hiking & trekking > Multi-day trekking
+    "page:trail-runners": [416, 410],  # Sports > Running > Trail running; Sports > Hiking & trekking
+    "ad:stride-shoes": [415, 417],  # Sports > Running > Road running; Sports > Running > Marathons & races
+    "post:half-marathon-plan": [417],  # Sports > Running > Marathons & races
+    "reel:interval-workout": [417],  # Sports > Running > Marathons & races
+    "group:city-runners": [415, 417],  # Sports > Running > Road running; Sports > Running > Marathons & races
+    "page:run-weekly": [417],  # Sports > Running > Marathons & races
+    "ad:flexbell": [419, 421],  # Sports > Fitness & exercise > Gym & strength training; Sports > Fitness & exercise > Home workouts
+    "post:home-workout": [421, 419],  # Sports > Fitness & exercise > Home workouts; Sports > Fitness & exercise > Gym & strength training
+    "reel:deadlift-form": [419],  # Sports > Fitness & exercise > Gym & strength training
+    "group:home-gym": [419, 421],  # Sports > Fitness & exercise > Gym & strength training; Sports > Fitness & exercise > Home workouts
+    "page:strong-daily": [419],  # Sports > Fitness & exercise > Gym & strength training
+    "ad:golazo-cleats": [428],  # Sports > Soccer
+    "post:derby-recap": [428],  # Sports > Soccer
+    "reel:golazo-semana": [428],  # Sports > Soccer
+    "group:sunday-league": [428],  # Sports > Soccer
+    "page:futebol-total": [428],  # Sports > Soccer
+    "ad:cucina-skillet": [330, 534],  # Food & Drink > Cooking; Home & Garden > Kitchen & dining
+    "post:weeknight-dinners": [331],  # Food & Drink > Cooking > Quick & easy meals
+    "reel:tacos-pastor": [347],  # Food & Drink > World cuisines > Mexican cuisine
+    "group:home-cooks": [330],  # Food & Drink > Cooking
+    "page:recipe-box": [331, 332],  # Food & Drink > Cooking > Quick & easy meals; Food & Drink > Cooking > Meal prep
+    "ad:mixer-pro": [339, 518],  # Food & Drink > Baking & desserts; Home & Garden > Home appliances > Kitchen appliances
+    "post:sourdough-tips": [340],  # Food & Drink > Baking & desserts > Bread baking
+    "reel:croissant-lamination": [342],  # Food & Drink > Baking & desserts > Cookies & pastries
+    "group:bread-bakers": [340],  # Food & Drink > Baking & desserts > Bread baking
+    "page:sweet-oven": [341, 342],  # Food & Drink > Baking & desserts > Cakes & cupcakes; Food & Drink > Baking & desserts > Cookies & pastries
+    "ad:pixelforge-headset": [894],  # Video Gaming > Gaming hardware & accessories
+    "post:coop-games": [876, 878],  # Video Gaming > Video game genres > Action-adventure games; Video Gaming > Video game genres > Role-playing games
+    "reel:speedrun": [893],  # Video Gaming > Game streaming & let's plays
+    "group:gamers-lounge": [893],  # Video Gaming > Game streaming & let's plays
+    "page:nextgen-play": [870],  # Video Gaming > Console gaming
+    "ad:voltbook": [765],  # Technology & Computing > Computing > Laptops
+    "post:mesh-wifi": [770],  # Technology & Computing > Computing > Computer networking
+    "reel:pc-build": [768],  # Technology & Computing > Computing > PC building & components
+    "group:pc-builders": [768, 789],  # Technology & Computing > Computing > PC building & components; Technology & Computing > Internet > IT support & troubleshooting
+    "page:gadget-lab": [801],  # Technology & Computing > Tech news & gadgets
+    "ad:tot-seat": [291],  # Family & Parenting > Babies & toddlers > Baby gear
+    "post:toddler-sleep": [292],  # Family & Parenting > Babies & toddlers > Baby sleep & routines
+    "reel:rainy-day-kids": [298],  # Family & Parenting > Family activities
+    "group:parents-circle": [290, 294],  # Family & Parenting > Babies & toddlers; Family & Parenting > Parenting kids (4-11)
+    "page:family-time": [294, 298],  # Family & Parenting > Parenting kids (4-11); Family & Parenting > Family activities
+    "ad:volta-ev": [107, 101],  # Automotive > Car types > Electric & hybrid cars; Automotive > Car types > SUVs & crossovers
+    "post:hybrid-vs-ev": [107],  # Automotive > Car types > Electric & hybrid cars
+    "reel:car-show": [127, 110],  # Automotive > Auto shows; Automotive > Car types > Classic cars
+    "group:truck-owners": [116, 102],  # Automotive > Car maintenance & repair; Automotive > Car types > Pickup trucks
+    "page:motor-weekly": [128, 112],  # Automotive > Car culture; Automotive > Car buying & selling
+    "ad:nestegg-app": [603, 601],  # Personal Finance > Budgeting & saving money; Personal Finance > Banking > Savings accounts
+    "post:budget-5030": [603],  # Personal Finance > Budgeting & saving money
+    "reel:index-funds": [609],  # Personal Finance > Investing > Mutual funds & ETFs
+    "group:money-smart": [603, 613, 607],  # Personal Finance > Budgeting & saving money; Personal Finance > Credit & debt; Personal Finance > Investing
+    "page:frugal-life": [629, 603],  # Personal Finance > Frugal living; Personal Finance > Budgeting & saving money
+    "ad:soundwave-buds": [796],  # Technology & Computing > Consumer electronics > Headphones & speakers
+    "post:90s-hiphop": [576],  # Music & Audio > Hip hop & rap
+    "reel:guitar-chords": [491, 570],  # Hobbies & Interests > Playing musical instruments > Guitar; Music & Audio > Pop music
+    "group:vinyl-collectors": [399],  # Hobbies & Interests > Collecting > Vinyl & record collecting
+    "page:amapiano-daily": [588, 579],  # Music & Audio > World music > Afrobeats; Music & Audio > Electronic & dance music
+    "ad:cinemax-pass": [556],  # Movies > Movie theaters
+    "post:scifi-list": [549],  # Movies > Science fiction movies
+    "reel:nolan-ranked": [557],  # Movies > Movie reviews & trivia
+    "group:film-club": [557],  # Movies > Movie reviews & trivia
+    "page:reel-talk": [557],  # Movies > Movie reviews & trivia
+    "ad:streamly": [810],  # Television > Streaming services
+    "post:binge-list": [812, 813],  # Television > Drama series; Television > Comedy series & sitcoms
+    "reel:finale-reaction": [812],  # Television > Drama series
+    "group:tv-addicts": [812, 813],  # Television > Drama series; Television > Comedy series & sitcoms
+    "page:couch-critic": [810],  # Television > Streaming services
+    "ad:pageturner-ereader": [160, 792],  # Books & Literature > E-books & e-readers; Technology & Computing > Consumer electronics > Tablets & e-readers
+    "post:book-club-picks": [161, 144, 141],  # Books & Literature > Book clubs & reading; Books & Literature > Fiction > Historical fiction; Books & Literature > Fiction > Mystery & thriller novels
+    "reel:fantasy-books": [143],  # Books & Literature > Fiction > Science fiction & fantasy books
+    "group:book-club": [161],  # Books & Literature > Book clubs & reading
+    "page:literary-hub": [161],  # Books & Literature > Book clubs & reading
+    "ad:skyfare-lisbon": [840, 831, 851],  # Travel > Flights & air travel; Travel > Destinations > Europe travel; Travel > Day trips & city breaks
+    "post:lisbon-5-days": [831, 860],  # Travel > Destinations > Europe travel; Travel > Travel planning & tips
+    "reel:japan-rail": [854, 834],  # Travel > Train travel; Travel > Destinations > Asia travel
+    "group:budget-travelers": [846, 844],  # Travel > Budget travel & backpacking; Travel > Hotels & lodging > Hostels
+    "page:wander-often": [830, 860],  # Travel > Destinations; Travel > Travel planning & tips
+    "ad:greenthumb-beds": [501, 503],  # Home & Garden > Gardening > Vegetable gardening; Home & Garden > Gardening > Flowers & ornamental plants
+    "post:tomato-guide": [501],  # Home & Garden > Gardening > Vegetable gardening
+    "reel:horta-em-casa": [501],  # Home & Garden > Gardening > Vegetable gardening
+    "group:backyard-growers": [501, 505, 503],  # Home & Garden > Gardening > Vegetable gardening; Home & Garden > Gardening > Composting; Home & Garden > Gardening > Flowers & ornamental plants
+    "page:garden-diary": [500],  # Home & Garden > Gardening
+    "ad:torque-drill": [513],  # Home & Garden > Home improvement > Power tools & hand tools
+    "post:cabinet-makeover": [515, 511],  # Home & Garden > Remodeling & renovation > Kitchen remodeling; Home & Garden > Home improvement > Painting & wallpaper
+    "reel:rental-decor": [522],  # Home & Garden > Interior decorating
+    "group:diy-home": [508, 522],  # Home & Garden > Home improvement > DIY repairs; Home & Garden > Interior decorating
+    "page:nest-and-nook": [522],  # Home & Garden > Interior decorating
+    "ad:pawsome-food": [633],  # Pets > Dogs > Dog food & treats
+    "post:puppy-training": [632, 631],  # Pets > Dogs > Puppies; Pets > Dogs > Dog training
+    "reel:cat-zoomies": [634],  # Pets > Cats
+    "group:dog-owners": [631, 633, 642],  # Pets > Dogs > Dog training; Pets > Dogs > Dog food & treats; Pets > Veterinary care
+    "page:purr-and-paw": [634, 630],  # Pets > Cats; Pets > Dogs
+    "ad:urbanthread-denim": [750],  # Style & Fashion > Outerwear
+    "post:capsule-wardrobe": [732, 737],  # Style & Fashion > Women's fashion > Women's clothing; Style & Fashion > Men's fashion > Men's clothing
+    "reel:looks-verao": [732, 733, 734],  # Style & Fashion > Women's fashion > Women's clothing; Style & Fashion > Women's fashion > Women's shoes; Style & Fashion > Women's fashion > Handbags & wallets
+    "group:style-swap": [749],  # Style & Fashion > Sustainable & secondhand fashion
+    "page:street-style": [744, 742],  # Style & Fashion > Street style; Style & Fashion > Fashion trends
+    "ad:lumen-camera": [392, 794],  # Hobbies & Interests > Photography > Photo gear; Technology & Computing > Consumer electronics > Cameras
+    "post:milky-way": [391],  # Hobbies & Interests > Photography
+    "reel:portrait-tips": [391],  # Hobbies & Interests > Photography
+    "group:photo-walks": [391],  # Hobbies & Interests > Photography
+    "page:shutter-club": [392],  # Hobbies & Interests > Photography > Photo gear
+    "ad:atelier-paints": [384, 310],  # Hobbies & Interests > Arts & crafts > Painting (hobby); Fine Art > Painting & drawing (art)
+    "post:watercolor-basics": [310, 384],  # Fine Art > Painting & drawing (art); Hobbies & Interests > Arts & crafts > Painting (hobby)
+    "reel:palette-knife": [310],  # Fine Art > Painting & drawing (art)
+    "group:sketch-daily": [310],  # Fine Art > Painting & drawing (art)
+    "page:gallery-notes": [271, 310],  # Events & Attractions > Museums & galleries; Fine Art > Painting & drawing (art)
+    "ad:hireup": [220],  # Careers > Job search
+    "post:salary-negotiation": [232],  # Careers > Salary & negotiation
+    "reel:interview-tips": [222],  # Careers > Job search > Job interviews
+    "group:career-switchers": [225, 221, 222],  # Careers > Career planning & change; Careers > Job search > Resume writing; Careers > Job search > Job interviews
+    "page:work-life": [224, 220, 233],  # Careers > Career advice; Careers > Job search; Careers > Workplace & office life
+    "ad:learnly": [248, 249],  # Education > Primary school; Education > Secondary school
+    "post:study-tips": [252],  # Education > Homework & study skills
+    "reel:math-trick": [252, 248],  # Education > Homework & study skills; Education > Primary school
+    "group:homeschool": [251, 252],  # Education > Homeschooling; Education > Homework & study skills
+    "page:curious-minds": [252],  # Education > Homework & study skills
+    "ad:homefinder": [662, 664],  # Real Estate > Buying a home; Real Estate > Renting
+    "post:first-home": [662, 615],  # Real Estate > Buying a home; Personal Finance > Credit & debt > Mortgages
+    "reel:condo-tour": [660],  # Real Estate > Apartments
+    "group:first-time-buyers": [662, 615],  # Real Estate > Buying a home; Personal Finance > Credit & debt > Mortgages
+    "page:open-house": [662, 191],  # Real Estate > Buying a home; Business & Finance > Economy > Housing market
+    "ad:starview-scope": [687],  # Science > Space & astronomy > Stargazing & telescopes
+    "post:webb-discoveries": [688],  # Science > Space & astronomy > Space exploration
+    "reel:meteor-shower": [687],  # Science > Space & astronomy > Stargazing & telescopes
+    "group:backyard-astronomy": [687],  # Science > Space & astronomy > Stargazing & telescopes
+    "page:science-now": [686, 685],  # Science > Space & astronomy; Science > Physics
+    "ad:fanbox": [658, 587, 816],  # Pop Culture > Fandoms; Music & Audio > World music > K-pop; Television > Anime & animation
+    "post:awards-recap": [650, 282],  # Pop Culture > Celebrity news; Events & Attractions > Awards shows
+    "reel:kpop-dance": [659, 587],  # Pop Culture > Viral challenges & trends; Music & Audio > World music > K-pop
+    "group:anime-fans": [816, 150, 658],  # Television > Anime & animation; Books & Literature > Comics & graphic novels > Manga; Pop Culture > Fandoms
+    "page:trending-now": [650, 655],  # Pop Culture > Celebrity news; Pop Culture > Memes & internet culture
+    "ad:tixnow": [288],  # Events & Attractions > Event tickets
+    "post:festival-guide": [278, 281],  # Events & Attractions > Concerts & live music > Music festivals; Events & Attractions > Festivals & fairs
+    "reel:theme-park": [270],  # Events & Attractions > Amusement & theme parks
+    "group:concert-goers": [278, 288],  # Events & Attractions > Concerts & live music > Music festivals; Events & Attractions > Event tickets
+    "page:whats-on": [277, 281],  # Events & Attractions > Concerts & live music; Events & Attractions > Festivals & fairs
+    "ad:dealdash-vacuum": [520, 707],  # Home & Garden > Home appliances > Vacuums & floor care; Shopping > Sales & promotions
+    "post:deal-roundup": [700, 707],  # Shopping > Coupons & discounts; Shopping > Sales & promotions
+    "reel:haul": [710],  # Shopping > Online marketplaces
+    "group:deal-hunters": [707, 700, 713],  # Shopping > Sales & promotions; Shopping > Coupons & discounts; Shopping > Price comparison
+    "page:smart-shopper": [713, 707],  # Shopping > Price comparison; Shopping > Sales & promotions
+    "ad:ledgerly": [179, 172],  # Business & Finance > Business > Accounting & bookkeeping; Business & Finance > Business > Small business
+    "post:food-truck-plan": [171, 172],  # Business & Finance > Business > Startups & entrepreneurship; Business & Finance > Business > Small business
+    "reel:marketing-tip": [175, 172],  # Business & Finance > Business > Social media marketing; Business & Finance > Business > Small business
+    "group:small-biz": [172, 171],  # Business & Finance > Business > Small business; Business & Finance > Business > Startups & entrepreneurship
+    "page:startup-daily": [171],  # Business & Finance > Business > Startups & entrepreneurship
+    "ad:yarnly": [381],  # Hobbies & Interests > Arts & crafts > Knitting & crochet
+    "post:first-scarf": [381],  # Hobbies & Interests > Arts & crafts > Knitting & crochet
+    "reel:granny-square": [381],  # Hobbies & Interests > Arts & crafts > Knitting & crochet
+    "group:makers-circle": [381, 382],  # Hobbies & Interests > Arts & crafts > Knitting & crochet; Hobbies & Interests > Arts & crafts > Sewing & embroidery
+    "page:crafty-corner": [381],  # Hobbies & Interests > Arts & crafts > Knitting & crochet
+    "ad:reelmaster": [455],  # Sports > Fishing
+    "post:bass-spring": [455],  # Sports > Fishing
+    "reel:fly-cast": [455],  # Sports > Fishing
+    "group:anglers": [455],  # Sports > Fishing
+    "page:tight-lines": [455],  # Sports > Fishing
 }
 
 # Localized conversation material for Spanish, Portuguese and French speakers (theme -> lists).

@@ -4,8 +4,9 @@
     python3 data/sample/validate.py        # exit 1 on any problem
 
 Checks: every line parses; fields and types follow SPEC section 2; ids are unique; every event's
-account exists; every engagement's item exists; topics are tier-1 roots 1..=25; labels.json points at
-real events; bad_events.jsonl holds exactly the intended mix of good and bad lines.
+account exists; every engagement's item exists; hidden topics are tier-1 roots 1..=25; every catalog
+item's topics exist in the taxonomy and include one below the root; labels.json points at real events;
+bad_events.jsonl holds exactly the intended mix of good and bad lines.
 """
 
 import collections
@@ -18,6 +19,17 @@ from datetime import datetime, timedelta, timezone
 HERE = os.path.dirname(os.path.abspath(__file__))
 NOW = datetime(2026, 7, 1, tzinfo=timezone.utc)
 EFFECTIVE = datetime(2025, 12, 16, tzinfo=timezone.utc)
+
+
+def read_taxonomy():
+    """Topic id -> parent id (None for a root), from the taxonomy the engine embeds."""
+    path = os.path.join(HERE, "..", "..", "crates", "gleaner-taxonomy", "data", "taxonomy.tsv")
+    with open(path, encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle][1:]
+    return {int(row[0]): int(row[1]) if row[1] else None for row in rows if row and row[0]}
+
+
+TAXONOMY = read_taxonomy()
 RETENTION_CUTOFF = NOW - timedelta(days=180)
 EXCLUDED = set(
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE "
@@ -88,8 +100,11 @@ def check_catalog(catalog):
             problem(f"{item_id}: keys {sorted(item)}")
         if item.get("kind") not in ("ad", "post", "reel", "group", "page") or not item_id.startswith(item["kind"] + ":"):
             problem(f"{item_id}: kind {item.get('kind')}")
-        if not all(isinstance(t, int) and 1 <= t <= 25 for t in item.get("topics", [])):
-            problem(f"{item_id}: topics {item.get('topics')}")
+        topics = item.get("topics", [])
+        if not all(isinstance(t, int) and t in TAXONOMY for t in topics):
+            problem(f"{item_id}: topics {topics} not all in the taxonomy")
+        elif not any(TAXONOMY[t] for t in topics):
+            problem(f"{item_id}: topics {topics} name no topic below the root")
         if (item.get("kind") == "ad") != ("advertiser" in item):
             problem(f"{item_id}: advertiser only and always on ads")
     return by_id
@@ -211,7 +226,8 @@ def main():
           f"notified after 2026-01-01 {sum(a.get('notified_at', '') > '2026-01' for a in accounts_list)}, "
           f"hidden topics {sum(bool(a['hidden_topics']) for a in accounts_list)}")
     print(f"catalog: {len(catalog_list)}  by kind {dict(count(i['kind'] for i in catalog_list))}; "
-          f"topics given {sum(bool(i['topics']) for i in catalog_list)}, to infer {sum(not i['topics'] for i in catalog_list)}")
+          f"topics given {sum(bool(i['topics']) for i in catalog_list)}, to infer {sum(not i['topics'] for i in catalog_list)}, "
+          f"topic ids {sum(len(i['topics']) for i in catalog_list)} (roots {sum(TAXONOMY.get(t, 0) is None for i in catalog_list for t in i['topics'])})")
     print(f"events: {len(events)}  ai {len(ai)} ({100 * len(ai) / len(events):.0f}%), engagement {len(engagements)}")
     print(f"  by surface {dict(count(accounts[e['account_id']]['surface'] for e in events))}")
     print(f"  products {dict(count(e['product'] for e in ai))}")

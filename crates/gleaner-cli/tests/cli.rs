@@ -112,6 +112,146 @@ fn demo_json_is_one_document() {
     assert!(!document["shown"].as_array().unwrap().is_empty());
 }
 
+/// The sample catalog's topics, by item id.
+fn sample_catalog_topics() -> std::collections::BTreeMap<String, Vec<u32>> {
+    let catalog = std::fs::read_to_string(sample("catalog.jsonl")).unwrap();
+    catalog
+        .lines()
+        .map(|line| {
+            let item: serde_json::Value = serde_json::from_str(line).unwrap();
+            let topics = item["topics"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{line}: no topics array"))
+                .iter()
+                .map(|topic| u32::try_from(topic.as_u64().unwrap()).unwrap())
+                .collect();
+            (item["item_id"].as_str().unwrap().to_owned(), topics)
+        })
+        .collect()
+}
+
+/// Issue 15: every sample catalog item gives topics that exist in the
+/// taxonomy, at least one of them below the root, so a match on the item can
+/// name a specific topic rather than only "Sports" or "Travel".
+#[test]
+fn sample_catalog_items_give_known_topics_below_the_root() {
+    let taxonomy = gleaner_taxonomy::Taxonomy::embedded();
+    let catalog = sample_catalog_topics();
+    assert_eq!(catalog.len(), 160);
+    for (item_id, topics) in &catalog {
+        let tiers: Vec<u8> = topics
+            .iter()
+            .map(|id| {
+                taxonomy
+                    .get(gleaner_core::TopicId(*id))
+                    .unwrap_or_else(|| panic!("{item_id}: topic {id} is not in the taxonomy"))
+                    .tier
+            })
+            .collect();
+        assert!(
+            tiers.iter().any(|tier| *tier >= 2),
+            "{item_id}: topics {topics:?} name no topic below the root"
+        );
+    }
+}
+
+/// Issue 15's bar on the demo: every because-chain names a topic below the
+/// root wherever one of the profile's interests meets one of the item's
+/// topics below the root, and every link names one of the item's topics.
+#[test]
+fn demo_because_chains_name_a_topic_below_the_root_where_one_matched() {
+    let output = bin().args(["demo", "--json"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let taxonomy = gleaner_taxonomy::Taxonomy::embedded();
+    let catalog = sample_catalog_topics();
+    let mut chains = 0;
+    let mut chains_with_a_match_below_the_root = 0;
+    for shown in document["shown"].as_array().unwrap() {
+        let profile = &shown["profile"];
+        for (kind, ranked) in shown["recommendations"].as_object().unwrap() {
+            let weight = if kind == "ad" {
+                "ads_weight"
+            } else {
+                "content_weight"
+            };
+            let interests: Vec<u32> = profile["interests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|interest| interest[weight].as_f64().unwrap() > 0.0)
+                .map(|interest| u32::try_from(interest["topic"].as_u64().unwrap()).unwrap())
+                .collect();
+            for recommendation in ranked.as_array().unwrap() {
+                chains += 1;
+                let item_id = recommendation["item_id"].as_str().unwrap();
+                let item_topics = &catalog[item_id];
+                let because = recommendation["because"].as_array().unwrap();
+                for link in because {
+                    let item_topic = u32::try_from(link["item_topic"].as_u64().unwrap()).unwrap();
+                    assert!(
+                        item_topics.contains(&item_topic),
+                        "{item_id}: link {link} names a topic the item does not give"
+                    );
+                }
+                let matched_below_the_root = interests.iter().any(|interest| {
+                    item_topics.iter().any(|item_topic| {
+                        gleaner_recommend::topic_match(
+                            taxonomy,
+                            gleaner_core::TopicId(*interest),
+                            gleaner_core::TopicId(*item_topic),
+                        )
+                        .is_some_and(|found| found.match_tier >= 2)
+                    })
+                });
+                if matched_below_the_root {
+                    chains_with_a_match_below_the_root += 1;
+                    assert!(
+                        because.iter().any(|link| link["relation"] != "root"),
+                        "{}: {item_id} matched below the root, yet its chain names only roots: {recommendation}",
+                        profile["account_id"]
+                    );
+                }
+            }
+        }
+    }
+    // With items tagged only by roots, half the demo's chains (18 of 36)
+    // could name nothing below the root; with specific item topics, most can.
+    assert!(
+        chains_with_a_match_below_the_root * 3 >= chains * 2,
+        "only {chains_with_a_match_below_the_root} of the demo's {chains} chains matched below the root"
+    );
+}
+
+/// Issue 15: the sample's hiker (ac:11) sees the hiking boots ad for
+/// their hiking interest, matched below the root (Sports > Hiking & trekking
+/// over the boots' Hiking & trekking gear), no longer for "Sports" and
+/// "Travel" alone.
+#[test]
+fn the_hikers_boots_ad_is_matched_below_the_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().to_str().unwrap();
+    let output = ingest_sample(store);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let output = gleaner(
+        store,
+        &["--json", "recommend", "fb:1001", "--kind", "ad", "-n", "3"],
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let ranked: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let boots = ranked
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|recommendation| recommendation["item_id"] == "ad:boots-01")
+        .unwrap_or_else(|| panic!("ad:boots-01 is not in fb:1001's top 3 ads: {ranked}"));
+    let strongest = &boots["because"][0];
+    assert_eq!(strongest["topic"], 410, "{boots}");
+    assert_eq!(strongest["path"], "Sports > Hiking & trekking", "{boots}");
+    assert_eq!(strongest["item_topic"], 412, "{boots}");
+    assert_eq!(strongest["relation"], "broader", "{boots}");
+}
+
 cli_test!(ingest_then_query, |store| {
     let output = ingest_sample(store);
     assert!(output.status.success(), "{}", stderr_of(&output));
