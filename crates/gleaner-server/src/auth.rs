@@ -142,18 +142,32 @@ impl<P: AccountPathParams> FromRequestParts<AppState> for AccountInPath<P> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let Authenticated(caller) = Authenticated::from_request_parts(parts, state).await?;
-        let Path(params) = Path::<P>::from_request_parts(parts, state)
-            .await
-            .map_err(|rejection| path_error(&rejection))?;
-        let account_id = AccountId::new(params.raw_account_id());
-        require_account_access(state, &caller, &account_id).await?;
-        Ok(Self {
-            caller,
-            account_id,
-            params,
-        })
+        account_in_path(parts, state, false).await
     }
+}
+
+/// The one check behind [`AccountInPath`] and [`PersonAccountInPath`]:
+/// token (401), then path (400), then, when `person_only`, the scope (403),
+/// then whether the token reaches the account (403).
+async fn account_in_path<P: AccountPathParams>(
+    parts: &mut Parts,
+    state: &AppState,
+    person_only: bool,
+) -> Result<AccountInPath<P>, ApiError> {
+    let Authenticated(caller) = Authenticated::from_request_parts(parts, state).await?;
+    let Path(params) = Path::<P>::from_request_parts(parts, state)
+        .await
+        .map_err(|rejection| path_error(&rejection))?;
+    if person_only {
+        require_person(&caller)?;
+    }
+    let account_id = AccountId::new(params.raw_account_id());
+    require_account_access(state, &caller, &account_id).await?;
+    Ok(AccountInPath {
+        caller,
+        account_id,
+        params,
+    })
 }
 
 /// The account named by the path's `{id}`, for a route that changes the
@@ -176,13 +190,11 @@ impl<P: AccountPathParams> FromRequestParts<AppState> for PersonAccountInPath<P>
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let Authenticated(caller) = Authenticated::from_request_parts(parts, state).await?;
-        let Path(params) = Path::<P>::from_request_parts(parts, state)
-            .await
-            .map_err(|rejection| path_error(&rejection))?;
-        require_person(&caller)?;
-        let account_id = AccountId::new(params.raw_account_id());
-        require_account_access(state, &caller, &account_id).await?;
+        let AccountInPath {
+            caller,
+            account_id,
+            params,
+        } = account_in_path(parts, state, true).await?;
         Ok(Self {
             caller,
             account_id,
