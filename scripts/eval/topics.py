@@ -206,15 +206,25 @@ def main():
                 labels = [taxonomy.by_path[p] for p in row["topics"]]
                 ranked = rank(output["topics"])
                 flagged = bool(output["sensitive"])
-                for pool in (name, ("lang", row["lang"]), pool_of(row), ALL):
+                for pool in (name, ("lang", row["lang"]), ("label", name, row["label_from"]), pool_of(row), ALL):
                     tallies[tier].setdefault(pool, Tally()).add(taxonomy, ranked, labels, flagged)
     print(f"Topic quality ({', '.join(tiers)}; hit@k in %; `no topic` = rows with no predicted topic, "
           "`flagged` = rows flagged sensitive, scored like the others)")
     print()
     table("Per source", sets + list(POOLS) + [ALL], tiers, tallies, label=lambda g: g if g in sets else f"**{g}**")
-    langs = sorted({g[1] for g in tallies[tiers[0]] if isinstance(g, tuple)},
+    langs = sorted({g[1] for g in tallies[tiers[0]] if isinstance(g, tuple) and g[0] == "lang"},
                    key=lambda code: -tallies[tiers[0]][("lang", code)].rows)
     table("Per language (all sets)", [("lang", code) for code in langs], tiers, tallies, label=lambda g: g[1])
+    labels = sorted(g for g in tallies[tiers[0]] if isinstance(g, tuple) and g[0] == "label" and tallies[tiers[0]][g].rows >= 20)
+    print("### Per source label (labels with at least 20 rows), root hit@1 / hit@3")
+    print()
+    print("| set | source label | rows | " + " | ".join(tiers) + " |")
+    print("|---|---|---|" + "---|" * len(tiers))
+    for g in labels:
+        cells = [f"{pct(tallies[t][g].rate(1, 1))} / {pct(tallies[t][g].rate(1, 3))}" for t in tiers]
+        short = g[2].rsplit(":", 1)[-1].rsplit("=", 1)[-1]
+        print(f"| {g[1]} | {short} | {tallies[tiers[0]][g].rows} | " + " | ".join(cells) + " |")
+    print()
     print("Bar (issue 15, text from sources not trained on: hit@3 >= 85% at the root, >= 70% at tier 2):")
     for tier in tiers:
         t = tallies[tier].get(NEVER_TRAINED)
