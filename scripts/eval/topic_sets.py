@@ -126,8 +126,8 @@ REAL = {
     "indonlu_reviews": {"hotel review (HoASA)": "Travel > Hotels & lodging", "car review (CASA)": "Automotive"},
 }
 # At most this many rows per (source, source label); None keeps all.
-CAP = {"sib200": None, "masakhanews": 200, "kdconv_dialogue": 100, "topicalchat_dialogue": 60,
-       "skeptics_se": None, "tweet_topicxl": 120, "sgd_dialogue": 25, "indonlu_reviews": 200}
+CAP = {"sib200": None, "masakhanews": 100, "kdconv_dialogue": 100, "topicalchat_dialogue": 40,
+       "skeptics_se": None, "tweet_topicxl": 50, "sgd_dialogue": 25, "indonlu_reviews": 150}
 
 
 def taxonomy():

@@ -187,13 +187,14 @@ def main():
     parser.add_argument("--tiers", default="lexicon,cascade")
     parser.add_argument("--work")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--sets", help="comma-separated set names (default: every set)")
     args = parser.parse_args()
     tiers = args.tiers.split(",")
     work = args.work or tempfile.mkdtemp(prefix="gleaner-topics-")
     os.makedirs(work, exist_ok=True)
     counts = topic_sets.build(work)
     taxonomy = Taxonomy.load()
-    sets = list(counts)
+    sets = args.sets.split(",") if args.sets else list(counts)
     tallies = {tier: {} for tier in tiers}
     suffix = f"-limit{args.limit}" if args.limit else ""
     for name in sets:
