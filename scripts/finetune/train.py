@@ -36,7 +36,7 @@ SEED = int(os.environ.get("FT_SEED", "7"))
 FIRST_TRAINABLE = int(os.environ.get("FT_FIRST_TRAINABLE", "8"))
 RANK = int(os.environ.get("FT_RANK", "16"))
 ALPHA = float(os.environ.get("FT_ALPHA", "32"))
-EPOCHS = float(os.environ.get("FT_EPOCHS", "1.5"))
+EPOCHS = float(os.environ.get("FT_EPOCHS", "3"))
 HIDDEN = 256
 MAX_TOKENS = 96
 BATCH = 32
@@ -324,11 +324,11 @@ def choose_threshold(p, y, sources, recall_target, min_recall):
 def export(encoder, heads, temps, probs, labels, val_rows, topic_logits, topic_weight, topic_bias, out_path):
     """Thresholds on the calibrated validation probabilities: the any-output decides
     (see choose_threshold: FT_RECALL of the validation positives flagged on average over
-    sources, default 98%, and FT_MIN_RECALL in each, default 95%); each category output names its category at 0.5 ("more likely than not") and
+    sources, default 99%, and FT_MIN_RECALL in each, default 97%); each category output names its category at 0.5 ("more likely than not") and
     flags on its own there too. The guardrail drops a conversation under any category,
     so the naming never changes the decision."""
-    recall_target = float(os.environ.get("FT_RECALL", "0.98"))  # mean over sources, see choose_threshold
-    min_recall = float(os.environ.get("FT_MIN_RECALL", "0.95"))
+    recall_target = float(os.environ.get("FT_RECALL", "0.99"))  # mean over sources, see choose_threshold
+    min_recall = float(os.environ.get("FT_MIN_RECALL", "0.97"))
     ordinary = labels[:, -1] == 0
     sources = np.array([row["source"] for row in val_rows])
     outputs = []
