@@ -49,6 +49,17 @@ pub struct Cli {
         default_value_t = 64 * 1024
     )]
     pub max_text_bytes: usize,
+    /// Reject an event dated more than this many seconds after `--now` (or
+    /// the clock): one setting for `ingest` (files and streams) and `serve`
+    /// (its API and its stream workers).
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECS",
+        env = "GLEANER_MAX_FUTURE_SKEW",
+        default_value_t = 300
+    )]
+    pub max_future_skew: u32,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -326,9 +337,6 @@ pub struct IngestArgs {
     /// Events (JSON Lines), or `-` for standard input.
     #[arg(long)]
     pub events: Option<String>,
-    /// Reject an event dated more than this many seconds after `--now`.
-    #[arg(long, value_name = "SECS", default_value_t = 300)]
-    pub max_future_skew: u32,
     /// Consume events from a NATS JetStream stream (`nats://host:port`)
     /// instead of `--events`: each message is acknowledged once its effect
     /// is committed; rejected ones go to `STREAM.dlq` with their reason.

@@ -74,6 +74,7 @@ impl Context {
                 parse_limits: ParseLimits {
                     max_text_bytes: cli.max_text_bytes,
                 },
+                max_future_skew: chrono::Duration::seconds(i64::from(cli.max_future_skew)),
                 ..EngineConfig::default()
             },
             classifier: OnceLock::new(),
@@ -175,4 +176,39 @@ fn load_policy(path: &Path) -> anyhow::Result<PolicyConfig> {
         ))
         .into()
     })
+}
+
+#[cfg(test)]
+mod resolved_configuration_tests {
+    use clap::Parser;
+
+    use super::Context;
+    use crate::args::Cli;
+
+    fn context_of(args: &[&str]) -> Context {
+        let cli = Cli::try_parse_from(args).expect("arguments parse");
+        Context::from_cli(&cli, "2026-07-01T00:00:00Z".parse().unwrap()).unwrap()
+    }
+
+    /// One resolved configuration: `serve` (its API and stream workers) and
+    /// `ingest` get the same text limit and future skew, from the same
+    /// global flags.
+    #[test]
+    fn serve_and_ingest_resolve_the_same_engine_configuration() {
+        let flags = ["--max-text-bytes", "1000", "--max-future-skew", "7"];
+        let serve = context_of(&[&["gleaner", "serve"][..], &flags].concat());
+        let ingest = context_of(&[&["gleaner", "ingest", "--events", "-"][..], &flags].concat());
+        for context in [&serve, &ingest] {
+            assert_eq!(context.engine_config.parse_limits.max_text_bytes, 1000);
+            assert_eq!(
+                context.engine_config.max_future_skew,
+                chrono::Duration::seconds(7)
+            );
+        }
+        let defaults = context_of(&["gleaner", "serve"]);
+        assert_eq!(
+            defaults.engine_config.max_future_skew,
+            chrono::Duration::seconds(300)
+        );
+    }
 }

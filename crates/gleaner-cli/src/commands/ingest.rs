@@ -53,15 +53,6 @@ struct IngestSummary {
     stream_busy_seconds: Option<f64>,
 }
 
-/// The engine configuration: the global one (`--max-text-bytes`, …) with
-/// this command's `--max-future-skew`.
-fn engine_config(args: &IngestArgs, context: &Context) -> gleaner_engine::EngineConfig {
-    gleaner_engine::EngineConfig {
-        max_future_skew: chrono::Duration::seconds(i64::from(args.max_future_skew)),
-        ..context.engine_config.clone()
-    }
-}
-
 pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
     if args.accounts.is_none()
         && args.catalog.is_none()
@@ -73,7 +64,7 @@ pub(crate) fn run(args: &IngestArgs, context: &Context) -> anyhow::Result<()> {
         )
         .into());
     }
-    let config = engine_config(args, context);
+    let config = context.engine_config.clone();
     let engine = context.engine_with(&context.store_location, config.clone())?;
     let mut summary = IngestSummary {
         accounts: None,
